@@ -1,0 +1,78 @@
+# wederhoor: `make help` lists every target. `make run` and `make test` set themselves up.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+EXP    ?= baselines
+JOBS   ?= 2
+DIR    ?=
+ARGS   ?=
+
+export HF_DATASETS_OFFLINE := 1
+export HF_HUB_OFFLINE := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install run test test-slow lint sweep compare label-report segeval gold-check \
+        bench mlflow-install mlflow-ui clean
+
+help: ## Show this list of targets
+	@echo "wederhoor: stance experiments (accusation / denial / neutral) for news"
+	@echo
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
+	@echo
+	@echo "Variables: EXP=<experiment> JOBS=<parallel jobs> DIR=<sweep or runs folder> ARGS='<hydra overrides>'"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing wederhoor and its pinned dependencies into $(VENV) ..."
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install wederhoor with pinned dependencies (automatic)
+
+run: $(STAMP) ## Run the default experiment on seeds/ and print its results (ARGS= for overrides)
+	@$(BIN)/python -m wederhoor.train experiment=default $(ARGS)
+
+test: $(STAMP) ## Run ruff and the test suite (slow tests excluded)
+	@$(BIN)/ruff check src tests
+	@$(BIN)/python -m pytest
+
+test-slow: $(STAMP) ## Run only the slow tests
+	@$(BIN)/python -m pytest -m slow
+
+lint: $(STAMP) ## Check style with ruff
+	@$(BIN)/ruff check src tests
+
+sweep: $(STAMP) ## Run a named sweep in parallel: make sweep EXP=baselines [JOBS=2]
+	@$(BIN)/python -m wederhoor.train -m experiment=$(EXP) hydra/launcher=joblib \
+	  hydra.launcher.n_jobs=$(JOBS) $(ARGS)
+
+compare: $(STAMP) ## Leaderboard with confidence intervals of the latest sweep (or DIR=...)
+	@$(BIN)/python -m wederhoor.compare $(DIR)
+
+label-report: $(STAMP) ## Labeling-function report: coverage, overlaps, conflicts, accuracy
+	@$(BIN)/python -m wederhoor.label_report $(ARGS)
+
+segeval: $(STAMP) ## Sentence segmentation F1 on the gold segmentation set (nl and en)
+	@$(BIN)/python -m wederhoor.segeval lang=nl $(ARGS)
+	@$(BIN)/python -m wederhoor.segeval lang=en $(ARGS)
+
+gold-check: $(STAMP) ## List gold sentences the current segmenter no longer produces
+	@$(BIN)/python -m wederhoor.gold_check $(ARGS)
+
+bench: $(STAMP) ## Speed and memory benchmark (sizes=... in ARGS)
+	@$(BIN)/python -m wederhoor.bench $(ARGS)
+
+mlflow-install: $(STAMP) ## Install the optional MLflow extra (about 300 MB)
+	@$(BIN)/python -m pip install --quiet -e '.[dev,mlflow]'
+
+mlflow-ui: ## Open the local MLflow store on http://127.0.0.1:5000
+	@$(BIN)/mlflow ui --backend-store-uri sqlite:///experiments/mlflow.db --host 127.0.0.1
+
+clean: ## Remove the virtualenv and caches (experiments/ is kept)
+	rm -rf $(VENV) .pytest_cache .ruff_cache src/*.egg-info

@@ -1,0 +1,112 @@
+"""Shared entry-point plumbing for the Hydra stage commands.
+
+Hydra reports config mistakes over several lines and lets task exceptions print tracebacks; a
+researcher needs one line that names the option or file and what to do. This module checks the
+command-line overrides before Hydra runs and turns UserError (and missing mandatory options)
+into that one line with a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from omegaconf import DictConfig, OmegaConf
+from omegaconf.errors import MissingMandatoryValue
+
+from wederhoor.errors import UserError
+
+CONF_DIR = Path(__file__).resolve().parent.parent.parent / "conf"
+PROJECT_ROOT = CONF_DIR.parent
+EXIT_USER_ERROR = 2
+
+
+def register_resolvers() -> None:
+    """Let configs name the project root, so default paths work from any working directory."""
+    if not OmegaConf.has_resolver("project_root"):
+        OmegaConf.register_new_resolver("project_root", lambda: str(PROJECT_ROOT))
+
+
+def fail(message: str) -> None:
+    """Print one line to stderr and exit with the user-error code."""
+    sys.stderr.write(f"wederhoor: {message}\n")
+    sys.stderr.flush()
+    raise SystemExit(EXIT_USER_ERROR)
+
+
+def _one_line(text: str) -> str:
+    lines = [ln.strip() for ln in str(text).splitlines()]
+    keep = [ln for ln in lines if ln and not ln.startswith("Set the environment variable")]
+    return " ".join(keep)
+
+
+def check_overrides(config_name: str, argv: list[str], conf_dir: Path = CONF_DIR) -> None:
+    """Compose the config once with the user's overrides and report a bad one in one line."""
+    if any(a in ("-m", "--multirun") or a.startswith("-") for a in argv):
+        return  # flags (--help, --cfg, multirun sweeps) are Hydra's own business
+    from hydra import compose, initialize_config_dir
+    from hydra.core.global_hydra import GlobalHydra
+
+    GlobalHydra.instance().clear()
+    try:
+        with initialize_config_dir(str(conf_dir), version_base="1.3"):
+            compose(config_name=config_name, overrides=argv, return_hydra_config=True)
+    except Exception as exc:  # noqa: BLE001 - any compose failure is a config mistake
+        options = ", ".join(argv) if argv else "(none)"
+        fail(f"config error: {_one_line(exc)} [overrides: {options}]. See `make help`.")
+    finally:
+        GlobalHydra.instance().clear()
+
+
+def require(cfg: DictConfig, *keys: str) -> None:
+    """Name a missing mandatory option (``???`` in the config) and how to pass it."""
+    for key in keys:
+        if OmegaConf.is_missing(cfg, key):
+            fail(f"missing option '{key}': pass {key}=... on the command line")
+
+
+def hydra_app(
+    config_name: str, conf_dir: Path = CONF_DIR
+) -> Callable[[Callable[[DictConfig], Any]], Callable[[], Any]]:
+    """Wrap a task function as a Hydra app whose user errors are one line and exit code 2."""
+
+    def decorate(task: Callable[[DictConfig], Any]) -> Callable[[], Any]:
+        import hydra
+        from hydra.errors import InstantiationException
+
+        @functools.wraps(task)
+        def guarded(cfg: DictConfig) -> Any:
+            try:
+                return task(cfg)
+            except UserError as exc:
+                fail(str(exc))
+            except InstantiationException as exc:
+                cause = exc.__cause__
+                if not isinstance(cause, (UserError, ValueError, OSError)):
+                    raise
+                key = getattr(exc, "full_key", None) or str(exc).rsplit("full_key:", 1)[-1]
+                fail(f"cannot build '{key.strip()}' from its config: {_one_line(cause)}")
+            except MissingMandatoryValue as exc:
+                key = getattr(exc, "full_key", "") or "?"
+                fail(f"missing option '{key}': pass {key}=... on the command line")
+            except KeyboardInterrupt:
+                fail("interrupted; outputs already written are complete, nothing half-written")
+
+        app = hydra.main(version_base="1.3", config_path=str(conf_dir), config_name=config_name)(
+            guarded
+        )
+
+        def main() -> Any:
+            register_resolvers()
+            os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            check_overrides(config_name, sys.argv[1:], conf_dir)
+            return app()
+
+        return main
+
+    return decorate

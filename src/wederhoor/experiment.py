@@ -1,0 +1,225 @@
+"""One experiment, end to end: documents -> sentences -> labels -> folds -> model -> metrics.
+
+Kept apart from the Hydra entry point (train.py) so tests and the benchmark can call it with a
+composed config and any output folder.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from omegaconf import DictConfig
+
+from wederhoor import LABELS
+from wederhoor.errors import UserError, info, warn
+
+
+@dataclass
+class Timer:
+    """Seconds spent per stage, for metrics.json."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str):  # noqa: ANN201 - a context manager
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = round(self.seconds.get(name, 0.0)
+                                       + time.perf_counter() - start, 4)
+
+
+@dataclass
+class Corpus:
+    """The sentence table of an experiment with its label columns filled in."""
+
+    frame: Any  # pandas.DataFrame: doc_id, sent_id, text, lang, date, silver, evidence, gold, ...
+    has_gold: bool
+    unmatched_gold: int
+    documents: int
+    fingerprint: str
+
+
+def build_corpus(cfg: DictConfig, timer: Timer) -> Corpus:
+    """Split and label the configured corpus; attach gold labels where the corpus has them."""
+    from hydra.utils import instantiate
+
+    from wederhoor.documents import load_documents
+    from wederhoor.gold import load_gold
+    from wederhoor.labeling import label_sentences
+    from wederhoor.provenance import fingerprint
+    from wederhoor.sentences import split_documents
+
+    with timer.stage("load"):
+        docs = load_documents(cfg.data.input, cfg.lang, cfg.data.get("meta"))
+    with timer.stage("split"):
+        sents = split_documents(docs, instantiate(cfg.segmenter), cfg.workers)
+    if not len(sents):
+        raise UserError(f"the segmenter produced no sentences from {cfg.data.input}")
+    with timer.stage("label"):
+        sents = label_sentences(sents, instantiate(cfg.labeler), cfg.workers)
+    frame = sents.to_pandas().rename(columns={"label": "silver"})
+    gold_path = cfg.data.get("gold")
+    frame["gold"] = ""
+    unmatched = 0
+    if gold_path:
+        gold = load_gold(gold_path)
+        frame["gold"] = gold.lookup(frame["doc_id"], frame["text"])
+        missed = gold.unmatched(frame["doc_id"], frame["text"])
+        unmatched = len(missed)
+        if missed:
+            doc, text = missed[0]
+            warn(f"{len(missed)} gold sentence(s) are not produced by segmenter "
+                 f"'{instantiate(cfg.segmenter).name}' (first: {doc}: {text[:60]!r}); "
+                 "they are left out of gold evaluation")
+    fp = fingerprint(docs["doc_id"], docs["text"], extra_files=[gold_path] if gold_path else [])
+    return Corpus(frame, bool((frame["gold"] != "").any()), unmatched, len(docs), fp)
+
+
+def _fit(model: Any, x_train: Any, y_train: Any, notes: list[str]) -> Any:
+    """Fit a clone; a training set with one class predicts that class (noted)."""
+    from sklearn.base import clone
+    from sklearn.dummy import DummyClassifier
+
+    fitted = clone(model)
+    if len(set(y_train)) < 2:
+        notes.append(f"a training fold had only the class '{y_train[0]}'; it predicts that class")
+        fitted = DummyClassifier(strategy="most_frequent")
+    return fitted.fit(x_train, y_train)
+
+
+def cross_predict(model: Any, texts: np.ndarray, y: np.ndarray, folds: list,
+                  timer: Timer, ref: np.ndarray) -> tuple[np.ndarray, np.ndarray, list, list]:
+    """Out-of-fold predictions and per-fold metrics against ``ref``."""
+    from wederhoor.metrics import evaluate
+
+    predicted = np.full(len(texts), "", dtype=object)
+    fold_of = np.full(len(texts), -1)
+    fold_metrics: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for k, (train_idx, test_idx) in enumerate(folds):
+        with timer.stage("train"):
+            fitted = _fit(model, texts[train_idx], y[train_idx], notes)
+        with timer.stage("predict"):
+            predicted[test_idx] = fitted.predict(texts[test_idx])
+        fold_of[test_idx] = k
+        result = evaluate(ref[test_idx], predicted[test_idx])
+        result["fold"] = k
+        result["documents"] = None
+        fold_metrics.append(result)
+    return predicted, fold_of, fold_metrics, notes
+
+
+def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model") -> dict[str, Any]:
+    """Run the configured experiment into ``run_dir`` and return its metrics record."""
+    from hydra.utils import instantiate
+
+    from wederhoor.metrics import evaluate, label_counts, summarise_folds
+    from wederhoor.model_io import save_model
+    from wederhoor.outputs import write_csv, write_json
+    from wederhoor.plots import confusion_png
+    from wederhoor.provenance import command_line, git_state, package_versions
+
+    if cfg.train_labels not in ("silver", "gold"):
+        raise UserError(f"unknown train_labels={cfg.train_labels}; use silver or gold")
+    timer = Timer()
+    corpus = build_corpus(cfg, timer)
+    frame = corpus.frame
+    if cfg.train_labels == "gold" and not corpus.has_gold:
+        raise UserError("train_labels=gold but the corpus has no gold labels (data.gold); "
+                        "use train_labels=silver")
+    eval_against = "gold" if corpus.has_gold else "silver"
+    if eval_against == "silver":
+        info("no gold labels for this corpus: evaluating against the labeler's silver labels, "
+             "which measures agreement with the rules, not correctness")
+    usable = (frame[cfg.train_labels] != "") & (frame[eval_against] != "")
+    if not usable.any():
+        raise UserError(f"no sentence has a {cfg.train_labels} label to train on; check that "
+                        f"data.gold matches the documents' doc_id and sentence text")
+    if not usable.all():
+        needed = " and ".join(sorted({eval_against, cfg.train_labels}))
+        info(f"{int((~usable).sum())} sentence(s) without a {needed} label are predicted but "
+             "left out of training and evaluation")
+    work = frame[usable].reset_index(drop=True)
+    texts = work["text"].to_numpy(dtype=object)
+    ref = work[eval_against].to_numpy(dtype=object)
+    subset = work["split"].tolist() if "split" in work.columns else None
+    splitter = instantiate(cfg.split)
+    folds = list(splitter.folds(ref, work["doc_id"].tolist(), subset))
+    model = instantiate(cfg.model)
+
+    y = work[cfg.train_labels].to_numpy(dtype=object)
+    predicted, fold_of, fold_metrics, notes = cross_predict(model, texts, y, folds, timer, ref)
+    for fold, (_, test_idx) in zip(fold_metrics, folds, strict=True):
+        fold["documents"] = int(work["doc_id"].iloc[test_idx].nunique())
+    evaluated = fold_of >= 0
+    with timer.stage("evaluate"):
+        pooled = evaluate(ref[evaluated], predicted[evaluated])
+        labeler_score = evaluate(ref[evaluated], work["silver"].to_numpy(dtype=object)[evaluated])
+
+    reference: dict[str, Any] | None = None
+    other = "gold" if cfg.train_labels == "silver" else "silver"
+    ref_pred = None
+    if cfg.get("reference_labels") and corpus.has_gold and cfg.reference_labels == other:
+        y_other = work[other].to_numpy(dtype=object)
+        ref_pred, _, ref_folds, _ = cross_predict(model, texts, y_other, folds, Timer(), ref)
+        reference = {"train_labels": other,
+                     "metrics": evaluate(ref[evaluated], ref_pred[evaluated]),
+                     "fold_summary": summarise_folds(ref_folds)}
+
+    with timer.stage("refit"):
+        train_all = np.unique(np.concatenate([tr for tr, _ in folds]))
+        final = _fit(model, texts[train_all], y[train_all], notes)
+    save_model(final, run_dir)
+
+    out = frame[["doc_id", "sent_id", "text", "gold", "silver"]].copy()
+    out["evidence"] = frame["evidence"]
+    out["fold"] = -1
+    # sentences outside training/evaluation get the final model's prediction (fold -1)
+    out["predicted"] = final.predict(frame["text"].to_numpy(dtype=object)) if (~usable).any() \
+        else ""
+    out.loc[usable.to_numpy(), "predicted"] = predicted
+    out.loc[usable.to_numpy(), "fold"] = fold_of
+    if ref_pred is not None:
+        out[f"predicted_{other}_trained"] = ""
+        out.loc[usable.to_numpy(), f"predicted_{other}_trained"] = ref_pred
+    write_csv(out, run_dir / "predictions.csv")
+    confusion_png(pooled["confusion_matrix"]["matrix"], LABELS, run_dir / "confusion_matrix.png",
+                  f"{model_name}, trained on {cfg.train_labels}, vs {eval_against} "
+                  f"(macro-F1 {pooled['macro_f1']:.3f})")
+    record: dict[str, Any] = {
+        "status": "ok",
+        "name": cfg.name,
+        "model": model_name,
+        "seed": cfg.seed,
+        "train_labels": cfg.train_labels,
+        "eval_against": eval_against,
+        "metrics": pooled,
+        "folds": fold_metrics,
+        "fold_summary": summarise_folds(fold_metrics),
+        "n_folds": len(folds),
+        "reference": reference,
+        "labeler_vs_gold": labeler_score if corpus.has_gold else None,
+        "counts": {
+            "documents": corpus.documents,
+            "sentences": int(len(frame)),
+            "evaluated_sentences": int(evaluated.sum()),
+            "unmatched_gold_sentences": corpus.unmatched_gold,
+            "labels": {"gold": label_counts(frame["gold"]),
+                       "silver": label_counts(frame["silver"])},
+        },
+        "notes": sorted(set(notes + pooled["notes"])),
+        "seconds": timer.seconds,
+        "data_fingerprint": corpus.fingerprint,
+        "versions": package_versions(),
+        "git": git_state(Path(__file__).resolve().parent),
+        "command": command_line(),
+    }
+    write_json(record, run_dir / "metrics.json")
+    return record

@@ -1,0 +1,66 @@
+"""Gold labels keyed by document and sentence text, so they survive a change of segmenter."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wederhoor import LABELS
+from wederhoor.documents import check_utf8
+from wederhoor.errors import UserError
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """The key form of a sentence: whitespace folded, ends trimmed."""
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass
+class Gold:
+    """Gold labels of a corpus: (doc_id, normalised text) -> label."""
+
+    path: Path
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def get(self, doc_id: str, text: str) -> str:
+        return self.labels.get((str(doc_id), normalise(text)), "")
+
+    def lookup(self, doc_ids: Iterable[str], texts: Iterable[str]) -> list[str]:
+        return [self.get(d, t) for d, t in zip(doc_ids, texts, strict=True)]
+
+    def unmatched(self, doc_ids: Iterable[str], texts: Iterable[str]) -> list[tuple[str, str]]:
+        """Gold sentences the current segmentation no longer produces (doc_id, text)."""
+        seen = {(str(d), normalise(t)) for d, t in zip(doc_ids, texts, strict=True)}
+        docs = {d for d, _ in seen}
+        return [k for k in self.labels if k[0] in docs and k not in seen]
+
+
+def load_gold(path: str | Path) -> Gold:
+    """Read a gold CSV (doc_id, text, label; other columns ignored), checking every label."""
+    import pandas as pd
+
+    gold_path = Path(path)
+    if not gold_path.is_file():
+        raise UserError(f"gold file not found: {gold_path}; set data.gold= to a CSV with "
+                        "doc_id,text,label or data.gold=null")
+    check_utf8(gold_path)
+    try:
+        table = pd.read_csv(gold_path, dtype=str, keep_default_na=False)
+    except Exception as exc:  # noqa: BLE001
+        detail = " ".join(str(exc).split())
+        raise UserError(f"could not read gold file {gold_path}: {detail}") from None
+    missing = {"doc_id", "text", "label"} - set(table.columns)
+    if missing:
+        raise UserError(f"gold file {gold_path} lacks column(s) {', '.join(sorted(missing))}")
+    bad = sorted(set(table["label"]) - set(LABELS))
+    if bad:
+        raise UserError(f"gold file {gold_path} has unknown label(s) {', '.join(bad)}; "
+                        f"allowed: {', '.join(LABELS)}")
+    gold = Gold(gold_path)
+    for doc_id, text, label in zip(table["doc_id"], table["text"], table["label"], strict=True):
+        gold.labels[(doc_id, normalise(text))] = label
+    return gold

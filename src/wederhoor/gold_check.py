@@ -1,0 +1,44 @@
+"""``python -m wederhoor.gold_check``: does the gold file still match the segmentation?
+
+Gold labels are keyed by document and sentence text. When the segmenter changes, some gold
+sentences may no longer be produced; this command lists them so they can be relabelled.
+"""
+
+from __future__ import annotations
+
+from omegaconf import DictConfig
+
+from wederhoor.cli import hydra_app
+
+
+@hydra_app("gold_check")
+def main(cfg: DictConfig) -> None:
+    from hydra.utils import instantiate
+
+    from wederhoor.errors import UserError
+    from wederhoor.gold import load_gold
+    from wederhoor.sentences import sentences_from_input
+
+    if not cfg.data.get("gold"):
+        raise UserError("no gold file configured: set data.gold=PATH")
+    gold = load_gold(cfg.data.gold)
+    segmenter = instantiate(cfg.segmenter)
+    sents = sentences_from_input(cfg.data.input, cfg.lang, segmenter, cfg.data.get("meta"),
+                                 cfg.workers)
+    missed = gold.unmatched(sents["doc_id"], sents["text"])
+    labels = gold.lookup(sents["doc_id"], sents["text"])
+    extra = [(d, t) for d, t, lab in zip(sents["doc_id"], sents["text"], labels, strict=True)
+             if not lab]
+    print(f"segmenter {segmenter.name}: {len(sents)} sentences, {len(gold.labels)} gold "
+          f"sentences; {len(missed)} gold sentence(s) not produced, {len(extra)} produced "
+          "sentence(s) without gold")
+    for doc, text in missed[: cfg.show]:
+        print(f"  gold only      {doc}: {text}")
+    for doc, text in extra[: cfg.show]:
+        print(f"  segmenter only {doc}: {text}")
+    if missed or extra:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""``python -m wederhoor.label_report``: is the rule labeler good enough to train on?
+
+Dev documents show each labeling function's coverage, overlaps, conflicts and accuracy, so a
+rule author sees which rules to fix; test documents, never tuned on, give the labeler's
+confusion matrix and per-class F1 per language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from omegaconf import DictConfig
+
+from wederhoor.cli import hydra_app
+
+
+def _pct(x: float) -> str:
+    return "  n/a" if x != x else f"{100 * x:5.1f}"
+
+
+def render(sections: list[tuple[str, Any]]) -> str:
+    """Markdown with plain-text tables that read well in a terminal too."""
+    parts = []
+    for title, body in sections:
+        parts.append(f"## {title}\n")
+        parts.append(body if isinstance(body, str) else body.to_string(index=False))
+        parts.append("")
+    return "\n".join(parts)
+
+
+def _scores(frame: Any) -> tuple[Any, dict[str, Any]]:
+    import pandas as pd
+
+    from wederhoor import LABELS
+    from wederhoor.metrics import evaluate
+
+    rows = []
+    result: dict[str, Any] = {}
+    for lang, part in [("all", frame), *sorted(frame.groupby("lang"))]:
+        m = evaluate(part["gold"], part["silver"])
+        result[lang] = m
+        rows.append({"lang": lang, "sentences": len(part), "macro_f1": round(m["macro_f1"], 3),
+                     **{f"f1_{lab}": round(m["per_class"][lab]["f1"], 3) for lab in LABELS},
+                     "accuracy": round(m["accuracy"], 3)})
+    return pd.DataFrame(rows), result
+
+
+def _confusion(m: dict[str, Any]) -> str:
+    labels = m["confusion_matrix"]["labels"]
+    width = max(len(lab) for lab in labels) + 2
+    lines = ["gold \\ rules".ljust(width + 2) + "".join(lab.rjust(width) for lab in labels)]
+    for lab, row in zip(labels, m["confusion_matrix"]["matrix"], strict=True):
+        lines.append(lab.ljust(width + 2) + "".join(str(v).rjust(width) for v in row))
+    return "\n".join(lines)
+
+
+@hydra_app("label_report")
+def main(cfg: DictConfig) -> None:
+    from hydra.utils import instantiate
+
+    from wederhoor.errors import UserError
+    from wederhoor.experiment import Timer, build_corpus
+    from wederhoor.lf_analysis import lf_table, summary_row
+    from wederhoor.outputs import write_json, write_text
+
+    corpus = build_corpus(cfg, Timer())
+    frame = corpus.frame
+    if not corpus.has_gold:
+        raise UserError("the label report needs gold labels: set data.gold=PATH")
+    if "split" not in frame.columns:
+        raise UserError("the label report needs a dev/test split per document (data.meta)")
+    frame = frame[frame["gold"] != ""]
+    labeler = instantiate(cfg.labeler)
+    sections: list[tuple[str, Any]] = []
+    record: dict[str, Any] = {"tune_split": cfg.tune_split, "eval_split": cfg.eval_split}
+    tune = frame[frame["split"] == cfg.tune_split]
+    for lang, part in sorted(tune.groupby("lang")):
+        votes = [labeler.votes(t, lang) for t in part["text"]]
+        table = lf_table(votes, part["gold"].tolist(), labeler.function_names(lang))
+        summary = summary_row(votes)
+        record[f"functions_{lang}"] = table.to_dict(orient="records")
+        shown = table.assign(**{c: table[c].map(_pct) for c in
+                                ("coverage", "overlaps", "conflicts", "accuracy")})
+        sections.append((
+            f"Labeling functions, {lang}, {cfg.tune_split} documents "
+            f"({len(part)} sentences; % of sentences, accuracy % of votes)",
+            shown.to_string(index=False)
+            + f"\n\nany vote {_pct(summary['any'])}%  two or more {_pct(summary['overlap'])}%"
+            f"  conflicting {_pct(summary['conflict'])}%",
+        ))
+    for split in (cfg.tune_split, cfg.eval_split):
+        part = frame[frame["split"] == split]
+        if not len(part):
+            continue
+        table, scores = _scores(part)
+        record[f"scores_{split}"] = scores
+        sections.append((f"Rule labeler against gold, {split} documents", table))
+        sections.append((f"Confusion matrix, {split} documents (rows gold, columns rules)",
+                         _confusion(scores["all"])))
+    text = "# Label report\n\n" + render(sections)
+    print(text)
+    out = Path(cfg.output)
+    write_text(text, out)
+    write_json(record, out.with_suffix(".json"))
+    print(f"written: {out} and {out.with_suffix('.json')}")
+
+
+if __name__ == "__main__":
+    main()

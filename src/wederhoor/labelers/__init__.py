@@ -1,0 +1,1 @@
+"""Labelers that assign accusation / denial / neutral stance labels to sentences."""

@@ -1,0 +1,569 @@
+"""Rule-based stance labeler: accusation / denial / neutral per sentence.
+
+Word lists and patterns live in ``lexicons/<lang>.yaml``; this module holds only the logic,
+so a new language is a new YAML file, not new code.
+
+How one sentence is labelled
+----------------------------
+1. Normalise: lowercase, one kind of single and double quote, single spaces, no dots inside
+   numbers (14.000) or after the abbreviations the YAML lists (mr., dr., o.a.), because
+   patterns bridge gaps with ``[^.;:]`` and must not stop at those dots.
+2. Pre-check: the literal words every pattern must start with ("cue heads") are derived
+   from the compiled patterns and joined into one trie regex. A sentence without any head
+   is neutral at once, and a function only runs when one of its own heads occurs, which
+   keeps the labeler fast over millions of sentences without a second, hand-kept word list.
+3. Attribution: in ``'...', zegt de advocaat.`` the quote's content decides, so the
+   attribution tail is cut off before the cues are searched (also for unquoted
+   ``..., aldus het parket.`` tails). Words in the tail ("aanklager", "verdachte") would
+   otherwise fire cues on their own.
+4. Main clause: spans that the YAML marks as subordinate (relative clauses between commas,
+   ``ondanks``/``despite``/``although`` clauses) are masked. Labeling functions run on the
+   masked text; only when none of them fires do they run again on the unmasked text, so a
+   cue in a subordinate clause counts only when the main clause says nothing.
+5. Negation: each match of a negatable function is checked for a negator (``niet``,
+   ``geen``, ``not``, ``never``...) in a small window in the same clause, and for a scope
+   negator earlier in the sentence (``geen bewijs``, ``no evidence``). A negated match does
+   not vote for the function's label; it votes for the function's ``negated_tier`` instead
+   (``ontkent niet`` = admission -> accusation; ``wordt niet verdacht`` -> neutral;
+   ``heeft nooit gelogen`` -> denial).
+6. Aggregation: every fired function belongs to a tier; the highest tier wins. Sentences
+   where nothing fires are neutral.
+
+Priority of the tiers (highest first) and why
+---------------------------------------------
+1. ``subordinated_denial`` -> accusation. "ondanks haar ontkenning", "which it denies",
+   "although he denies": a denial the main clause pushes aside presupposes a charge that
+   the sentence maintains. It must outrank explicit denial because the denial word is there.
+2. ``denial_explicit`` -> denial. Denial verbs (ontkennen, tegenspreken, deny, reject the
+   allegations...) are almost always the main verb when present, and the accusation words
+   around them are the content being denied ("ontkent fraude te hebben gepleegd").
+3. ``admission`` -> accusation. Negated denial ("ontkent niet"), admissions, prosecutors
+   appealing. Below explicit denial because "ontkent niet dat ..., maar wijst elke schuld af"
+   is a denial by the guideline.
+4. ``denial_implicit`` -> denial. Innocence, compliance, "niets te verbergen", pleading not
+   guilty, appeals by the accused, negated wrongdoing ("heeft nooit gelogen"). These answer a
+   charge, so they outrank the charge words they often mention.
+5. ``no_position`` -> neutral. "wilde niet reageren", "declined to comment", an acquittal or
+   a dropped case: taking no position (or a charge that fell) beats the accusation words
+   such sentences usually contain.
+6. ``accusation`` -> accusation. Accusation verbs, suspicion, charges, convictions, fines,
+   hedged hearsay ("zou ... hebben" + wrongdoing), evidence backing a charge.
+7. ``cancelled`` -> neutral. Negated accusation cues ("wordt niet verdacht", "was not
+   charged", "geen bewijs van fraude"). Below every real cue, so that it only decides when
+   no other cue in the sentence stands, but above the two voice tiers: a negated cue is a
+   more specific signal than who is speaking.
+8. ``denial_weak`` -> denial. The defending party's voice with no other cue: "volgens haar
+   advocaat ...", "wijst erop dat ...", "the company's lawyer said ...". In stance reporting
+   the defender's own account is the counter-story that answers the charge.
+9. ``accusation_weak`` -> accusation. The accusing side's voice or record about a named
+   party with no other cue: "volgens het rapport ...", "according to the affidavit ...",
+   complaints about a firm. Lowest, because such sources also report plain facts; below the
+   defender's voice because a sentence naming both is usually the defence quoting the charge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+try:  # the regex parser is used once, at load time, to find each pattern's literal heads
+    from re import _constants as _sre_c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+#: Tier name -> label, in priority order (highest first). See the module docstring.
+TIERS: tuple[tuple[str, str], ...] = (
+    ("subordinated_denial", "accusation"),
+    ("denial_explicit", "denial"),
+    ("admission", "accusation"),
+    ("denial_implicit", "denial"),
+    ("no_position", "neutral"),
+    ("accusation", "accusation"),
+    ("cancelled", "neutral"),
+    ("denial_weak", "denial"),
+    ("accusation_weak", "accusation"),
+)
+_TIER_RANK = {name: rank for rank, (name, _) in enumerate(TIERS)}
+_TIER_LABEL = dict(TIERS)
+NEUTRAL = "neutral"
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+})
+_SPACES = re.compile(r"\s+")
+_DIGIT_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
+_WORD = re.compile(r"[\w'-]+")
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'-]+")
+
+
+def _normalise(text: str) -> str:
+    """Lowercase, unify quotes and whitespace, drop digit-group separators (14.000 -> 14000).
+
+    Patterns bridge gaps with ``[^.;:]``, so dots inside numbers and abbreviations must go.
+    """
+    s = _SPACES.sub(" ", text.translate(_QUOTES)).strip().lower()
+    return _DIGIT_SEP.sub("", s)
+
+
+def _drop_dot(m: re.Match[str]) -> str:
+    return m.group(0).replace(".", "")
+
+
+@dataclass(frozen=True)
+class _Function:
+    """One labeling function: a set of patterns that votes for its tier's label."""
+
+    name: str
+    tier: str
+    regex: re.Pattern[str]
+    negated_tier: str | None
+    requires: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    scope: str
+    quote_only: bool
+    party: bool
+
+
+@dataclass(frozen=True)
+class _Negation:
+    """Negation settings of one language."""
+
+    words: frozenset[str]
+    breaks: re.Pattern[str]
+    scope: re.Pattern[str] | None
+    scope_stop: re.Pattern[str]
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """Everything compiled for one language."""
+
+    lang: str
+    abbreviations: re.Pattern[str] | None
+    cues: re.Pattern[str]
+    cue_functions: dict[str, frozenset[int]]
+    always: frozenset[int]
+    quote_tail: re.Pattern[str] | None
+    plain_tail: re.Pattern[str] | None
+    subordinate: re.Pattern[str] | None
+    party_nouns: re.Pattern[str] | None
+    negation: _Negation
+    functions: tuple[_Function, ...]
+
+
+def _default_folder() -> Path:
+    return Path(__file__).resolve().parent / "lexicons"
+
+
+class RuleLabeler:
+    """Label sentences as accusation / denial / neutral with lexicon-driven rules."""
+
+    def __init__(self, lexicons: str | None = None, default_lang: str = "nl") -> None:
+        folder = Path(lexicons) if lexicons is not None else _default_folder()
+        if not folder.is_dir():
+            raise ValueError(f"lexicon folder not found: {folder}")
+        files = sorted(folder.glob("*.yaml"))
+        if not files:
+            raise ValueError(f"no <lang>.yaml lexicon files in {folder}")
+        self._folder = folder
+        self._lex: dict[str, _Lexicon] = {}
+        for path in files:
+            self._lex[path.stem] = _load_lexicon(path)
+        self.default_lang = default_lang
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def languages(self) -> list[str]:
+        """Languages that have a lexicon file."""
+        return sorted(self._lex)
+
+    def function_names(self, lang: str) -> list[str]:
+        """Names of the labeling functions of ``lang``, negated variants included."""
+        lex = self._get(lang)
+        names: list[str] = []
+        for fn in lex.functions:
+            names.append(fn.name)
+            if fn.negated_tier is not None:
+                names.append(fn.name + "_negated")
+        return names
+
+    def votes(self, text: str, lang: str | None = None) -> dict[str, str]:
+        """Fired function -> the label it votes for; abstaining functions are absent."""
+        lex = self._get(lang or self.default_lang)
+        return {name: _TIER_LABEL[tier] for name, tier in _fire(lex, text).items()}
+
+    def label_one(self, text: str, lang: str | None = None) -> tuple[str, list[str]]:
+        """Label one sentence: (label, names of fired functions, highest priority first)."""
+        lex = self._get(lang or self.default_lang)
+        fired = _fire(lex, text)
+        if not fired:
+            return NEUTRAL, []
+        order = sorted(fired, key=lambda name: (_TIER_RANK[fired[name]], name))
+        return _TIER_LABEL[fired[order[0]]], order
+
+    def label(
+        self, texts: Sequence[str], langs: Sequence[str] | None = None
+    ) -> tuple[list[str], list[str]]:
+        """Label a batch: labels and evidence strings ("fn1;fn2", "" when nothing fired)."""
+        if langs is not None and len(langs) != len(texts):
+            raise ValueError(f"got {len(texts)} texts but {len(langs)} langs")
+        labels: list[str] = []
+        evidence: list[str] = []
+        for i, text in enumerate(texts):
+            lab, names = self.label_one(text, langs[i] if langs is not None else None)
+            labels.append(lab)
+            evidence.append(";".join(names))
+        return labels, evidence
+
+    # ------------------------------------------------------------------ internals
+
+    def _get(self, lang: str) -> _Lexicon:
+        try:
+            return self._lex[lang]
+        except KeyError:
+            # the default language first, as in "available: nl, en"
+            order = sorted(self._lex, key=lambda code: (code != self.default_lang, code))
+            avail = ", ".join(order)
+            raise ValueError(
+                f"no lexicon for language '{lang}' in {self._folder}; available: {avail}"
+            ) from None
+
+
+# ---------------------------------------------------------------------- matching
+
+
+def _fire(lex: _Lexicon, text: str) -> dict[str, str]:
+    """Run the functions of one language on one sentence: fired name -> tier."""
+    s = _normalise(text)
+    if lex.abbreviations is not None:
+        s = lex.abbreviations.sub(_drop_dot, s)
+    hits = set(lex.cues.findall(s)) if s else set()
+    if not hits:
+        return {}
+    eligible: set[int] = set(lex.always)
+    for hit in hits:
+        eligible |= lex.cue_functions[hit]
+    functions = [lex.functions[i] for i in sorted(eligible)]
+    core, is_quote = _strip_attribution(lex, s)
+    masked = lex.subordinate.sub(" , ", core) if lex.subordinate is not None else core
+    state = _Context(lex, text, s, is_quote)
+    fired: dict[str, str] = {}
+    main_fired = False
+    for fn in functions:
+        target = masked if fn.scope == "main" else core if fn.scope == "core" else s
+        if _run(fn, target, state, fired) and fn.scope == "main":
+            main_fired = True
+    if not main_fired and masked != core:
+        for fn in functions:
+            if fn.scope == "main":
+                _run(fn, core, state, fired)
+    return fired
+
+
+class _Context:
+    """Per-sentence facts computed lazily (only some functions need them)."""
+
+    __slots__ = ("lex", "original", "full", "is_quote", "_party")
+
+    def __init__(self, lex: _Lexicon, original: str, full: str, is_quote: bool) -> None:
+        self.lex = lex
+        self.original = original
+        self.full = full
+        self.is_quote = is_quote
+        self._party: bool | None = None
+
+    @property
+    def party(self) -> bool:
+        """Does the sentence name an identifiable party (a proper name or a party noun)?"""
+        if self._party is None:
+            nouns = self.lex.party_nouns
+            self._party = bool(_NAME.search(self.original)) or bool(
+                nouns is not None and nouns.search(self.full)
+            )
+        return self._party
+
+
+def _run(fn: _Function, s: str, ctx: _Context, fired: dict[str, str]) -> bool:
+    """Search one function in ``s`` and record its vote; True when it fired."""
+    if fn.quote_only and not ctx.is_quote:
+        return False
+    positive = negative = False
+    for m in fn.regex.finditer(s):
+        if fn.negated_tier is not None and _is_negated(ctx.lex.negation, s, m.start(), m.end()):
+            negative = True
+        else:
+            positive = True
+            break
+    if not (positive or negative):
+        return False
+    if fn.requires is not None and not fn.requires.search(ctx.full):
+        return False
+    if fn.unless is not None and fn.unless.search(ctx.full):
+        return False
+    if fn.party and not ctx.party:
+        return False
+    if positive:
+        fired[fn.name] = fn.tier
+    elif fn.negated_tier is not None:
+        fired[fn.name + "_negated"] = fn.negated_tier
+    return True
+
+
+def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
+    """The last match of an iterator, or None."""
+    found = deque(matches, maxlen=1)
+    return found[0] if found else None
+
+
+def _is_negated(neg: _Negation, s: str, start: int, end: int) -> bool:
+    """Is the match s[start:end] negated within its clause?"""
+    pre = s[max(0, start - 120):start]
+    cut = _last(neg.breaks.finditer(pre))
+    if cut is not None:
+        pre = pre[cut.end():]
+    words = _WORD.findall(pre)[-neg.before:] if neg.before else []
+    inside = _WORD.findall(s[start:end])
+    # only the edges of a long gap pattern: a negator deep inside belongs to another clause
+    words += inside if len(inside) <= 6 else inside[:4] + inside[-2:]
+    if neg.after:
+        post = s[end:end + 80]
+        b = neg.breaks.search(post)
+        if b is not None:
+            post = post[:b.start()]
+        words += _WORD.findall(post)[: neg.after]
+    for w in words:
+        if w in neg.words or w.endswith("n't"):
+            return True
+    if neg.scope is not None:
+        last = _last(neg.scope.finditer(s, 0, start))
+        if last is not None and not neg.scope_stop.search(s, last.end(), start):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------- attribution
+
+
+def _strip_attribution(lex: _Lexicon, s: str) -> tuple[str, bool]:
+    """Cut a quote's attribution tail; returns (core text, sentence is a quotation)."""
+    if lex.quote_tail is not None:
+        m = lex.quote_tail.match(s)
+        if m is not None:
+            return m.group("q"), True
+    is_quote = s[:1] in "'\"" and s.rstrip(" .")[-1:] in "'\""
+    if lex.plain_tail is not None:
+        m = lex.plain_tail.search(s)
+        if m is not None and m.start() > 0:
+            return s[: m.start()], is_quote
+    return s, is_quote
+
+
+# ---------------------------------------------------------------------- loading
+
+
+def _load_lexicon(path: Path) -> _Lexicon:
+    """Read and compile one ``<lang>.yaml``; any problem becomes a one-line ValueError."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ValueError(f"cannot read lexicon {path}: {first}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("functions"), dict):
+        raise ValueError(f"malformed lexicon {path}: expected a mapping with 'functions'")
+    try:
+        return _compile(path.stem, data)
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ValueError(f"malformed lexicon {path}: {msg}") from None
+
+
+def _compile(lang: str, data: dict) -> _Lexicon:
+    macros: dict[str, str] = {}
+    for key, words in (data.get("macros") or {}).items():
+        if not isinstance(words, list) or not words:
+            raise ValueError(f"macro {key} must be a non-empty list")
+        macros[key] = "(?:" + "|".join(_expand(str(w), macros) for w in words) + ")"
+
+    def rx(patterns: object, what: str) -> re.Pattern[str] | None:
+        if patterns is None:
+            return None
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        if not isinstance(patterns, list) or not patterns:
+            raise ValueError(f"{what}: expected a non-empty list of patterns")
+        parts = [_expand(str(p), macros) for p in patterns]
+        try:
+            return re.compile("|".join(f"(?:{p})" for p in parts))
+        except re.error as exc:
+            raise ValueError(f"{what}: bad regex ({exc})") from None
+
+    neg_data = data.get("negation") or {}
+    words = neg_data.get("words") or []
+    negation = _Negation(
+        words=frozenset(str(w) for w in words),
+        breaks=rx(neg_data.get("clause_breaks") or [r"[,;:()]"], "negation.clause_breaks"),
+        scope=rx(neg_data.get("scope"), "negation.scope"),
+        scope_stop=rx(neg_data.get("scope_stop") or [r"[;:]"], "negation.scope_stop"),
+        before=int(neg_data.get("before", 3)),
+        after=int(neg_data.get("after", 0)),
+    )
+    attr = data.get("attribution") or {}
+    functions: list[_Function] = []
+    heads_of: list[set[str] | None] = []
+    for name, spec in data["functions"].items():
+        if not isinstance(spec, dict):
+            raise ValueError(f"function {name}: expected a mapping")
+        tier = spec.get("tier")
+        if tier not in _TIER_RANK:
+            raise ValueError(f"function {name}: unknown tier {tier!r}")
+        neg_tier = spec.get("negated_tier")
+        if neg_tier is not None and neg_tier not in _TIER_RANK:
+            raise ValueError(f"function {name}: unknown negated_tier {neg_tier!r}")
+        scope = spec.get("scope", "main")
+        if scope not in ("main", "core", "full"):
+            raise ValueError(f"function {name}: scope must be main, core or full")
+        regex = rx(spec.get("patterns"), f"function {name}.patterns")
+        assert regex is not None
+        heads_of.append(_pattern_heads(regex.pattern))
+        functions.append(
+            _Function(
+                name=str(name),
+                tier=tier,
+                regex=regex,
+                negated_tier=neg_tier,
+                requires=rx(spec.get("requires"), f"function {name}.requires"),
+                unless=rx(spec.get("unless"), f"function {name}.unless"),
+                scope=scope,
+                quote_only=bool(spec.get("quote_only", False)),
+                party=bool(spec.get("party", False)),
+            )
+        )
+    if not functions:
+        raise ValueError("no functions defined")
+    owners: dict[str, set[int]] = {}
+    for i, hs in enumerate(heads_of):
+        for h in hs or ():
+            owners.setdefault(h, set()).add(i)
+    all_heads = sorted(owners)
+    # the trie reports the longest head at a position; shorter heads that prefix it match too
+    cue_functions: dict[str, frozenset[int]] = {}
+    for head in all_heads:
+        found: set[int] = set()
+        for k in range(1, len(head) + 1):
+            found |= owners.get(head[:k], set())
+        cue_functions[head] = frozenset(found)
+    abbreviations = data.get("abbreviations")
+    if abbreviations is not None and not isinstance(abbreviations, list):
+        raise ValueError("abbreviations: expected a list")
+    return _Lexicon(
+        lang=lang,
+        abbreviations=re.compile(
+            r"\b(?:" + "|".join(re.escape(str(a)) for a in abbreviations) + r"|[a-z])\.(?=[ ,a-z])"
+        ) if abbreviations else None,
+        cues=re.compile("(?=(" + _trie_regex(all_heads) + "))"),
+        cue_functions=cue_functions,
+        always=frozenset(i for i, hs in enumerate(heads_of) if hs is None),
+        quote_tail=rx(attr.get("quote_tail"), "attribution.quote_tail"),
+        plain_tail=rx(attr.get("plain_tail"), "attribution.plain_tail"),
+        subordinate=rx(data.get("subordinate"), "subordinate"),
+        party_nouns=rx(data.get("party_nouns"), "party_nouns"),
+        negation=negation,
+        functions=tuple(functions),
+    )
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    """Replace ``{NAME}`` by the alternation of macro NAME (macros may use earlier ones)."""
+
+    def sub(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key not in macros:
+            raise ValueError(f"unknown macro {{{key}}} in pattern {pattern!r}")
+        return macros[key]
+
+    return _MACRO.sub(sub, pattern)
+
+
+# ---------------------------------------------------------------------- cue heads
+
+
+def _pattern_heads(pattern: str) -> set[str] | None:
+    """Literal strings one of which every match of ``pattern`` starts with (None: unknown).
+
+    Derived from the parsed regex, so the fast pre-check can never drift from the patterns.
+    """
+    heads, _ = _seq_heads(_sre_parse.parse(pattern).data)
+    if not heads or any(len(h) < 2 for h in heads):
+        return None
+    return heads
+
+
+def _seq_heads(seq: Iterable) -> tuple[set[str], bool]:
+    """(literal prefixes, whether the whole sequence was literal) of a parsed sequence."""
+    heads = {""}
+    c = _sre_c
+    for op, av in seq:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: does not consume text
+        if op is c.LITERAL:
+            heads = {h + chr(av) for h in heads}
+            continue
+        if op is c.SUBPATTERN:
+            sub, complete = _seq_heads(av[-1].data)
+        elif op is c.BRANCH:
+            sub, complete = set(), True
+            for alt in av[1]:
+                alt_heads, alt_complete = _seq_heads(alt.data)
+                sub |= alt_heads
+                complete = complete and alt_complete
+        elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+            sub, complete = {chr(a) for _, a in av}, True
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            opt, opt_complete = _seq_heads(av[2].data)
+            if not opt_complete:
+                return heads, False
+            heads = heads | {h + t for h in heads for t in opt}  # optional literal: both ways
+            continue
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            sub, _ = _seq_heads(av[2].data)
+            complete = False
+        else:
+            return heads, False
+        heads = {h + t for h in heads for t in sub}
+        if not complete or len(heads) > 5000:
+            return heads, False
+    return heads, True
+
+
+def _trie_regex(words: Sequence[str]) -> str:
+    """One regex alternation shaped as a trie: fails after one character on most text."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if ends:
+            body = "(?:" + body + ")?"
+        return body
+
+    return emit(trie)

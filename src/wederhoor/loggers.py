@@ -1,0 +1,44 @@
+"""Where a run's record goes besides its own folder (config group ``logger``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from wederhoor.errors import UserError
+
+
+class FilesLogger:
+    """The default: the run folder's files are the whole record; nothing else to do."""
+
+    def log_run(self, run_dir: Path, params: dict[str, str], record: dict[str, Any]) -> None:
+        return None
+
+
+class MlflowLogger:
+    """Also log params, metrics and the run folder's files to a local MLflow store (optional)."""
+
+    def __init__(self, tracking_uri: str, experiment: str = "wederhoor") -> None:
+        self.tracking_uri = tracking_uri
+        self.experiment = experiment
+
+    def log_run(self, run_dir: Path, params: dict[str, str], record: dict[str, Any]) -> None:
+        try:
+            import mlflow
+        except ImportError:
+            raise UserError("logger=mlflow needs the optional extra: `make mlflow-install` "
+                            "(or use logger=files)") from None
+        mlflow.set_tracking_uri(self.tracking_uri)
+        mlflow.set_experiment(self.experiment)
+        metrics = record["metrics"]
+        flat = {"macro_f1": metrics["macro_f1"], "accuracy": metrics["accuracy"]}
+        if metrics["kappa"] == metrics["kappa"]:  # not NaN
+            flat["kappa"] = metrics["kappa"]
+        for label, values in metrics["per_class"].items():
+            flat[f"f1_{label}"] = values["f1"]
+        for stage, seconds in record["seconds"].items():
+            flat[f"seconds_{stage}"] = seconds
+        with mlflow.start_run(run_name=Path(run_dir).name):
+            mlflow.log_params(params)
+            mlflow.log_metrics(flat)
+            mlflow.log_artifacts(str(run_dir))

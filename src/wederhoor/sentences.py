@@ -1,0 +1,101 @@
+"""Turn documents into one row per sentence, in batches over Arrow data.
+
+The map runs through datasets so a large corpus is processed batch by batch (and on several
+processes with ``workers``) instead of as one Python list.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any, Protocol
+
+from wederhoor.progress import progress_for
+
+if TYPE_CHECKING:
+    import datasets
+
+SENTENCE_COLUMNS = ("doc_id", "sent_id", "text", "lang", "date")
+PARALLEL_MIN_ROWS = 20_000  # below this, starting worker processes costs more than it saves
+
+
+class Segmenter(Protocol):
+    name: str
+
+    def split(self, text: str, lang: str = "nl") -> list[str]: ...
+
+
+def resolve_workers(workers: int | None, n_rows: int) -> int | None:
+    """Workers for datasets.map: ``0``/None means all cores, but only when the input is big."""
+    if n_rows < PARALLEL_MIN_ROWS:
+        return None
+    cores = os.cpu_count() or 1
+    wanted = cores if not workers else int(workers)
+    return wanted if wanted > 1 else None
+
+
+class _SplitBatch:
+    """Picklable batch function (worker processes receive it)."""
+
+    def __init__(self, segmenter: Segmenter, extra: list[str]) -> None:
+        self.segmenter = segmenter
+        self.extra = extra
+
+    def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        out: dict[str, list[Any]] = {c: [] for c in (*SENTENCE_COLUMNS, *self.extra)}
+        for i, text in enumerate(batch["text"]):
+            lang = batch["lang"][i]
+            for n, sentence in enumerate(self.segmenter.split(text, lang), start=1):
+                out["doc_id"].append(batch["doc_id"][i])
+                out["sent_id"].append(n)
+                out["text"].append(sentence)
+                out["lang"].append(lang)
+                out["date"].append(batch["date"][i])
+                for col in self.extra:
+                    out[col].append(batch[col][i])
+        return out
+
+
+def split_documents(
+    docs: datasets.Dataset, segmenter: Segmenter, workers: int | None = None
+) -> datasets.Dataset:
+    """One row per sentence: doc_id, sent_id (1-based within the document), text, lang, date.
+
+    Extra document columns (split, domain, ...) are carried along to each sentence.
+    """
+    extra = [c for c in docs.column_names if c not in SENTENCE_COLUMNS]
+    num_proc = resolve_workers(workers, len(docs))
+    with progress_for(len(docs)):
+        sents = docs.map(
+            _SplitBatch(segmenter, extra),
+            batched=True,
+            batch_size=1000,
+            remove_columns=docs.column_names,
+            num_proc=num_proc,
+            load_from_cache_file=False,
+            desc=f"split ({segmenter.name})",
+        )
+    if len(set(docs["doc_id"])) < len(docs):
+        sents = renumber(sents)
+    return sents
+
+
+def renumber(sents: datasets.Dataset) -> datasets.Dataset:
+    """Number sentences across rows that share a doc_id (sentence-level input tables)."""
+    counter: dict[str, int] = {}
+    ids = []
+    for doc in sents["doc_id"]:
+        counter[doc] = counter.get(doc, 0) + 1
+        ids.append(counter[doc])
+    return sents.remove_columns("sent_id").add_column("sent_id", ids)
+
+
+def sentences_from_input(input: str, lang: str, segmenter: Segmenter, meta: str | None = None,
+                         workers: int | None = None) -> datasets.Dataset:
+    """Load any supported input and split it; a table that is already split is kept as it is."""
+    from wederhoor.documents import load_documents, table_columns
+
+    if "sent_id" in table_columns(input):
+        from wederhoor.segmenters import NoSegmenter
+
+        segmenter = NoSegmenter()
+    return split_documents(load_documents(input, lang, meta), segmenter, workers)

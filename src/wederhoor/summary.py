@@ -1,0 +1,41 @@
+"""The short results table a run prints at the end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wederhoor import LABELS
+
+
+def _row(name: str, m: dict[str, Any], spread: dict[str, Any] | None = None) -> str:
+    f1 = f"{m['macro_f1']:.3f}"
+    if spread:
+        f1 += f" ±{spread['macro_f1']['std']:.3f}"
+    per = " ".join(f"{m['per_class'][lab]['f1']:>6.3f}" for lab in LABELS)
+    kappa = m["kappa"]
+    kappa_s = f"{kappa:6.3f}" if kappa == kappa else "   n/a"
+    return f"{name:<28} {f1:>13} {m['accuracy']:>6.3f} {kappa_s} {per}"
+
+
+def format_results(record: dict[str, Any], run_dir: str) -> str:
+    """Macro-F1 (with fold spread), accuracy, kappa and per-class F1 per trained model."""
+    counts = record["counts"]
+    head = (f"{'':<28} {'macro-F1':>13} {'acc':>6} {'kappa':>6} "
+            + " ".join(f"{lab[:6]:>6}" for lab in LABELS))
+    lines = [
+        f"{record['model']} | {counts['documents']} documents, {counts['sentences']} sentences, "
+        f"{counts['evaluated_sentences']} scored against {record['eval_against'].upper()} "
+        f"in {record['n_folds']} fold(s)",
+        head,
+        _row(f"trained on {record['train_labels']}", record["metrics"], record["fold_summary"]),
+    ]
+    ref = record.get("reference")
+    if ref:
+        lines.append(_row(f"trained on {ref['train_labels']}", ref["metrics"],
+                          ref["fold_summary"]))
+    if record.get("labeler_vs_gold"):
+        lines.append(_row("rule labeler itself", record["labeler_vs_gold"]))
+    for note in record.get("notes", []):
+        lines.append(f"note: {note}")
+    lines.append(f"run folder: {run_dir}")
+    return "\n".join(lines)

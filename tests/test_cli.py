@@ -1,0 +1,121 @@
+"""The stage commands as a user runs them: on seeds/, on CSV/JSONL input, and on bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.clitools import SEED_DOC, SEEDS, assert_one_line_error, run
+
+
+def test_split_seed_document(tmp_path: Path) -> None:
+    out = tmp_path / "sents.csv"
+    done = run("split", f"input={SEED_DOC}", f"output={out}")
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_csv(out, keep_default_na=False)
+    assert list(frame.columns[:5]) == ["doc_id", "sent_id", "text", "lang", "date"]
+    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False)
+    seed_gold = gold[gold.doc_id == "sky-ecc-2021-03"]
+    assert frame["text"].tolist() == seed_gold["text"].tolist()  # 14 sentences, header removed
+    assert frame["sent_id"].tolist() == list(range(1, 15))
+    assert set(frame["date"]) == {"2021-03"}
+
+
+def test_label_seed_document_adds_label_and_evidence(tmp_path: Path) -> None:
+    out = tmp_path / "labelled.csv"
+    done = run("label", f"input={SEED_DOC}", f"output={out}")
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_csv(out, keep_default_na=False)
+    assert set(frame["label"]) <= {"accusation", "denial", "neutral"}
+    assert len(frame) == 14
+    fired = frame[frame["label"] != "neutral"]
+    assert (fired["evidence"] != "").all()
+    assert frame.loc[0, "label"] == "denial"  # "Sky ECC ontkent ..."
+
+
+def test_label_accepts_split_output_and_gold_labeler(tmp_path: Path) -> None:
+    sents = tmp_path / "s.csv"
+    assert run("split", f"input={SEEDS / 'docs'}", f"output={sents}").returncode == 0
+    out = tmp_path / "g.csv"
+    done = run("label", f"input={sents}", f"output={out}", "labeler=gold")
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_csv(out, keep_default_na=False)
+    before = pd.read_csv(sents, keep_default_na=False)
+    assert frame["sent_id"].tolist() == before["sent_id"].tolist()
+    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False)
+    merged = frame.merge(gold, on=["doc_id", "text"], suffixes=("", "_gold"))
+    assert len(merged) > 0 and (merged["label"] == merged["label_gold"]).all()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_table_input_english(tmp_path: Path, fmt: str) -> None:
+    rows = [
+        {"id": "n1", "text": "The mayor denied the allegations. Critics accused him of fraud.",
+         "lang": "en"},
+        {"id": "n2", "text": "Mr. Jones said the bridge opens in May.", "lang": "en"},
+    ]
+    path = tmp_path / f"in.{fmt}"
+    if fmt == "csv":
+        pd.DataFrame(rows).to_csv(path, index=False)
+    else:
+        path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = run("label", f"input={path}", f"output={out}")
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_csv(out, keep_default_na=False)
+    assert frame["text"].tolist() == ["The mayor denied the allegations.",
+                                      "Critics accused him of fraud.",
+                                      "Mr. Jones said the bridge opens in May."]
+    assert frame["label"].tolist() == ["denial", "accusation", "neutral"]
+
+
+def test_segmenter_none_keeps_rows(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    pd.DataFrame({"doc_id": ["a", "a", "b"],
+                  "text": ["Een. Twee.", "Drie.", "Vier."]}).to_csv(path, index=False)
+    out = tmp_path / "out.csv"
+    assert run("split", f"input={path}", f"output={out}", "segmenter=none").returncode == 0
+    frame = pd.read_csv(out, keep_default_na=False)
+    assert frame["text"].tolist() == ["Een. Twee.", "Drie.", "Vier."]
+    assert frame["sent_id"].tolist() == [1, 2, 1]
+
+
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        (["input=/no/such/folder", "output=OUT"], ("input not found", "/no/such/folder")),
+        (["output=x.csv"], ("missing option 'input'",)),
+        (["input=seeds/docs", "output=x.csv", "segmenter=magic"], ("segmenter/magic",)),
+        (["input=seeds/docs", "output=x.csv", "nosuchkey=1"], ("nosuchkey",)),
+        (["input=seeds/docs", "output=seeds/out.csv"], ("refusing to write",)),
+        (["input=seeds/docs", "output=x.docx"], ("unsupported output",)),
+    ],
+)
+def test_bad_split_arguments(tmp_path: Path, args: list[str], needles: tuple[str, ...]) -> None:
+    args = [a.replace("output=x", f"output={tmp_path}/x") for a in args]
+    before = sorted(p.name for p in SEEDS.rglob("*"))
+    assert_one_line_error(run("split", *args), *needles)
+    assert sorted(p.name for p in SEEDS.rglob("*")) == before
+
+
+def test_bad_files_give_one_line(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("De burgemeester ontkent alles, zegt hij in café.".encode("latin-1"))
+    assert_one_line_error(run("split", f"input={latin}", f"output={tmp_path}/o.csv"),
+                          "latin.txt", "not UTF-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,body\n1,x\n", encoding="utf-8")
+    assert_one_line_error(run("label", f"input={bad}", f"output={tmp_path}/o.csv"),
+                          "bad.csv", "'text' column")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert_one_line_error(run("split", f"input={empty}", f"output={tmp_path}/o.csv"),
+                          "no .txt documents")
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"text": "ok"}\n{"text": oops}\n', encoding="utf-8")
+    assert_one_line_error(run("split", f"input={broken}", f"output={tmp_path}/o.csv"),
+                          "broken.jsonl")
+    assert not (tmp_path / "o.csv").exists()

@@ -1,0 +1,95 @@
+"""Splits keep documents whole; metrics handle missing classes; model configs build pipelines."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from wederhoor.errors import UserError
+from wederhoor.metrics import evaluate, summarise_folds
+from wederhoor.models import build_pipeline
+from wederhoor.splits import CorpusSplitter, GroupKFoldSplitter, HoldoutSplitter
+
+
+def _data(n_docs: int = 12, per_doc: int = 5):
+    groups = [f"d{i}" for i in range(n_docs) for _ in range(per_doc)]
+    labels = ["accusation", "denial", "neutral"]
+    y = [labels[(i + j) % 3] for i in range(n_docs) for j in range(per_doc)]
+    return y, groups
+
+
+@pytest.mark.parametrize("splitter", [GroupKFoldSplitter(k=4, seed=1), HoldoutSplitter(seed=1)])
+def test_no_document_on_both_sides(splitter) -> None:
+    y, groups = _data()
+    g = np.asarray(groups)
+    for train, test in splitter.folds(y, groups):
+        assert not set(g[train]) & set(g[test])
+        assert len(test) > 0
+
+
+def test_kfold_covers_every_sentence_once_and_is_seeded() -> None:
+    y, groups = _data()
+    folds = list(GroupKFoldSplitter(k=4, seed=3).folds(y, groups))
+    tested = np.concatenate([t for _, t in folds])
+    assert sorted(tested) == list(range(len(y)))
+    again = list(GroupKFoldSplitter(k=4, seed=3).folds(y, groups))
+    assert all((a[1] == b[1]).all() for a, b in zip(folds, again, strict=True))
+
+
+def test_kfold_shrinks_k_for_few_documents(capsys) -> None:
+    y, groups = _data(n_docs=3)
+    folds = list(GroupKFoldSplitter(k=5).folds(y, groups))
+    assert len(folds) == 3
+    assert "using 3 folds" in capsys.readouterr().err
+
+
+def test_kfold_refuses_single_document() -> None:
+    with pytest.raises(UserError, match="at least 2 documents"):
+        list(GroupKFoldSplitter().folds(["neutral"] * 3, ["a"] * 3))
+
+
+def test_corpus_split_uses_dev_and_test() -> None:
+    subset = ["dev", "dev", "test", "dev", "test"]
+    [(train, test)] = CorpusSplitter().folds(["neutral"] * 5, list("abcde"), subset)
+    assert list(train) == [0, 1, 3] and list(test) == [2, 4]
+    with pytest.raises(UserError, match="needs a 'split' column"):
+        list(CorpusSplitter().folds(["neutral"], ["a"], None))
+
+
+def test_metrics_known_values() -> None:
+    gold = ["accusation", "accusation", "denial", "neutral"]
+    pred = ["accusation", "neutral", "denial", "neutral"]
+    m = evaluate(gold, pred)
+    assert m["accuracy"] == 0.75
+    assert m["per_class"]["accusation"]["f1"] == pytest.approx(2 / 3)
+    assert m["per_class"]["neutral"]["f1"] == pytest.approx(2 / 3)
+    assert m["per_class"]["denial"]["f1"] == 1.0
+    assert m["macro_f1"] == pytest.approx((2 / 3 + 1 + 2 / 3) / 3)
+    assert m["confusion_matrix"]["matrix"] == [[1, 0, 1], [0, 1, 0], [0, 0, 1]]
+
+
+def test_fold_without_a_class_still_evaluates() -> None:
+    m = evaluate(["neutral", "neutral"], ["neutral", "neutral"])
+    assert m["macro_f1"] == 1.0  # absent classes are not averaged in as zeros
+    assert any("no gold/reference 'accusation, denial'" in n for n in m["notes"])
+    assert math.isnan(m["kappa"]) and "kappa undefined (one class only)" in m["notes"]
+    summary = summarise_folds([m, evaluate(["denial"], ["neutral"])])
+    assert summary["macro_f1"]["mean"] == pytest.approx(0.5)
+
+
+def test_pipeline_factory_converts_yaml_lists() -> None:
+    from omegaconf import OmegaConf
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = TfidfVectorizer(ngram_range=OmegaConf.create([1, 2]))
+    clf = LogisticRegression(class_weight={"neutral": 1.0, "denial": 2.0, "accusation": 2.0})
+    pipe = build_pipeline(vec, clf)
+    assert pipe.named_steps["vectorizer"].ngram_range == (1, 2)
+    texts = ["hij ontkent", "zij beschuldigt", "het regent", "ontkent alles", "beschuldigt hem",
+             "zon schijnt"]
+    y = ["denial", "accusation", "neutral"] * 2
+    pipe.fit(texts, y)
+    assert pipe.predict(["ontkent"])[0] == "denial"

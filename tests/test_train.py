@@ -1,0 +1,97 @@
+"""The full experiment: run folder, metrics, silver/gold handling, predict, reproducibility."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.clitools import SEEDS, assert_one_line_error, run
+from wederhoor.experiment import run_experiment
+
+
+def _train(cfg_factory, tmp_path: Path, *overrides: str) -> tuple[dict, Path]:
+    cfg = cfg_factory("train", list(overrides))
+    run_dir = tmp_path / f"run-{len(list(tmp_path.glob('run-*')))}"
+    run_dir.mkdir()
+    return run_experiment(cfg, run_dir, "test-model"), run_dir
+
+
+def test_run_folder_holds_every_artifact(cfg_factory, tmp_path: Path) -> None:
+    record, run_dir = _train(cfg_factory, tmp_path)
+    for name in ("metrics.json", "predictions.csv", "model.skops", "confusion_matrix.png"):
+        assert (run_dir / name).is_file(), name
+    saved = json.loads((run_dir / "metrics.json").read_text())
+    assert saved["status"] == "ok" and saved["eval_against"] == "gold"
+    assert saved["counts"]["documents"] == len(list((SEEDS / "docs").glob("*.txt")))
+    for key in ("macro_f1", "accuracy", "kappa", "per_class", "confusion_matrix"):
+        assert key in saved["metrics"]
+    assert set(saved["fold_summary"]["macro_f1"]) == {"mean", "std"}
+    assert {"split", "label", "train", "predict"} <= set(saved["seconds"])
+    assert saved["versions"]["scikit-learn"] and "commit" in saved["git"]
+    assert len(saved["data_fingerprint"]) == 24
+    preds = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
+    assert {"doc_id", "sent_id", "text", "gold", "silver", "predicted", "fold"} <= set(preds)
+    assert (preds["predicted"] != "").all()
+    # pooled metrics are recomputable from predictions.csv
+    scored = preds[preds["fold"] >= 0]
+    assert (scored["gold"] == scored["predicted"]).mean() == pytest.approx(
+        saved["metrics"]["accuracy"])
+    # the reference model trained on gold is reported too
+    assert saved["reference"]["train_labels"] == "gold"
+    assert "predicted_gold_trained" in preds
+
+
+def test_documents_never_straddle_folds(cfg_factory, tmp_path: Path) -> None:
+    _, run_dir = _train(cfg_factory, tmp_path, "split.k=3")
+    preds = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
+    scored = preds[preds["fold"] >= 0]
+    assert (scored.groupby("doc_id")["fold"].nunique() == 1).all()
+    assert sorted(scored["fold"].unique()) == [0, 1, 2]
+
+
+def test_same_seed_same_results(cfg_factory, tmp_path: Path) -> None:
+    a, dir_a = _train(cfg_factory, tmp_path, "seed=7")
+    b, dir_b = _train(cfg_factory, tmp_path, "seed=7")
+    assert a["metrics"] == b["metrics"]
+    assert (dir_a / "predictions.csv").read_text() == (dir_b / "predictions.csv").read_text()
+
+
+def test_no_gold_falls_back_to_silver_and_says_so(cfg_factory, tmp_path: Path, capsys) -> None:
+    record, _ = _train(cfg_factory, tmp_path, "data.gold=null")
+    assert record["eval_against"] == "silver" and record["reference"] is None
+    assert "evaluating against the labeler's silver labels" in capsys.readouterr().err
+
+
+def test_train_on_gold_without_gold_is_refused(cfg_factory, tmp_path: Path) -> None:
+    from wederhoor.errors import UserError
+
+    with pytest.raises(UserError, match="no gold labels"):
+        _train(cfg_factory, tmp_path, "data.gold=null", "train_labels=gold")
+
+
+def test_train_cli_and_predict(tmp_path: Path) -> None:
+    done = run("train", f"paths.experiments={tmp_path}", "model=nb", "name=cli")
+    assert done.returncode == 0, done.stderr
+    assert "macro-F1" in done.stdout and "run folder:" in done.stdout
+    run_dir = Path(done.stdout.strip().splitlines()[-1].split("run folder: ", 1)[1])
+    assert run_dir.parent == tmp_path / "runs" and run_dir.name.endswith("-cli")
+    assert (run_dir / ".hydra" / "overrides.yaml").is_file()
+
+    text = tmp_path / "new.txt"
+    text.write_text("De directeur ontkent alle beschuldigingen. Het OM vervolgt hem voor "
+                    "fraude.\n", encoding="utf-8")
+    out = tmp_path / "pred.csv"
+    done = run("predict", f"model={run_dir}", f"input={text}", f"output={out}")
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_csv(out, keep_default_na=False)
+    assert len(frame) == 2 and set(frame["predicted"]) <= {"accusation", "denial", "neutral"}
+
+    assert_one_line_error(run("predict", f"model={tmp_path}/nope", f"input={text}",
+                              f"output={out}"), "run folder not found")
+
+
+def test_unknown_model_is_one_line() -> None:
+    assert_one_line_error(run("train", "model=bert"), "model/bert")
