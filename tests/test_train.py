@@ -79,6 +79,18 @@ def test_train_cli_and_predict(tmp_path: Path) -> None:
     run_dir = Path(done.stdout.strip().splitlines()[-1].split("run folder: ", 1)[1])
     assert run_dir.parent == tmp_path / "runs" and run_dir.name.endswith("-cli")
     assert (run_dir / ".hydra" / "overrides.yaml").is_file()
+    record = json.loads((run_dir / "metrics.json").read_text())
+    assert record["command"] == f"python -m wederhoor.train paths.experiments={tmp_path} " \
+        "model=nb name=cli"
+
+    # the recorded rerun command repeats the run exactly from its saved config
+    rerun_args = record["rerun_command"].split()[3:]
+    again = run("train", *rerun_args)
+    assert again.returncode == 0, again.stderr
+    rerun_dir = tmp_path / "runs" / f"rerun-of-{run_dir.name}"
+    assert json.loads((rerun_dir / "metrics.json").read_text())["metrics"] == record["metrics"]
+    assert (rerun_dir / "predictions.csv").read_text() == \
+        (run_dir / "predictions.csv").read_text()
 
     text = tmp_path / "new.txt"
     text.write_text("De directeur ontkent alle beschuldigingen. Het OM vervolgt hem voor "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,27 @@ def _params(overrides: list[str]) -> dict[str, str]:
     return dict(o.lstrip("+~").split("=", 1) for o in overrides if "=" in o)
 
 
+def repeat_commands(run_dir: Path, overrides: list[str], runs_root: Path) -> dict[str, str]:
+    """Two ways to repeat this run: its overrides on today's conf/, or its saved config."""
+    args = " ".join(shlex.quote(o) for o in overrides)
+    target = runs_root / f"rerun-of-{run_dir.name}"
+    return {
+        "command": f"python -m wederhoor.train {args}".strip(),
+        "rerun_command": (f"python -m wederhoor.train --config-dir "
+                          f"{shlex.quote(str(run_dir / '.hydra'))} --config-name config "
+                          f"hydra.run.dir={shlex.quote(str(target))}"),
+    }
+
+
+def model_label(cfg: DictConfig, choice: str | None) -> str:
+    """The model's config name, or its parts when run from a saved config (no choices)."""
+    if choice:
+        return choice
+    parts = [cfg.model.get(k, {}).get("_target_", "?").rsplit(".", 1)[-1]
+             for k in ("vectorizer", "classifier")]
+    return "+".join(parts)
+
+
 @hydra_app("train")
 def main(cfg: DictConfig) -> float:
     from hydra.core.hydra_config import HydraConfig
@@ -22,15 +44,21 @@ def main(cfg: DictConfig) -> float:
 
     from wederhoor.experiment import run_experiment
     from wederhoor.outputs import write_json
+    from wederhoor.provenance import command_line
     from wederhoor.summary import format_results
 
     hydra_cfg = HydraConfig.get()
     run_dir = Path(hydra_cfg.runtime.output_dir)
-    model_name = hydra_cfg.runtime.choices.get("model") or "model"
+    overrides = list(hydra_cfg.overrides.task)
     try:
         logger = instantiate(cfg.logger)
-        record: dict[str, Any] = run_experiment(cfg, run_dir, model_name)
-        logger.log_run(run_dir, _params(list(hydra_cfg.overrides.task)), record)
+        record: dict[str, Any] = run_experiment(
+            cfg, run_dir, model_label(cfg, hydra_cfg.runtime.choices.get("model"))
+        )
+        runs_root = Path(cfg.paths.experiments) / "runs"
+        record.update(repeat_commands(run_dir, overrides, runs_root), typed_command=command_line())
+        write_json(record, run_dir / "metrics.json")
+        logger.log_run(run_dir, _params(overrides), record)
     except (UserError, Exception) as exc:
         write_json({"status": "failed", "name": cfg.get("name"), "error": str(exc),
                     "error_type": type(exc).__name__}, run_dir / "metrics.json")
