@@ -107,3 +107,17 @@ def test_train_cli_and_predict(tmp_path: Path) -> None:
 
 def test_unknown_model_is_one_line() -> None:
     assert_one_line_error(run("train", "model=bert"), "model/bert")
+
+
+def test_runs_started_together_get_their_own_folders(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "wederhoor.train", f"paths.experiments={tmp_path}",
+            "model=majority", "name=twin"]
+    procs = [subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             for _ in range(2)]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0]
+    folders = sorted((tmp_path / "runs").glob("*-twin"))
+    assert len(folders) == 2
+    assert all((f / "metrics.json").is_file() for f in folders)
