@@ -23,10 +23,12 @@ def test_mlflow_logger_records_a_run(tmp_path: Path) -> None:
                     "per_class": {"denial": {"f1": 0.4}}},
         "seconds": {"train": 1.5},
     }
-    MlflowLogger(uri, "test").log_run(run_dir, {"model": "nb"}, record)
+    MlflowLogger(uri, str(tmp_path / "artifacts"), "test").log_run(run_dir, {"model": "nb"},
+                                                                   record)
     mlflow.set_tracking_uri(uri)
     [run] = mlflow.search_runs(experiment_names=["test"], output_format="list")
     assert run.data.params == {"model": "nb"}
     assert run.data.metrics["macro_f1"] == 0.5 and run.data.metrics["f1_denial"] == 0.4
     artifacts = [a.path for a in mlflow.MlflowClient().list_artifacts(run.info.run_id)]
     assert "metrics.json" in artifacts
+    assert (tmp_path / "artifacts").is_dir()

@@ -18,8 +18,9 @@ class FilesLogger:
 class MlflowLogger:
     """Also log params, metrics and the run folder's files to a local MLflow store (optional)."""
 
-    def __init__(self, tracking_uri: str, experiment: str = "wederhoor") -> None:
+    def __init__(self, tracking_uri: str, artifacts: str, experiment: str = "wederhoor") -> None:
         self.tracking_uri = tracking_uri
+        self.artifacts = artifacts  # MLflow's default is ./mlruns in whatever folder you are in
         self.experiment = experiment
 
     def log_run(self, run_dir: Path, params: dict[str, str], record: dict[str, Any]) -> None:
@@ -29,6 +30,10 @@ class MlflowLogger:
             raise UserError("logger=mlflow needs the optional extra: `make mlflow-install` "
                             "(or use logger=files)") from None
         mlflow.set_tracking_uri(self.tracking_uri)
+        if mlflow.get_experiment_by_name(self.experiment) is None:
+            Path(self.artifacts).mkdir(parents=True, exist_ok=True)
+            mlflow.create_experiment(self.experiment,
+                                     artifact_location=Path(self.artifacts).resolve().as_uri())
         mlflow.set_experiment(self.experiment)
         metrics = record["metrics"]
         flat = {"macro_f1": metrics["macro_f1"], "accuracy": metrics["accuracy"]}
