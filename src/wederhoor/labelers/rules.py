@@ -8,10 +8,16 @@ How one sentence is labelled
 1. Normalise: lowercase, one kind of single and double quote, single spaces, no dots inside
    numbers (14.000) or after the abbreviations the YAML lists (mr., dr., o.a.), because
    patterns bridge gaps with ``[^.;:]`` and must not stop at those dots.
-2. Pre-check: the literal words every pattern must start with ("cue heads") are derived
-   from the compiled patterns and joined into one trie regex. A sentence without any head
-   is neutral at once, and a function only runs when one of its own heads occurs, which
-   keeps the labeler fast over millions of sentences without a second, hand-kept word list.
+2. Pre-check: the literal strings every match of a function must start with ("cue heads")
+   are read from the patterns themselves by a small, conservative reader of regex syntax
+   (``_pattern_heads``; no private ``re`` internals) and joined into one trie regex. One scan
+   of the sentence with that trie finds where each function's heads occur. A sentence
+   without any head is neutral at once, a function without a head in the sentence does not
+   run, and a function that does run is matched only at the offsets where its heads occur
+   (``Pattern.match`` at each offset instead of a scan of the whole text). Every match starts
+   with a head, so this finds exactly the matches a full scan would; a pattern whose prefix
+   the reader cannot vouch for gets no heads and is simply searched everywhere. No second,
+   hand-kept word list can drift from the patterns.
 3. Attribution: in ``'...', zegt de advocaat.`` the quote's content decides, so the
    attribution tail is cut off before the cues are searched (also for unquoted
    ``..., aldus het parket.`` tails). Words in the tail ("aanklager", "verdachte") would
@@ -25,7 +31,9 @@ How one sentence is labelled
    negator earlier in the sentence (``geen bewijs``, ``no evidence``). A negated match does
    not vote for the function's label; it votes for the function's ``negated_tier`` instead
    (``ontkent niet`` = admission -> accusation; ``wordt niet verdacht`` -> neutral;
-   ``heeft nooit gelogen`` -> denial).
+   ``heeft nooit gelogen`` -> denial). A match negated only by a scope negator ("there is no
+   evidence that X lied") votes ``cancelled`` whatever its ``negated_tier``: the charge is
+   void, but nobody in the sentence denies it (guideline step 3).
 6. Aggregation: every fired function belongs to a tier; the highest tier wins. Sentences
    where nothing fires are neutral.
 
@@ -41,13 +49,20 @@ Priority of the tiers (highest first) and why
    appealing. Below explicit denial because "ontkent niet dat ..., maar wijst elke schuld af"
    is a denial by the guideline.
 4. ``denial_implicit`` -> denial. Innocence, compliance, "niets te verbergen", pleading not
-   guilty, appeals by the accused, negated wrongdoing ("heeft nooit gelogen"). These answer a
-   charge, so they outrank the charge words they often mention.
+   guilty, appeals and objections by the accused, negated wrongdoing ("heeft nooit gelogen",
+   first-person "niemand is door mij geïntimideerd"), a clean record or an alternative cause
+   ("pointed instead to the heat wave"). These answer a charge, so they outrank the charge
+   words they often mention.
 5. ``no_position`` -> neutral. "wilde niet reageren", "declined to comment", an acquittal or
-   a dropped case: taking no position (or a charge that fell) beats the accusation words
-   such sentences usually contain.
-6. ``accusation`` -> accusation. Accusation verbs, suspicion, charges, convictions, fines,
-   hedged hearsay ("zou ... hebben" + wrongdoing), evidence backing a charge.
+   a dropped case, a wrong whose author is unknown or unnamed ("onbekenden", "the league has
+   not named them"): taking no position, a charge that fell, or nobody to charge (guideline
+   step 1) beats the accusation words such sentences usually contain.
+6. ``accusation`` -> accusation. Accusation and blame verbs and idioms, suspicion, charges,
+   arrests and sanctions of a named party, convictions, fines, hedged hearsay ("zou ...
+   hebben" + wrongdoing, "is said to have"), wrongdoing verbs in all their forms (Dutch
+   separable verbs with their object in between: "hield het rapport achter"), evidence and
+   testimony backing a charge ("the jury heard", "dat deze krant kon inzien"), evaluative
+   words aimed at a named party ("nalatig", "reckless").
 7. ``cancelled`` -> neutral. Negated accusation cues ("wordt niet verdacht", "was not
    charged", "geen bewijs van fraude"). Below every real cue, so that it only decides when
    no other cue in the sentence stands, but above the two voice tiers: a negated cue is a
@@ -65,18 +80,12 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import yaml
-
-try:  # the regex parser is used once, at load time, to find each pattern's literal heads
-    from re import _constants as _sre_c
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _sre_c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 #: Tier name -> label, in priority order (highest first). See the module docstring.
 TIERS: tuple[tuple[str, str], ...] = (
@@ -93,16 +102,17 @@ TIERS: tuple[tuple[str, str], ...] = (
 _TIER_RANK = {name: rank for rank, (name, _) in enumerate(TIERS)}
 _TIER_LABEL = dict(TIERS)
 NEUTRAL = "neutral"
+_NONE: tuple[int, ...] = ()  # "no head of this function here": the function is skipped
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "`": "'", "\u00b4": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
 })
 _SPACES = re.compile(r"\s+")
-_DIGIT_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
+_DIGIT_SEP = re.compile(r"(\d)[.,](?=\d)")
 _WORD = re.compile(r"[\w'-]+")
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
-_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'-]+")
+_NAME = re.compile(r"(?<=[\w,;:.] )[A-Z][\w'-]+")
 
 
 def _normalise(text: str) -> str:
@@ -111,7 +121,7 @@ def _normalise(text: str) -> str:
     Patterns bridge gaps with ``[^.;:]``, so dots inside numbers and abbreviations must go.
     """
     s = _SPACES.sub(" ", text.translate(_QUOTES)).strip().lower()
-    return _DIGIT_SEP.sub("", s)
+    return _DIGIT_SEP.sub(r"\1", s)
 
 
 def _drop_dot(m: re.Match[str]) -> str:
@@ -244,32 +254,64 @@ class RuleLabeler:
 # ---------------------------------------------------------------------- matching
 
 
-def _fire(lex: _Lexicon, text: str) -> dict[str, str]:
-    """Run the functions of one language on one sentence: fired name -> tier."""
+def _fire(lex: _Lexicon, text: str, gated: bool = True) -> dict[str, str]:
+    """Run the functions of one language on one sentence: fired name -> tier.
+
+    ``gated=False`` skips the cue pre-check and searches every function everywhere; it exists
+    so that a test can prove the pre-check never changes a result.
+    """
     s = _normalise(text)
-    if lex.abbreviations is not None:
+    if lex.abbreviations is not None and "." in s[:-1]:  # only an inner dot can be one
         s = lex.abbreviations.sub(_drop_dot, s)
-    hits = set(lex.cues.findall(s)) if s else set()
-    if not hits:
+    if not s:
         return {}
-    eligible: set[int] = set(lex.always)
-    for hit in hits:
-        eligible |= lex.cue_functions[hit]
-    functions = [lex.functions[i] for i in sorted(eligible)]
+    at_full = _cue_index(lex, s)
+    if gated and not at_full and not lex.always:
+        return {}
     core, is_quote = _strip_attribution(lex, s)
+    at_core = at_full if core == s else _cue_index(lex, core)
     masked = lex.subordinate.sub(" , ", core) if lex.subordinate is not None else core
+    at_masked = at_core if masked == core else _cue_index(lex, masked)
+    if gated:
+        todo = sorted(lex.always.union(at_full, at_core, at_masked))
+    else:
+        todo = list(range(len(lex.functions)))
     state = _Context(lex, text, s, is_quote)
     fired: dict[str, str] = {}
     main_fired = False
-    for fn in functions:
-        target = masked if fn.scope == "main" else core if fn.scope == "core" else s
-        if _run(fn, target, state, fired) and fn.scope == "main":
+    for i in todo:
+        fn = lex.functions[i]
+        if fn.scope == "main":
+            target, at = masked, at_masked
+        elif fn.scope == "core":
+            target, at = core, at_core
+        else:
+            target, at = s, at_full
+        positions = None if not gated or i in lex.always else at.get(i, _NONE)
+        if _run(fn, target, positions, state, fired) and fn.scope == "main":
             main_fired = True
     if not main_fired and masked != core:
-        for fn in functions:
+        for i in todo:
+            fn = lex.functions[i]
             if fn.scope == "main":
-                _run(fn, core, state, fired)
+                positions = None if not gated or i in lex.always else at_core.get(i, _NONE)
+                _run(fn, core, positions, state, fired)
     return fired
+
+
+def _cue_index(lex: _Lexicon, t: str) -> dict[int, list[int]]:
+    """Function index -> start offsets of that function's literal heads in ``t``."""
+    found: dict[int, list[int]] = {}
+    owners = lex.cue_functions
+    for m in lex.cues.finditer(t):
+        pos = m.start()
+        for i in owners[m.group(1)]:
+            at = found.get(i)
+            if at is None:
+                found[i] = [pos]
+            else:
+                at.append(pos)
+    return found
 
 
 class _Context:
@@ -295,17 +337,51 @@ class _Context:
         return self._party
 
 
-def _run(fn: _Function, s: str, ctx: _Context, fired: dict[str, str]) -> bool:
+def _matches(
+    fn: _Function, s: str, positions: Sequence[int] | None
+) -> Iterator[re.Match[str]]:
+    """Every match of ``fn`` that starts at a distinct offset, in order.
+
+    With ``positions`` (offsets where a literal head of the function occurs) the regex is
+    anchored at those offsets only; every match starts with a head, so this finds exactly
+    the matches a scan of the whole text would.
+    """
+    if positions is None:
+        start = 0
+        while (m := fn.regex.search(s, start)) is not None:
+            yield m
+            start = m.start() + 1
+        return
+    for pos in positions:
+        m = fn.regex.match(s, pos)
+        if m is not None:
+            yield m
+
+
+def _run(
+    fn: _Function, s: str, positions: Sequence[int] | None, ctx: _Context, fired: dict[str, str]
+) -> bool:
     """Search one function in ``s`` and record its vote; True when it fired."""
     if fn.quote_only and not ctx.is_quote:
         return False
+    if positions is None:
+        found: Iterable[re.Match[str]] = _matches(fn, s, None)
+    else:
+        # anchored at the heads' offsets; most candidates fail on their first characters
+        found = [m for m in map(fn.regex.match, repeat(s), positions) if m is not None]
+        if not found:
+            return False
     positive = negative = False
-    for m in fn.regex.finditer(s):
-        if fn.negated_tier is not None and _is_negated(ctx.lex.negation, s, m.start(), m.end()):
-            negative = True
-        else:
+    negated_tier = fn.negated_tier
+    for m in found:
+        how = _is_negated(ctx.lex.negation, s, m.start(), m.end()) if negated_tier else 0
+        if how == 0:
             positive = True
             break
+        negative = True
+        if how == _SCOPE and negated_tier != "cancelled":
+            # "there is no evidence that X lied": the charge is void, nobody denies it
+            negated_tier = "cancelled"
     if not (positive or negative):
         return False
     if fn.requires is not None and not fn.requires.search(ctx.full):
@@ -316,8 +392,8 @@ def _run(fn: _Function, s: str, ctx: _Context, fired: dict[str, str]) -> bool:
         return False
     if positive:
         fired[fn.name] = fn.tier
-    elif fn.negated_tier is not None:
-        fired[fn.name + "_negated"] = fn.negated_tier
+    elif negated_tier is not None:
+        fired[fn.name + "_negated"] = negated_tier
     return True
 
 
@@ -327,8 +403,12 @@ def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
     return found[0] if found else None
 
 
-def _is_negated(neg: _Negation, s: str, start: int, end: int) -> bool:
-    """Is the match s[start:end] negated within its clause?"""
+_LOCAL, _SCOPE = 1, 2
+
+
+def _is_negated(neg: _Negation, s: str, start: int, end: int) -> int:
+    """Is the match s[start:end] negated? 0 no, _LOCAL by a nearby negator, _SCOPE by a
+    scope negator earlier in the sentence ("geen bewijs", "no evidence")."""
     pre = s[max(0, start - 120):start]
     cut = _last(neg.breaks.finditer(pre))
     if cut is not None:
@@ -345,12 +425,12 @@ def _is_negated(neg: _Negation, s: str, start: int, end: int) -> bool:
         words += _WORD.findall(post)[: neg.after]
     for w in words:
         if w in neg.words or w.endswith("n't"):
-            return True
+            return _LOCAL
     if neg.scope is not None:
         last = _last(neg.scope.finditer(s, 0, start))
         if last is not None and not neg.scope_stop.search(s, last.end(), start):
-            return True
-    return False
+            return _SCOPE
+    return 0
 
 
 # ---------------------------------------------------------------------- attribution
@@ -499,49 +579,174 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
 # ---------------------------------------------------------------------- cue heads
 
 
+class _Unsupported(Exception):
+    """A regex construct the head extractor does not model: the pattern gets no heads."""
+
+
+_Item = tuple[str, object, int, float]  # (kind, value, min repeat, max repeat)
+_QUANT = re.compile(r"\{(\d*)(,?)(\d*)\}")
+
+
 def _pattern_heads(pattern: str) -> set[str] | None:
     """Literal strings one of which every match of ``pattern`` starts with (None: unknown).
 
-    Derived from the parsed regex, so the fast pre-check can never drift from the patterns.
+    A small, conservative reader of regex syntax (literals, groups, alternation, character
+    sets, quantifiers, zero-width assertions); anything else ends the literal prefix there,
+    and an unknown construct makes the whole pattern head-less, so it simply always runs.
+    Derived from the patterns themselves, so the pre-check can never drift from them.
     """
-    heads, _ = _seq_heads(_sre_parse.parse(pattern).data)
+    try:
+        alts, end = _parse_alts(pattern, 0, 0)
+    except (_Unsupported, IndexError):
+        return None
+    if end != len(pattern):
+        return None
+    heads, _ = _alts_heads(alts)
     if not heads or any(len(h) < 2 for h in heads):
         return None
     return heads
 
 
-def _seq_heads(seq: Iterable) -> tuple[set[str], bool]:
+def _parse_alts(p: str, i: int, depth: int) -> tuple[list[list[_Item]], int]:
+    """Parse ``a|b|...`` up to the closing parenthesis of this depth (or the end)."""
+    alts: list[list[_Item]] = [[]]
+    while i < len(p):
+        c = p[i]
+        if c == "|":
+            alts.append([])
+            i += 1
+        elif c == ")":
+            if depth == 0:
+                raise _Unsupported("unbalanced )")
+            return alts, i
+        else:
+            kind, value, i = _parse_atom(p, i, depth)
+            lo, hi, i = _parse_quantifier(p, i)
+            alts[-1].append((kind, value, lo, hi))
+    if depth:
+        raise _Unsupported("unclosed (")
+    return alts, i
+
+
+def _parse_atom(p: str, i: int, depth: int) -> tuple[str, object, int]:
+    """One atom at p[i]: ('lit', char) | ('set', chars) | ('group', alts) | ('zero'|'any')."""
+    c = p[i]
+    if c == "(":
+        if p.startswith("(?:", i):
+            start = i + 3
+        elif p.startswith("(?P<", i):
+            start = p.index(">", i) + 1
+        elif p.startswith(("(?=", "(?!"), i) or p.startswith(("(?<=", "(?<!"), i):
+            start = i + (4 if p[i + 2] == "<" else 3)
+            _, j = _parse_alts(p, start, depth + 1)
+            return "zero", None, j + 1
+        elif p.startswith("(?", i):
+            raise _Unsupported("inline flag, back-reference or conditional")
+        else:
+            start = i + 1
+        sub, j = _parse_alts(p, start, depth + 1)
+        return "group", sub, j + 1
+    if c == "[":
+        return _parse_set(p, i)
+    if c == "\\":
+        x = p[i + 1]
+        if x in "bBAZ":
+            return "zero", None, i + 2
+        if x.isalnum():
+            return "any", None, i + 2  # \w \d \s, back-references, \n ...
+        return "lit", x, i + 2
+    if c in "^$":
+        return "zero", None, i + 1
+    if c == ".":
+        return "any", None, i + 1
+    if c in "*+?" or (c == "{" and _QUANT.match(p, i)):
+        raise _Unsupported("quantifier without an atom")
+    return "lit", c, i + 1
+
+
+def _parse_set(p: str, i: int) -> tuple[str, object, int]:
+    """A character set: its literal members, or 'any' for negated sets, ranges and classes."""
+    j = i + 1
+    negated = p[j] == "^"
+    if negated:
+        j += 1
+    chars: set[str] = set()
+    known = not negated
+    first = True
+    while first or p[j] != "]":
+        first = False
+        c = p[j]
+        if c == "\\":
+            x = p[j + 1]
+            if x.isalnum():
+                known = False
+            chars.add(x)
+            j += 2
+            continue
+        if c == "-" and chars and p[j + 1] != "]":
+            known = False  # a range
+        chars.add(c)
+        j += 1
+    if not known or not chars:
+        return "any", None, j + 1
+    return "set", chars, j + 1
+
+
+def _parse_quantifier(p: str, i: int) -> tuple[int, float, int]:
+    """The quantifier after an atom (lazy and possessive forms too); (1, 1) when none."""
+    if i >= len(p):
+        return 1, 1, i
+    c = p[i]
+    if c == "?":
+        lo, hi, i = 0, 1, i + 1
+    elif c == "*":
+        lo, hi, i = 0, float("inf"), i + 1
+    elif c == "+":
+        lo, hi, i = 1, float("inf"), i + 1
+    elif c == "{" and (m := _QUANT.match(p, i)) is not None:
+        lo = int(m.group(1) or 0)
+        hi = float(m.group(3)) if m.group(3) else (float("inf") if m.group(2) else lo)
+        i = m.end()
+    else:
+        return 1, 1, i
+    if i < len(p) and p[i] in "?+":
+        i += 1
+    return lo, hi, i
+
+
+def _alts_heads(alts: list[list[_Item]]) -> tuple[set[str], bool]:
+    """(literal prefixes, whether every alternative was entirely literal)."""
+    heads: set[str] = set()
+    complete = True
+    for seq in alts:
+        sub, done = _seq_heads(seq)
+        heads |= sub
+        complete = complete and done
+    return heads, complete
+
+
+def _seq_heads(seq: list[_Item]) -> tuple[set[str], bool]:
     """(literal prefixes, whether the whole sequence was literal) of a parsed sequence."""
     heads = {""}
-    c = _sre_c
-    for op, av in seq:
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+    for kind, value, lo, hi in seq:
+        if kind == "zero":
             continue  # zero-width: does not consume text
-        if op is c.LITERAL:
-            heads = {h + chr(av) for h in heads}
-            continue
-        if op is c.SUBPATTERN:
-            sub, complete = _seq_heads(av[-1].data)
-        elif op is c.BRANCH:
-            sub, complete = set(), True
-            for alt in av[1]:
-                alt_heads, alt_complete = _seq_heads(alt.data)
-                sub |= alt_heads
-                complete = complete and alt_complete
-        elif op is c.IN and all(o is c.LITERAL for o, _ in av):
-            sub, complete = {chr(a) for _, a in av}, True
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
-            opt, opt_complete = _seq_heads(av[2].data)
-            if not opt_complete:
-                return heads, False
-            heads = heads | {h + t for h in heads for t in opt}  # optional literal: both ways
-            continue
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-            sub, _ = _seq_heads(av[2].data)
-            complete = False
-        else:
+        if kind == "any":
             return heads, False
-        heads = {h + t for h in heads for t in sub}
+        if kind == "lit":
+            sub, complete = {str(value)}, True
+        elif kind == "set":
+            sub, complete = set(value), True  # type: ignore[call-overload]
+        else:
+            sub, complete = _alts_heads(value)  # type: ignore[arg-type]
+        if lo == 0:
+            if hi != 1 or not complete:
+                return heads, False
+            heads = heads | {h + t for h in heads for t in sub}  # optional literal: both ways
+        else:
+            heads = {h + t for h in heads for t in sub}
+            if hi != 1:
+                return heads, False
         if not complete or len(heads) > 5000:
             return heads, False
     return heads, True
