@@ -916,6 +916,269 @@ def test_en_third_probe(rl: RuleLabeler) -> None:
         ('The minister plans to introduce a bill later this year.', NEU),
     ], "en")
 
+# ---------------------------------------------------------------------- structural frames
+
+
+def test_nl_structural_frames_batch(rl: RuleLabeler) -> None:
+    """Sentence shapes, not cue words: findings, charge sources, the defence's voice.
+
+    Written before the structural rules were; most failed on the round-2 labeler.
+    """
+    check(rl, [
+        ('Volgens de aanklacht liet de zaakvoerder jarenlang personeel zwart werken.', ACC),
+        ('Uit het rapport van de inspectie blijkt dat de kinderopvang de '
+         'veiligheidsregels niet naleefde.', ACC),
+        ('De Rekenkamer stelt vast dat het ministerie 12 miljoen euro zonder '
+         'onderbouwing uitgaf.', ACC),
+        ('Camerabeelden tonen hoe de portier een bezoeker tegen de grond werkt.', ACC),
+        ('Volgens het OM stuurde de verdachte de berichten zelf vanaf een tweede telefoon.', ACC),
+        ('De advocaat van Van Rijswijk stelt dat zijn cliënt op dat moment in het '
+         'buitenland was.', DEN),
+        ('Volgens zijn raadsman heeft de agent gehandeld zoals hij was opgeleid.', DEN),
+        ('Het bedrijf laat in een verklaring weten dat alle facturen correct zijn opgesteld.', DEN),
+        ('De wethouder benadrukt dat hij zich bij de stemming heeft onthouden.', DEN),
+        ('Het onderzoek concludeert dat de directeur de raad van toezicht onvolledig '
+         'informeerde.', ACC),
+        ('Oud-medewerkers vertellen dat ze werden gedwongen om onbetaald over te werken.', ACC),
+        ("Een interne e-mail laat zien dat de risico's al in 2019 bekend waren bij de top.", ACC),
+        ('De burgemeester zou de vergunning hebben toegekend aan een bedrijf van zijn '
+         'zwager.', ACC),
+        ('De politie heeft een 34-jarige man uit Tilburg aangehouden.', NEU),
+        ('Het ontwerp voor de nieuwe brug wordt in het voorjaar gepresenteerd.', NEU),
+        ('De minister ontkent dat er een nieuwe belasting op vliegtickets komt.', NEU),
+        ('De gemeente kreeg vorig jaar een boete omdat de aangifte te laat was '
+         'ingediend, schrijft de lokale krant.', ACC),
+        ('Wie zonder kaartje reist, riskeert een boete van 50 euro.', NEU),
+        ('Inbrekers sloegen vannacht toe in een woning aan de Dorpsstraat in Gouda.', NEU),
+        ('De club benadrukt dat de speler pas na de wedstrijd is getest en dat alle '
+         'procedures zijn gevolgd.', DEN),
+        ("'We hebben alles gedaan wat binnen onze mogelijkheden lag', zegt de directeur "
+         'van het verpleeghuis.', DEN),
+        ('De rechtbank oordeelde dat de aannemer de funderingen ondeugdelijk had aangelegd.', ACC),
+        ('De verhuurder vroeg volgens huurders jarenlang te hoge servicekosten.', ACC),
+        ('De school stelt dat de leerling nooit is buitengesloten en dat de ouders op de '
+         'hoogte waren.', DEN),
+        ('De raad vergadert volgende week opnieuw over de begroting.', NEU),
+        ('Het Openbaar Ministerie verwijt de arts dat hij patiënten onnodig opereerde.', ACC),
+        ('De leverancier houdt vol dat de partij vlees gewoon is gekeurd.', DEN),
+        ('Het gaat om een bedrag van ongeveer 2,3 miljoen euro.', NEU),
+        ('Volgens de inspectie werden meldingen van bewoners stelselmatig genegeerd.', ACC),
+        ('De fabrikant wijst erop dat de storing werd veroorzaakt door een fout van de '
+         'installateur.', DEN),
+        ('Volgens de woordvoerder van het ziekenhuis is de patiënt volgens de '
+         'richtlijnen behandeld.', DEN),
+        ('Uit telefoongegevens blijkt dat de wethouder die avond contact had met de '
+         'projectontwikkelaar.', ACC),
+        ('De trainer geeft de scheidsrechter de schuld van de nederlaag.', ACC),
+        ('De voorzitter treedt volgend jaar af om gezondheidsredenen.', NEU),
+        ('Journalisten van deze krant spraken met twaalf oud-werknemers.', NEU),
+        ('Het bureau rekende volgens de klachtencommissie voor één adviesgesprek 1.800 '
+         'euro aan.', ACC),
+        ('In de administratie van de stichting ontbreken bonnetjes voor ruim 60.000 euro.', ACC),
+        ('De directeur liet de veiligheidskeuring twee jaar op rij overslaan.', ACC),
+        ('Bij de controle bleek dat de slager vlees had ingevroren dat al over de datum was.', ACC),
+        ('De wethouder stuurde de opdracht zonder aanbesteding naar het bureau van een '
+         'partijgenoot.', ACC),
+        ('Volgens de dagvaarding heeft de man zijn ex-partner maandenlang gevolgd.', ACC),
+        ('De trainer zou spelers hebben gedwongen met blessures te spelen.', ACC),
+        ('Verschillende ouders zeggen dat hun kinderen op de opvang urenlang alleen '
+         'werden gelaten.', ACC),
+        ('Het ziekenhuis heeft volgens de inspectie te laat ingegrepen bij de besmetting.', ACC),
+        ('De eigenaar van de camping zegt dat het water altijd volgens de regels is getest.', DEN),
+        ('Volgens zijn advocaat was de verdachte die nacht thuis bij zijn vriendin.', DEN),
+        ("'Wij hebben elke melding serieus genomen en onderzocht', laat de gemeente weten.", DEN),
+        ('De aannemer legt de schuld bij de leverancier van het beton.', ACC),
+        ('Het bestuur benadrukt dat de vergoedingen jaarlijks door een accountant worden '
+         'gecontroleerd.', DEN),
+        ("De bank stelt dat de klanten vooraf uitgebreid over de risico's zijn geïnformeerd.", DEN),
+        ('De partij spreekt van een politieke afrekening.', DEN),
+        ('De burgemeester wil niet ingaan op de vragen van de oppositie.', NEU),
+        ('Het nieuwe zwembad opent in september de deuren.', NEU),
+        ('De gemeente ontkent dat de bibliotheek moet sluiten.', NEU),
+        ('Vorig jaar werden in de provincie 420 woninginbraken gemeld.', NEU),
+        ('Een 52-jarige vrouw uit Almere is opgepakt na een steekpartij.', NEU),
+        ('De rechtszaak begint op 12 maart.', NEU),
+        ('Het onderzoek wordt geleid door een extern bureau.', NEU),
+        ('De minister kondigde aan dat er 40 miljoen euro extra naar de jeugdzorg gaat.', NEU),
+    ], "nl")
+
+
+def test_en_structural_frames_batch(rl: RuleLabeler) -> None:
+    """Sentence shapes, not cue words: findings, charge sources, the defence's voice.
+
+    Written before the structural rules were; most failed on the round-2 labeler.
+    """
+    check(rl, [
+        ('According to the indictment, the broker moved client funds into his own '
+         'accounts over four years.', ACC),
+        ('The audit found that the charity spent nearly half its donations on salaries '
+         "for the founder's relatives.", ACC),
+        ('Bank records show that the councillor received three payments from the developer.', ACC),
+        ('Emails obtained by the newspaper reveal that managers knew about the leak '
+         'months earlier.', ACC),
+        ('Prosecutors say the driver was texting when the bus left the road.', ACC),
+        ('The company said in a statement that every batch had been tested before shipment.', DEN),
+        ('His lawyer said the payments were consulting fees and were declared to the tax '
+         'office.', DEN),
+        ('A spokeswoman for the airline said the crew had followed standard procedure.', DEN),
+        ('The report concluded that the agency ignored repeated warnings from its own '
+         'engineers.', ACC),
+        ('Former employees described a culture in which complaints were buried.', ACC),
+        ('The minister reportedly approved the contract without a tender.', ACC),
+        ('Police arrested a 29-year-old man in connection with the fire.', NEU),
+        ('The new stadium will open in August.', NEU),
+        ('The government denied that it plans to raise fuel duty.', NEU),
+        ('Drivers who park there face a fine of 80 pounds.', NEU),
+        ('Burglars broke into a warehouse on the industrial estate overnight.', NEU),
+        ('The club insisted that the player was injured and that the transfer was never '
+         'agreed.', DEN),
+        ("'We did everything we could with the staff we had,' the care home's director said.", DEN),
+        ('The tribunal ruled that the firm had unfairly dismissed the nurse.', ACC),
+        ('The school maintains that the pupil was never excluded and that her parents '
+         'were informed.', DEN),
+        ('The council meets again next week to discuss the budget.', NEU),
+        ('The regulator accused the bank of failing to monitor suspicious transfers.', ACC),
+        ('The supplier said the meat had passed all inspections.', DEN),
+        ('The sum involved is about 2.3 million dollars.', NEU),
+        ("Inspectors found that residents' calls for help were routinely ignored.", ACC),
+        ("Phone records place the mayor at the developer's home on the night of the vote.", ACC),
+        ('The coach blamed the referee for the defeat.', ACC),
+        ('The chairman will step down next year for health reasons.', NEU),
+        ('Reporters spoke to twelve former workers.', NEU),
+        ('The senator has been under investigation since March for misuse of campaign funds.', ACC),
+        ("The firm's lawyers argued that the contract allowed the fees.", DEN),
+        ('CCTV footage shows the guard pushing a visitor to the ground.', ACC),
+        ("The lawsuit claims the app sold users' location data to advertisers.", ACC),
+        ('The company says the product is safe when used as directed.', DEN),
+        ('The agency billed one client $1,800 for a single consultation, the complaints '
+         'board said.', ACC),
+        ("Receipts for more than $60,000 are missing from the charity's accounts.", ACC),
+        ('The director skipped the mandatory safety inspection two years in a row.', ACC),
+        ('Inspectors discovered the butcher had refrozen meat past its use-by date.', ACC),
+        ('The councillor steered the contract to a firm owned by a party colleague '
+         'without a tender.', ACC),
+        ('Leaked minutes show the board chose not to forward the complaints.', ACC),
+        ('The man followed his former partner for months, the summons alleges.', ACC),
+        ('Several parents say their children were left alone for hours at the nursery.', ACC),
+        ('The hospital acted too late to contain the infection, inspectors said.', ACC),
+        ('The campsite owner says the water was always tested according to the rules.', DEN),
+        ('His lawyer says the suspect was at home with his girlfriend that night.', DEN),
+        ("'We took every report seriously and investigated it,' the council said.", DEN),
+        ('The builder blamed the concrete supplier.', ACC),
+        ('The board stressed that the allowances are audited every year by an accountant.', DEN),
+        ('The bank says customers were fully informed of the risks in advance.', DEN),
+        ('The party called it a political vendetta.', DEN),
+        ("The mayor would not address the opposition's questions.", NEU),
+        ('The new pool opens in September.', NEU),
+        ('The council denied that the library will close.', NEU),
+        ('Last year 420 burglaries were reported in the county.', NEU),
+        ('A 52-year-old woman from Almere was arrested after a stabbing.', NEU),
+        ('The trial begins on March 12.', NEU),
+        ('The inquiry is being led by an outside firm.', NEU),
+        ('The minister announced an extra 40 million for youth services.', NEU),
+        ('The coach reportedly forced injured players to take the field.', ACC),
+    ], "en")
+
+
+def test_nl_unseen_batch(rl: RuleLabeler) -> None:
+    """A batch written after the structural rules and checked once before any fix."""
+    check(rl, [
+        ('Uit een steekproef van de inspectie blijkt dat de helft van de vrachtwagens '
+         'van Transportbedrijf Kools te zwaar beladen was.', ACC),
+        ('Volgens de tenlastelegging verkocht de apotheker jarenlang slaappillen zonder '
+         'recept.', ACC),
+        ('Oud-werknemers van de kwekerij vertellen dat ze twaalf uur per dag moesten '
+         'werken voor zes uur loon.', ACC),
+        ('De wethouder heeft de raad volgens de onderzoekscommissie bewust een te '
+         'rooskleurig beeld gegeven.', ACC),
+        ("'Ze hebben ons nooit verteld dat het water vervuild was', zegt een bewoonster "
+         'van de flat.', ACC),
+        ('De school zou klachten over de gymleraar jarenlang in een la hebben laten liggen.', ACC),
+        ('Bewakingsbeelden laten zien hoe een medewerker van de winkel geld uit de kassa '
+         'neemt.', ACC),
+        ('De eigenaar van de kwekerij benadrukt dat alle medewerkers het cao-loon krijgen.', DEN),
+        ("'Wij hebben ons altijd aan de afspraken gehouden', reageert de directeur van "
+         'het busbedrijf.', DEN),
+        ('De advocaat van de apotheker stelt dat zijn cliënt telkens een geldig recept '
+         'had gezien.', DEN),
+        ('Het ziekenhuis wijst erop dat de operatie volgens het protocol is uitgevoerd.', DEN),
+        ('De club noemt het rapport van de bond eenzijdig en onvolledig.', DEN),
+        ('Het bestuur van de vereniging vergadert volgende week over de nieuwe contributie.', NEU),
+        ('De minister ontkent dat het kabinet de kinderbijslag wil verlagen.', NEU),
+        ('Het onderzoek naar de oorzaak van de brand loopt nog.', NEU),
+        ('Vorig jaar kregen ruim 3.000 automobilisten in de stad een boete voor te hard '
+         'rijden.', NEU),
+        ('Dieven gingen er met twee fietsen vandoor.', NEU),
+        ('De gemeente wil de straat in het najaar opnieuw inrichten.', NEU),
+        ('Volgens de politie is de bestuurder vermoedelijk in slaap gevallen.', NEU),
+        ('Het rapport wordt volgende maand aan de Tweede Kamer gestuurd.', NEU),
+    ], "nl")
+
+
+def test_en_unseen_batch(rl: RuleLabeler) -> None:
+    """A batch written after the structural rules and checked once before any fix."""
+    check(rl, [
+        ("A spot check by inspectors found that half of Kools Haulage's lorries were "
+         'overloaded.', ACC),
+        ('According to the charges, the pharmacist sold sleeping pills without '
+         'prescriptions for years.', ACC),
+        ('Former workers at the nursery say they had to work twelve hours a day for six '
+         "hours' pay.", ACC),
+        ('The councillor deliberately painted an overly rosy picture to the council, the '
+         'inquiry found.', ACC),
+        ("'They never told us the water was contaminated,' said one resident of the block.", ACC),
+        ('The school is said to have left complaints about the PE teacher in a drawer '
+         'for years.', ACC),
+        ('Security footage shows a shop employee taking cash from the till.', ACC),
+        ("The nursery's owner stressed that all staff receive the union wage.", DEN),
+        ("'We have always kept to the agreements,' the bus company's director said.", DEN),
+        ("The pharmacist's lawyer argues that his client saw a valid prescription every "
+         'time.', DEN),
+        ('The hospital points out that the operation was carried out according to protocol.', DEN),
+        ("The club called the federation's report one-sided and incomplete.", DEN),
+        ("The association's board meets next week to discuss the new membership fee.", NEU),
+        ('The minister denied that the government plans to cut child benefit.', NEU),
+        ('The investigation into the cause of the fire is continuing.', NEU),
+        ('Last year more than 3,000 motorists in the city were fined for speeding.', NEU),
+        ('Thieves made off with two bicycles.', NEU),
+        ('The council wants to redesign the street in the autumn.', NEU),
+        ('According to police, the driver probably fell asleep at the wheel.', NEU),
+        ('The report will be sent to parliament next month.', NEU),
+    ], "en")
+
+
+def test_fourth_batch_guards_and_shapes(rl: RuleLabeler) -> None:
+    """Fourth unseen batch (15 of 17 right before its two fixes): the guards of the frames.
+
+    A plan denied, fines counted over many people and an accident told by the police stay
+    neutral; a dismissed reported clause is a denial even where it looks like an
+    attribution tail; a tenant's quotation is an account, not a compliance claim.
+    """
+    check(rl, [
+        ("Het parket opende een strafrechtelijk onderzoek naar de zorginstelling.", ACC),
+        ("'Wij hebben niets te vrezen', zegt de directeur.", DEN),
+        ("De minister ontkent dat het kabinet de btw wil verhogen.", NEU),
+        ("Vorig jaar kregen 1.200 fietsers een boete.", NEU),
+        ("Dat de cijfers zouden zijn gemanipuleerd, is volgens de directie pertinent onjuist.",
+         DEN),
+        ("De fabrikant veegt de kritiek resoluut van tafel.", DEN),
+        ("De rechtbank heeft de webwinkel opgedragen alle klanten terug te betalen.", ACC),
+        ("Volgens de politie is de fietser door een gladde plek ten val gekomen.", NEU),
+        ("'Ze hebben ons maandenlang aan het lijntje gehouden', zegt een huurder.", ACC),
+    ], "nl")
+    check(rl, [
+        ("The regulator opened a formal investigation into Hollins Freight last week.", ACC),
+        ("'We have nothing to fear from the audit,' the chairman said.", DEN),
+        ("He said he only learned of the payments after the audit.", DEN),
+        ("The minister denied that the government plans to raise VAT.", NEU),
+        ("Last year 1,200 cyclists were fined.", NEU),
+        ("Former staff said they were told to backdate the safety logs.", ACC),
+        ("'They kept us waiting for months,' said one tenant.", ACC),
+        ("The owner said the outage was caused by a storm, not by poor maintenance.", DEN),
+        ("Firefighters arrived quickly and no one was hurt.", NEU),
+    ], "en")
+
+
 # ---------------------------------------------------------------------- cue pre-check
 
 
