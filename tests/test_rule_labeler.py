@@ -1224,6 +1224,123 @@ def test_every_match_starts_with_a_head(rl: RuleLabeler) -> None:
                     assert any(s.startswith(h, m.start()) for h in heads[i]), (fn.name, text)
 
 
+def test_nl_dat_clause_after_reporting_verb(rl: RuleLabeler) -> None:
+    """Who speaks and what the verb-final dat-clause says, with no accusation verb at all.
+
+    Written as a fresh batch before the clause-structure functions were checked against it.
+    """
+    check(rl, [
+        # the accusing side + a fault or a wrong in the dat-clause
+        ("De gemeenteraad meent dat wethouder Kuipers de raad onvolledig heeft ingelicht "
+         "over de kosten.", ACC),
+        ("Oud-collega's stellen dat de directeur de cijfers jarenlang mooier heeft "
+         "voorgesteld dan ze waren.", ACC),
+        ("De vakbond vindt dat Transportbedrijf Geerts de chauffeurs te weinig rust gunt.", ACC),
+        ("De spelersvakbond stelt dat de club de lonen van januari nog steeds niet heeft "
+         "uitbetaald.", ACC),
+        ("Buurtbewoners zijn ervan overtuigd dat de scheuren door het heiwerk van de "
+         "aannemer komen.", ACC),
+        ("De ouders stellen dat de school de pestklachten nooit serieus heeft genomen.", ACC),
+        ("De klager schrijft dat de notaris zijn handtekening heeft nagemaakt.", ACC),
+        # "blijft erbij" / "houdt vol" keeps a charge when the clause holds one
+        ("De buren blijven erbij dat de uitbater het afval 's nachts in de beek loosde.", ACC),
+        # the accused side + a negation, compliance or another cause in the dat-clause
+        ("Zijn raadsman stelt dat zijn cliënt op geen enkel moment geld heeft aangenomen.", DEN),
+        ("De advocaat van de zaakvoerder benadrukt dat alle facturen correct zijn "
+         "ingediend.", DEN),
+        ("De advocaat van de huisarts stelt dat alle voorschriften medisch verantwoord "
+         "waren.", DEN),
+        ("De directie laat weten dat er op de werf geen enkele werknemer onder het "
+         "minimumloon werkt.", DEN),
+        ("Voorzitter Janssens verklaart dat alle spelers hun loon op tijd hebben "
+         "ontvangen.", DEN),
+        ("De fabriek stelt dat de verhoogde waarden door een storing in een "
+         "zuiveringsinstallatie kwamen en meteen zijn gemeld.", DEN),
+        ("De huisbaas stelt dat de huurster zelf de ventilatie had dichtgeplakt.", DEN),
+        ("Het kabinet laat weten dat zulke vragen dagelijkse routine zijn.", DEN),
+        ("Daarnaast stelt de advocaat van de rederij dat er nooit olie is geloosd.", DEN),
+        # the speaker's own conduct: subject-control infinitive or a dat-clause about himself
+        ("De aannemer zegt niet verantwoordelijk te zijn voor de scheuren in de gevel.", DEN),
+        ("De garagehouder zegt dat hij de tellers nooit heeft aangeraakt.", DEN),
+        ("Hij stelt dat hij het rapport heeft teruggestuurd omdat de metingen niet "
+         "klopten.", DEN),
+        # reporting verbs without a stance stay neutral
+        ("De minister zegt dat de nieuwe regeling in januari ingaat.", NEU),
+        ("De woordvoerder van de gemeente zegt dat de brug volgende week weer open gaat.", NEU),
+        ("De advocaat zegt dat de zaak waarschijnlijk pas na de zomer voorkomt.", NEU),
+        ("De zaakvoerder zegt dat hij het bedrijf volgend jaar wil overdragen aan zijn "
+         "dochter.", NEU),
+        ("Omwonenden zeggen dat ze blij zijn met het nieuwe fietspad.", NEU),
+        ("De Zorginspectie laat weten dat ze individuele klachten niet publiek "
+         "becommentarieert.", NEU),
+        ("Het Openbaar Ministerie bevestigt dat er een aangifte is binnengekomen, maar doet "
+         "verder geen mededelingen.", NEU),
+    ], "nl")
+
+
+def test_nl_hearsay_and_omission(rl: RuleLabeler) -> None:
+    """"zou ... hebben + participle" and duties not done; a negated wrong is no omission."""
+    check(rl, [
+        ("De penningmeester zou jarenlang geld uit de clubkas hebben weggesluisd.", ACC),
+        ("De trainer zou minderjarige spelers hebben lastiggevallen.", ACC),
+        ("Het ministerie zou het kritische rapport maanden in een la hebben laten liggen.", ACC),
+        ("De kinderarts zou signalen van mishandeling niet hebben doorgegeven aan Veilig "
+         "Thuis.", ACC),
+        ("De notaris zou de wilsbekwaamheid van de man niet hebben laten onderzoeken.", ACC),
+        ("Het zorgbureau declareerde miljoenen voor uren die nooit zijn gewerkt.", ACC),
+        ("De ex-directeur zou bonussen aan zichzelf hebben toegekend zonder goedkeuring van "
+         "de raad van bestuur.", ACC),
+        # the negated wrong itself, in the accused's voice, stays a denial
+        ("De wethouder zou nooit steekpenningen hebben aangenomen, zegt zijn advocaat.", DEN),
+    ], "nl")
+
+
+def test_nl_passive_charges_and_colon_sources(rl: RuleLabeler) -> None:
+    """Passive charges, legal steps, a source before a colon, quotes of the accused side."""
+    check(rl, [
+        ("De ambtenaar wordt verweten dat hij vertrouwelijke stukken heeft doorgespeeld.", ACC),
+        ("Aan de twee broers wordt afpersing en bedreiging ten laste gelegd.", ACC),
+        ("De feiten waarvan de gewezen schepen beschuldigd wordt, dateren van 2019.", ACC),
+        ("Notaris moet zich verantwoorden voor testament van dementerende weduwnaar", ACC),
+        ("OM eist jeugddetentie tegen 19-jarige voor ransomware-aanval", ACC),
+        ("De raadkamer besliste dat de verdachte nog een maand in voorhechtenis blijft.", ACC),
+        ("Familie klaagt verwaarlozing aan in woonzorgcentrum Ter Linde", ACC),
+        ("De stichting eist dat de webwinkel gedupeerde klanten een deel van het bedrag "
+         "terugbetaalt.", ACC),
+        ("Inspectie: zorginstelling liet bewoners urenlang zonder hulp", ACC),
+        ("Curator: bestuurder haalde vlak voor faillissement geld weg", ACC),
+        ("Zij vertelt dat de huisbaas haar buitenzette toen ze over de schimmel klaagde.", ACC),
+        ("Burgemeester Wouters: 'Ik heb me aan elke regel gehouden'", DEN),
+        ("'Die kosten staan gewoon in de algemene voorwaarden', reageert de eigenaar van de "
+         "webshop.", DEN),
+        ("De clubleiding reageert verbolgen en spreekt van een lastercampagne.", DEN),
+        ("Dat sommige terugbetalingen lang uitbleven, wijt hij aan een nieuwe "
+         "betaalprovider.", DEN),
+        ("'Hier valt niets weg te moffelen', zegt de directeur.", DEN),
+        ("Omwonenden kunnen nog tot 12 maart beroep aantekenen bij de deputatie.", NEU),
+        ("Zij kan een notaris een waarschuwing, een berisping, een schorsing of in het "
+         "uiterste geval een ontzetting uit het ambt opleggen.", NEU),
+        ("In de regio werden vorig jaar 14 gevallen van stroperij vastgesteld.", NEU),
+    ], "nl")
+
+
+def test_macro_trie_matches_flat_alternation() -> None:
+    """A macro's plain words become a trie for speed; it must match what the list matched."""
+    import re
+
+    from wederhoor.labelers.rules import _macro_regex
+
+    words = ["gestolen", "gestold", "vervalst", "vervalste", "doping gebruikt", "ge\\w+d",
+             "in de doofpot gestopt", "valse?"]
+    trie = re.compile(r"\b" + _macro_regex(words) + r"\b")
+    flat = re.compile(r"\b(?:" + "|".join(words) + r")\b")
+    for text in ["hij heeft gestolen", "de gestolde melk", "een vervalste akte", "gevonden",
+                 "doping gebruikt", "in de doofpot gestopt", "valse facturen", "niets", "val"]:
+        assert bool(trie.search(text)) == bool(flat.search(text)), text
+        if flat.search(text):
+            assert trie.search(text).start() == flat.search(text).start(), text
+
+
 def test_cue_precheck_does_not_change_results(rl: RuleLabeler) -> None:
     """The fast pre-check must never hide a function that would have fired.
 

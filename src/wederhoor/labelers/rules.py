@@ -19,7 +19,9 @@ How one sentence is labelled
    the reader cannot vouch for gets no heads and is simply searched everywhere. No second,
    hand-kept word list can drift from the patterns. The text without its attribution tail
    (step 3) is a slice of the sentence, so its head offsets are read off the first scan
-   (``_slice_index``) instead of a second one.
+   (``_slice_index``) instead of a second one. Macros (word lists in the YAML) are compiled
+   with their plain words shaped as a trie (``_macro_regex``): a flat alternation of hundreds
+   of participles tried at every position of a gap was the main cost.
 3. Attribution: in ``'...', zegt de advocaat.`` the quote's content decides, so the
    attribution tail is cut off before the cues are searched (also for unquoted
    ``..., aldus het parket.`` tails). Words in the tail ("aanklager", "verdachte") would
@@ -48,8 +50,10 @@ Priority of the tiers (highest first) and why
    allegations...) are almost always the main verb when present, and the accusation words
    around them are the content being denied ("ontkent fraude te hebben gepleegd").
 3. ``admission`` -> accusation. Negated denial ("ontkent niet"), admissions, prosecutors
-   appealing. Below explicit denial because "ontkent niet dat ..., maar wijst elke schuld af"
-   is a denial by the guideline.
+   appealing, and alleged omissions whose negator belongs to the charge ("zou signalen niet
+   hebben doorgegeven", "heeft de lozing nooit gemeld"): without this tier the negator would
+   make them vote for a denial. Below explicit denial because "ontkent niet dat ..., maar
+   wijst elke schuld af" is a denial by the guideline.
 4. ``denial_implicit`` -> denial. Innocence, compliance, "niets te verbergen", pleading not
    guilty, appeals and objections by the accused, negated wrongdoing ("heeft nooit gelogen",
    first-person "niemand is door mij geïntimideerd"), a clean record or an alternative cause
@@ -92,6 +96,20 @@ hold functions that read the *shape* of a sentence rather than its vocabulary:
 - what kind of statement it is: a finding ("blijkt dat", "stelt vast", "concluded that"),
   evidence ("beelden tonen", "records show") -> ``accusation_weak``; insisting, stressing,
   reassuring ("benadrukt", "stressed", "insisted") -> ``denial_weak``.
+
+Dutch clause structure gives these frames their shape. A main clause has its finite verb in
+second place and a reported claim follows as a verb-final "dat"-clause, so a frame is
+speaker + reporting verb + "dat" + what the clause says (or, after a fronted phrase, the verb
+before the speaker: "daarnaast stelt de advocaat dat ..."). The lexicon names the two sides
+(``DEFENDER``: lawyer, management, spokesperson, the accused; ``ACCUSER``: opposition,
+inspectorate, union, victims, neighbours, including compounds such as "spelersvakbond") and
+what each side's clause carries: a negation, compliance or another cause from the accused side
+-> ``denial_implicit``; a fault ("te weinig", "bewust", "zonder vergunning", a wrongdoing
+participle, a negated duty) from the accusing side -> ``accusation_weak``. A subject-control
+infinitive ("zegt niets verkeerd te hebben gedaan") or a dat-clause whose subject is the
+speaker ("zegt dat hij ... nooit heeft ...") makes the speaker talk about his own conduct, so
+negated it is his denial. Frames with a plain word as their head put the long predicate lists
+in ``requires``, which only runs once the frame is there.
 
 They are the lowest tiers on purpose: any real cue in the sentence outranks them, and
 guards keep plain facts out (figures and trends, advice, accidents, plans). A denial of
@@ -530,7 +548,7 @@ def _compile(lang: str, data: dict) -> _Lexicon:
     for key, words in (data.get("macros") or {}).items():
         if not isinstance(words, list) or not words:
             raise ValueError(f"macro {key} must be a non-empty list")
-        macros[key] = "(?:" + "|".join(_expand(str(w), macros) for w in words) + ")"
+        macros[key] = _macro_regex([_expand(str(w), macros) for w in words])
 
     def rx(patterns: object, what: str) -> re.Pattern[str] | None:
         if patterns is None:
@@ -618,6 +636,22 @@ def _compile(lang: str, data: dict) -> _Lexicon:
         negation=negation,
         functions=tuple(functions),
     )
+
+
+_LITERAL = re.compile(r"[\w' -]+")
+
+
+def _macro_regex(entries: Sequence[str]) -> str:
+    """One macro's alternation, its plain words shaped as a trie.
+
+    Python's ``re`` tries a flat alternation word by word; word lists of several hundred
+    entries (the wrongdoing participles) tried at every gap position were the labeler's main
+    cost. A trie fails after a character or two on most text, and matches the same strings.
+    """
+    plain = sorted({e for e in entries if _LITERAL.fullmatch(e)})
+    other = [e for e in entries if not _LITERAL.fullmatch(e)]
+    parts = ([_trie_regex(plain)] if plain else []) + other
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
