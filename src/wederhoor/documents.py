@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wederhoor.errors import UserError, warn
 from wederhoor.progress import progress_for
@@ -103,29 +104,34 @@ def _read_table(path: Path) -> datasets.Dataset:
     return ds
 
 
+def normalise_batch(batch: dict[str, list], indices: list[int], id_col: str | None,
+                    stem: str) -> dict[str, list]:
+    """Standard columns for one batch of table rows (shared by loading and streaming)."""
+    ids = batch[id_col] if id_col else [f"{stem}-{i + 1}" for i in indices]
+    out = {
+        "doc_id": [str(i) for i in ids],
+        "text": ["" if t is None else str(t) for t in batch["text"]],
+        "date": ["" if d is None else str(d) for d in batch.get("date", [None] * len(indices))],
+    }
+    if "lang" in batch:
+        out["lang"] = ["" if v is None else str(v) for v in batch["lang"]]
+    return out
+
+
+def id_column(columns: list[str]) -> str | None:
+    return next((c for c in ID_COLUMNS if c in columns), None)
+
+
 def _normalise_table(ds: datasets.Dataset, path: Path) -> datasets.Dataset:
     """Give a table the standard columns: doc_id (str), text, date, and lang when present."""
-    id_col = next((c for c in ID_COLUMNS if c in ds.column_names), None)
-    stem = path.stem
-
-    def fix(batch: dict[str, list], indices: list[int]) -> dict[str, list]:
-        ids = batch[id_col] if id_col else [f"{stem}-{i + 1}" for i in indices]
-        out = {
-            "doc_id": [str(i) for i in ids],
-            "text": ["" if t is None else str(t) for t in batch["text"]],
-            "date": [
-                "" if d is None else str(d) for d in batch.get("date", [None] * len(indices))
-            ],
-        }
-        if "lang" in batch:
-            out["lang"] = ["" if v is None else str(v) for v in batch["lang"]]
-        return out
+    from functools import partial
 
     keep = {"lang"} & set(ds.column_names)
     drop = [c for c in ds.column_names if c not in keep]
+    fix = partial(normalise_batch, id_col=id_column(ds.column_names), stem=path.stem)
     with progress_for(len(ds)):
         return ds.map(fix, batched=True, with_indices=True, remove_columns=drop,
-                      load_from_cache_file=False)
+                      load_from_cache_file=False, keep_in_memory=True, desc="load")
 
 
 def load_documents(
@@ -156,26 +162,41 @@ def load_documents(
     else:
         with progress_for(len(ds)):
             ds = ds.map(lambda b: {"lang": [v or lang for v in b["lang"]]}, batched=True,
-                        load_from_cache_file=False)
+                        load_from_cache_file=False, keep_in_memory=True)
     return drop_empty(ds, path)
+
+
+def empty_rows(texts: Any) -> list[int]:
+    """Positions of empty or blank texts in an Arrow column or a list (vectorised)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = texts if isinstance(texts, (pa.Array, pa.ChunkedArray)) else pa.array(texts,
+                                                                                   pa.string())
+    blank = pc.fill_null(pc.equal(pc.utf8_length(pc.utf8_trim_whitespace(column)), 0), True)
+    return pc.indices_nonzero(blank).to_pylist()
 
 
 def drop_empty(ds: datasets.Dataset, path: Path) -> datasets.Dataset:
     """Skip empty documents with a warning; refuse a corpus that has no text at all."""
-    empty = [i for i, t in enumerate(ds["text"]) if not t or not t.strip()]
+    empty = empty_rows(ds.data.column("text"))
     if len(empty) == len(ds):
         raise UserError(f"no text in {path}: every document is empty")
     if empty:
-        names = ", ".join(str(ds[i]["doc_id"]) for i in empty[:5])
-        more = f" and {len(empty) - 5} more" if len(empty) > 5 else ""
-        warn(f"skipped {len(empty)} empty document(s) in {path}: {names}{more}")
-        keep = sorted(set(range(len(ds))) - set(empty))
-        ds = ds.select(keep)
+        warn_empty(path, [str(ds[i]["doc_id"]) for i in empty[:5]], len(empty))
+        gone = set(empty)
+        ds = ds.select([i for i in range(len(ds)) if i not in gone])
     return ds
 
 
-def attach_meta(ds: datasets.Dataset, meta: Path) -> datasets.Dataset:
-    """Add per-document metadata (lang, date, split, domain) from a CSV keyed by doc_id."""
+def warn_empty(path: Path, first: list[str], count: int) -> None:
+    names = ", ".join(first[:5])
+    more = f" and {count - 5} more" if count > 5 else ""
+    warn(f"skipped {count} empty document(s) in {path}: {names}{more}")
+
+
+def read_meta(meta: Path) -> Any:
+    """The metadata CSV as a DataFrame indexed by doc_id (one row per document)."""
     import pandas as pd
 
     if not meta.is_file():
@@ -187,16 +208,124 @@ def attach_meta(ds: datasets.Dataset, meta: Path) -> datasets.Dataset:
         raise UserError(f"could not read {meta} as CSV: {' '.join(str(exc).split())}") from None
     if "doc_id" not in table.columns:
         raise UserError(f"{meta} has no 'doc_id' column; it is needed to match documents")
-    table = table.drop_duplicates("doc_id").set_index("doc_id")
-    ids = ds["doc_id"]
+    return table.drop_duplicates("doc_id").set_index("doc_id")
+
+
+def meta_columns(table: Any, ids: list[str], old: dict[str, list]) -> dict[str, list[str]]:
+    """Metadata values for ``ids``; a blank value keeps what the input already had."""
+    out: dict[str, list[str]] = {}
     for col in table.columns:
         values = table[col].reindex(ids).fillna("").tolist()
+        if col in old:
+            values = [v or o for v, o in zip(values, old[col], strict=True)]
+        out[col] = values
+    return out
+
+
+def attach_meta(ds: datasets.Dataset, meta: Path) -> datasets.Dataset:
+    """Add per-document metadata (lang, date, split, domain) from a CSV keyed by doc_id."""
+    table = read_meta(meta)
+    old = {c: ds[c] for c in table.columns if c in ds.column_names}
+    for col, values in meta_columns(table, ds["doc_id"], old).items():
         if col in ds.column_names:
-            old = ds[col]
-            values = [v or o for v, o in zip(values, old, strict=True)]
             ds = ds.remove_columns(col)
         ds = ds.add_column(col, values)
     return ds
+
+
+def iter_documents(input: str, lang: str = "nl", meta: str | None = None,
+                   batch_size: int = 2000) -> Iterator[dict[str, list]]:
+    """Yield the documents of ``input`` in batches of columns, never all at once.
+
+    The same columns, values and order as ``load_documents`` (which is what the streaming
+    and in-memory paths being identical rests on); empty documents are skipped with one
+    warning at the end.
+    """
+    path = Path(str(input)).expanduser()
+    if not str(input).strip() or not path.exists():
+        raise UserError(f"input not found: {input}; pass input=PATH to a folder, .txt, .csv, "
+                        ".jsonl or .parquet file")
+    table = read_meta(Path(meta)) if meta else None
+    empty: list[str] = []
+    n_empty = 0
+    seen_text = False
+    for cols in _raw_batches(path, batch_size):
+        if table is not None:
+            had = {c: cols[c] for c in table.columns if c in cols}
+            for col, values in meta_columns(table, cols["doc_id"], had).items():
+                cols.pop(col, None)
+                cols[col] = values
+        if "lang" not in cols:
+            cols["lang"] = [lang] * len(cols["doc_id"])
+        else:
+            cols["lang"] = [v or lang for v in cols["lang"]]
+        gone = set(empty_rows(cols["text"]))
+        if gone:
+            n_empty += len(gone)
+            empty.extend(cols["doc_id"][i] for i in sorted(gone) if len(empty) < 5)
+            cols = {k: [v for i, v in enumerate(vs) if i not in gone] for k, vs in cols.items()}
+        if cols["doc_id"]:
+            seen_text = True
+            yield cols
+    if not seen_text:
+        raise UserError(f"no text in {path}: every document is empty")
+    if n_empty:
+        warn_empty(path, empty, n_empty)
+
+
+def _raw_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:
+    """Batches of doc_id/text/date (and lang) columns straight from the input file(s)."""
+    if path.is_dir() or path.suffix == ".txt":
+        files = _txt_files(path)
+        for start in range(0, len(files), batch_size):
+            yield _read_txt(files[start:start + batch_size], path)
+        return
+    if path.suffix not in TABLE_FORMATS:
+        raise UserError(f"unsupported input {path}: use a folder of .txt files or a "
+                        ".txt, .csv, .jsonl or .parquet file")
+    columns = table_columns(str(path))
+    if "text" not in columns:
+        _read_table(path)  # reports the problem exactly as loading would
+    id_col = id_column(columns)
+    offset = 0
+    for batch in _table_batches(path, batch_size):
+        indices = list(range(offset, offset + len(batch["text"])))
+        offset += len(indices)
+        yield normalise_batch(batch, indices, id_col, path.stem)
+
+
+def _table_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        for record_batch in pq.ParquetFile(path).iter_batches(batch_size=batch_size):
+            yield record_batch.to_pydict()
+        return
+    check_utf8(path)
+    if path.suffix == ".csv":
+        import pandas as pd
+
+        for frame in pd.read_csv(path, chunksize=batch_size):
+            frame = frame.astype(object).where(frame.notna(), None)
+            yield {c: frame[c].tolist() for c in frame.columns}
+        return
+    import json
+
+    rows: list[dict] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                rows.append(json.loads(line))
+            if len(rows) >= batch_size:
+                yield _columns(rows)
+                rows = []
+    if rows:
+        yield _columns(rows)
+
+
+def _columns(rows: list[dict]) -> dict[str, list]:
+    names = list(dict.fromkeys(k for row in rows for k in row))
+    return {n: [row.get(n) for row in rows] for n in names}
 
 
 def table_columns(input: str) -> list[str]:

@@ -7,7 +7,7 @@ composed config and any output folder.
 from __future__ import annotations
 
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,9 @@ from omegaconf import DictConfig
 
 from wederhoor import LABELS
 from wederhoor.errors import UserError, info, warn
+from wederhoor.progress import bar
+
+TRAIN_BAR_MIN_ROWS = 100_000  # model fitting takes a few seconds from about this size
 
 
 @dataclass
@@ -46,24 +49,151 @@ class Corpus:
     fingerprint: str
 
 
+@dataclass
+class Labelled:
+    """Split and labelled sentences, wherever they came from (fresh, cache, shards)."""
+
+    sentences: Any  # datasets.Dataset
+    documents: int
+    cache: Any  # StageCache
+    stage: str
+    key: str
+    docs: Any = None  # the loaded documents when they were loaded (for the fingerprint)
+
+
+def use_stream(cfg: DictConfig) -> bool:
+    """``stream: true|false|auto``; auto streams inputs above ``stream_above_mb`` on disk."""
+    from wederhoor.cache import path_size
+
+    mode = str(cfg.get("stream", False)).lower()
+    if mode in ("true", "1", "yes"):
+        return True
+    if mode == "auto":
+        return path_size(cfg.data.input) > float(cfg.get("stream_above_mb", 500)) * 2**20
+    return False
+
+
+def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
+    """Split and label the corpus, or reuse the outputs of an earlier run with the same key."""
+    from hydra.utils import instantiate
+
+    from wederhoor.cache import (
+        StageCache,
+        code_fingerprint,
+        component_fingerprint,
+        input_fingerprint,
+        stage_key,
+    )
+
+    data = cfg.data
+    meta = data.get("meta")
+    cache = StageCache(cfg.get("cache_dir") or Path(cfg.paths.experiments) / "cache",
+                       bool(cfg.get("cache", True)), cfg.get("cache_max_gb"))
+    with timer.stage("load"):
+        _check_input(data.input)
+        split_key = stage_key("split", input_fingerprint(data.input, meta, cfg.lang),
+                              component_fingerprint(cfg.segmenter), code_fingerprint("split"))
+        label_key = stage_key("label", split_key, component_fingerprint(cfg.labeler),
+                              code_fingerprint("label"))
+    if use_stream(cfg):
+        return _streamed(cfg, timer, cache, label_key)
+    with timer.stage("label"):
+        hit = cache.load("label", label_key)
+    if hit is not None:
+        info(f"reusing cached split/label from {cache.entry('label', label_key)}")
+        return Labelled(hit[0], hit[1]["documents"], cache, "label", label_key)
+    from wederhoor.documents import load_documents
+    from wederhoor.labeling import label_sentences
+    from wederhoor.sentences import split_documents
+
+    docs = None
+    with timer.stage("split"):
+        split_hit = cache.load("split", split_key)
+    if split_hit is not None:
+        info(f"reusing cached split from {cache.entry('split', split_key)}")
+        sents, n_docs = split_hit[0], split_hit[1]["documents"]
+    else:
+        with timer.stage("load"):
+            docs = load_documents(data.input, cfg.lang, meta)
+        n_docs = len(docs)
+        with timer.stage("split"):
+            sents = split_documents(docs, instantiate(cfg.segmenter), cfg.workers)
+            sents = cache.save("split", split_key, sents, {"documents": n_docs})
+    if not len(sents):
+        raise UserError(f"the segmenter produced no sentences from {data.input}")
+    with timer.stage("label"):
+        sents = label_sentences(sents, instantiate(cfg.labeler), cfg.workers)
+        sents = cache.save("label", label_key, sents, {"documents": n_docs})
+    return Labelled(sents, n_docs, cache, "label", label_key, docs)
+
+
+def _check_input(input: str) -> None:
+    if not str(input).strip() or not Path(str(input)).expanduser().exists():
+        raise UserError(f"input not found: {input}; pass input=PATH to a folder, .txt, .csv, "
+                        ".jsonl or .parquet file")
+
+
+def _streamed(cfg: DictConfig, timer: Timer, cache: Any, key: str) -> Labelled:
+    """Split + label in constant memory into Parquet shards (cached like the in-memory path)."""
+    from hydra.utils import instantiate
+
+    from wederhoor.streaming import load_shards, shard_paths, stream_corpus
+
+    manifest = cache.manifest("shards", key)
+    if manifest is not None and manifest.get("format") == "parquet":
+        folder = cache.entry("shards", key)
+        info(f"reusing cached split/label from {folder}")
+    else:
+        folder = cache.begin_shards("shards", key) if cache.enabled else \
+            Path(cfg.paths.experiments) / "cache" / f".shards-{key}.nocache"
+        with timer.stage("split+label"):
+            manifest = stream_corpus(cfg.data.input, cfg.lang, cfg.data.get("meta"),
+                                     instantiate(cfg.segmenter), instantiate(cfg.labeler),
+                                     folder, cfg.workers)
+        if cache.enabled:
+            folder = cache.commit_shards("shards", key, folder, manifest)
+    if not manifest["rows"]:
+        raise UserError(f"the segmenter produced no sentences from {cfg.data.input}")
+    with timer.stage("load_shards"):
+        sents = load_shards(shard_paths(folder, manifest))
+    return Labelled(sents, manifest["documents"], cache, "shards", key)
+
+
+def corpus_fingerprint(cfg: DictConfig, labelled: Labelled) -> str:
+    """The data fingerprint of metrics.json (documents + gold file), remembered in the cache."""
+    from wederhoor.cache import path_digest
+    from wederhoor.provenance import fingerprint
+
+    gold_path = cfg.data.get("gold")
+    gold_key = path_digest(gold_path) if gold_path and Path(gold_path).is_file() else "-"
+    manifest = labelled.cache.manifest(labelled.stage, labelled.key) or {}
+    known = (manifest.get("fingerprints") or {}).get(gold_key)
+    if known:
+        return str(known)
+    extra = [gold_path] if gold_path else []
+    if labelled.docs is not None:
+        fp = fingerprint(labelled.docs["doc_id"], labelled.docs["text"], extra_files=extra)
+    else:
+        from wederhoor.documents import iter_documents
+
+        def column(name: str) -> Any:
+            for batch in iter_documents(cfg.data.input, cfg.lang, cfg.data.get("meta")):
+                yield from batch[name]
+
+        fp = fingerprint(column("doc_id"), column("text"), extra_files=extra)
+    labelled.cache.update(labelled.stage, labelled.key,
+                          fingerprints={**(manifest.get("fingerprints") or {}), gold_key: fp})
+    return fp
+
+
 def build_corpus(cfg: DictConfig, timer: Timer) -> Corpus:
     """Split and label the configured corpus; attach gold labels where the corpus has them."""
     from hydra.utils import instantiate
 
-    from wederhoor.documents import load_documents
     from wederhoor.gold import load_gold
-    from wederhoor.labeling import label_sentences
-    from wederhoor.provenance import fingerprint
-    from wederhoor.sentences import split_documents
 
-    with timer.stage("load"):
-        docs = load_documents(cfg.data.input, cfg.lang, cfg.data.get("meta"))
-    with timer.stage("split"):
-        sents = split_documents(docs, instantiate(cfg.segmenter), cfg.workers)
-    if not len(sents):
-        raise UserError(f"the segmenter produced no sentences from {cfg.data.input}")
-    with timer.stage("label"):
-        sents = label_sentences(sents, instantiate(cfg.labeler), cfg.workers)
+    labelled = labelled_sentences(cfg, timer)
+    sents = labelled.sentences
     frame = sents.to_pandas().rename(columns={"label": "silver"})
     gold_path = cfg.data.get("gold")
     frame["gold"] = ""
@@ -78,8 +208,8 @@ def build_corpus(cfg: DictConfig, timer: Timer) -> Corpus:
             warn(f"{len(missed)} gold sentence(s) are not produced by segmenter "
                  f"'{instantiate(cfg.segmenter).name}' (first: {doc}: {text[:60]!r}); "
                  "they are left out of gold evaluation")
-    fp = fingerprint(docs["doc_id"], docs["text"], extra_files=[gold_path] if gold_path else [])
-    return Corpus(frame, bool((frame["gold"] != "").any()), unmatched, len(docs), fp)
+    fp = corpus_fingerprint(cfg, labelled)
+    return Corpus(frame, bool((frame["gold"] != "").any()), unmatched, labelled.documents, fp)
 
 
 def _fit(model: Any, x_train: Any, y_train: Any, notes: list[str]) -> Any:
@@ -95,7 +225,8 @@ def _fit(model: Any, x_train: Any, y_train: Any, notes: list[str]) -> Any:
 
 
 def cross_predict(model: Any, texts: np.ndarray, y: np.ndarray, folds: list,
-                  timer: Timer, ref: np.ndarray) -> tuple[np.ndarray, np.ndarray, list, list]:
+                  timer: Timer, ref: np.ndarray, progress: Any = None
+                  ) -> tuple[np.ndarray, np.ndarray, list, list]:
     """Out-of-fold predictions and per-fold metrics against ``ref``."""
     from wederhoor.metrics import evaluate
 
@@ -109,6 +240,8 @@ def cross_predict(model: Any, texts: np.ndarray, y: np.ndarray, folds: list,
         with timer.stage("predict"):
             predicted[test_idx] = fitted.predict(texts[test_idx])
         fold_of[test_idx] = k
+        if progress is not None:
+            progress.update(1)
         result = evaluate(ref[test_idx], predicted[test_idx])
         result["fold"] = k
         result["documents"] = None
@@ -155,7 +288,15 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model") ->
     model = instantiate(cfg.model)
 
     y = work[cfg.train_labels].to_numpy(dtype=object)
-    predicted, fold_of, fold_metrics, notes = cross_predict(model, texts, y, folds, timer, ref)
+    other = "gold" if cfg.train_labels == "silver" else "silver"
+    with_reference = bool(cfg.get("reference_labels") and corpus.has_gold
+                          and cfg.reference_labels == other)
+    fits = len(folds) * (2 if with_reference else 1) + 1
+    stack = ExitStack()  # the bar spans cross-validation, reference and refit
+    progress = stack.enter_context(bar(fits, "train", unit="fits",
+                                       show=len(work) >= TRAIN_BAR_MIN_ROWS))
+    predicted, fold_of, fold_metrics, notes = cross_predict(model, texts, y, folds, timer, ref,
+                                                            progress)
     for fold, (_, test_idx) in zip(fold_metrics, folds, strict=True):
         fold["documents"] = int(work["doc_id"].iloc[test_idx].nunique())
     evaluated = fold_of >= 0
@@ -164,11 +305,11 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model") ->
         labeler_score = evaluate(ref[evaluated], work["silver"].to_numpy(dtype=object)[evaluated])
 
     reference: dict[str, Any] | None = None
-    other = "gold" if cfg.train_labels == "silver" else "silver"
     ref_pred = None
-    if cfg.get("reference_labels") and corpus.has_gold and cfg.reference_labels == other:
+    if with_reference:
         y_other = work[other].to_numpy(dtype=object)
-        ref_pred, _, ref_folds, _ = cross_predict(model, texts, y_other, folds, Timer(), ref)
+        ref_pred, _, ref_folds, _ = cross_predict(model, texts, y_other, folds, Timer(), ref,
+                                                  progress)
         reference = {"train_labels": other,
                      "metrics": evaluate(ref[evaluated], ref_pred[evaluated]),
                      "fold_summary": summarise_folds(ref_folds)}
@@ -176,6 +317,8 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model") ->
     with timer.stage("refit"):
         train_all = np.unique(np.concatenate([tr for tr, _ in folds]))
         final = _fit(model, texts[train_all], y[train_all], notes)
+        progress.update(1)
+    stack.close()
     save_model(final, run_dir)
 
     out = frame[["doc_id", "sent_id", "text", "gold", "silver"]].copy()

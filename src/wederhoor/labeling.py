@@ -59,5 +59,6 @@ def label_sentences(
             batch_size=2000,
             num_proc=resolve_workers(workers, len(sents)),
             load_from_cache_file=False,
+            keep_in_memory=True,  # never a stray cache file beside a memory-mapped input
             desc="label",
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-BAR_MIN_ROWS = 20_000  # smaller maps finish in well under a second
+BAR_MIN_ROWS = 20_000  # smaller maps finish in well under a second (about 1-2 s of work)
 
 
 @contextmanager
@@ -22,3 +24,29 @@ def progress_for(n_rows: int) -> Iterator[bool]:
     finally:
         if was_enabled:
             datasets.enable_progress_bars()
+
+
+class _Silent:
+    def update(self, n: int = 1) -> None:
+        """Nothing to show."""
+
+    def set_postfix_str(self, text: str) -> None:
+        """Nothing to show."""
+
+
+@contextmanager
+def bar(total: int | None, desc: str, unit: str = "rows", show: bool | None = None
+        ) -> Iterator[Any]:
+    """A tqdm bar on stderr for work outside datasets.map (streaming, model fitting).
+
+    ``show`` defaults to: the total is unknown or at least BAR_MIN_ROWS.
+    """
+    if show is None:
+        show = total is None or total >= BAR_MIN_ROWS
+    if not show:
+        yield _Silent()
+        return
+    from tqdm.auto import tqdm
+
+    with tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, dynamic_ncols=True) as tq:
+        yield tq

@@ -1,0 +1,327 @@
+"""``python -m wederhoor.bench``: speed and memory of each stage, next to the bare libraries.
+
+For every requested size a corpus is built from seeds/ (benchcorpus.py), then each stage runs
+in a fresh process while this one samples the memory of that process and all its children
+(proportional set size, so pages shared by forked workers are counted once). The same work
+done by the bare libraries (syntok alone, a plain regular expression, the rule labeler on a
+Python list, TfidfVectorizer + LogisticRegression alone) gives the reference points, and a
+log-log fit over the sizes tells whether time grows linearly. Writes bench.json and bench.md.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from omegaconf import DictConfig, OmegaConf
+
+from wederhoor.cli import hydra_app
+from wederhoor.errors import UserError
+
+SAMPLE_SECONDS = 0.2  # often enough for stages of seconds; cheap enough not to slow them
+MB = 2**20
+
+
+def _children(pid: int) -> list[int]:
+    """Every descendant of ``pid``, following /proc/<pid>/task/<tid>/children (no full scan)."""
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{current}/task")
+        except OSError:
+            continue
+        for tid in tasks:
+            try:
+                with open(f"/proc/{current}/task/{tid}/children", encoding="utf-8") as handle:
+                    kids = [int(k) for k in handle.read().split()]
+            except OSError:
+                continue
+            out.extend(kids)
+            todo.extend(kids)
+    return out
+
+
+def _memory(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) in bytes of one process; (0, 0) once it is gone."""
+    pss = rss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    pss = int(line.split()[1]) * 1024
+                elif line.startswith("Rss:"):
+                    rss = int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return pss, rss
+
+
+def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run ``cmd``; wall seconds, CPU seconds and peak memory of its whole process tree."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env)
+    peak_pss = peak_rss = 0
+    import threading
+
+    captured: dict[str, str] = {}
+
+    def drain(name: str, stream: Any) -> None:
+        captured[name] = stream.read()
+
+    readers = [threading.Thread(target=drain, args=(n, s), daemon=True)
+               for n, s in (("out", proc.stdout), ("err", proc.stderr))]
+    for reader in readers:
+        reader.start()
+    while True:
+        done, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if done:
+            break
+        tree = [proc.pid, *_children(proc.pid)]
+        pss, rss = (sum(v) for v in zip(*(_memory(p) for p in tree), strict=True))
+        peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+        time.sleep(SAMPLE_SECONDS)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    for reader in readers:
+        reader.join()
+    result = {"wall_seconds": wall, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+              "peak_pss_mb": peak_pss / MB, "peak_rss_mb": peak_rss / MB,
+              "maxrss_single_mb": usage.ru_maxrss / 1024, "returncode": proc.returncode,
+              "stdout": captured.get("out", ""), "stderr": captured.get("err", "")}
+    return result
+
+
+def _stage(args: dict[str, Any]) -> dict[str, Any]:
+    env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
+    run = measure([sys.executable, "-m", "wederhoor.benchstage", json.dumps(args)], env)
+    if run["returncode"] != 0:
+        raise UserError(f"bench stage {args['stage']} failed: {_last_line(run['stderr'])}")
+    result = json.loads(run["stdout"].strip().splitlines()[-1])
+    result.update({k: run[k] for k in ("wall_seconds", "cpu_seconds", "peak_pss_mb",
+                                        "peak_rss_mb", "maxrss_single_mb")})
+    result["sentences_per_second"] = result["sentences"] / max(result["seconds"], 1e-9)
+    return result
+
+
+def _last_line(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return lines[-1] if lines else "(no message)"
+
+
+def _experiment(corpus: dict[str, Any], work: Path, workers: int) -> dict[str, Any]:
+    """The full default experiment (split, label, train tfidf_logreg, evaluate, log)."""
+    out = work / "experiment"
+    cmd = [sys.executable, "-m", "wederhoor.train", "experiment=default", "data=custom",
+           f"data.input={corpus['input']}", f"data.meta={corpus['meta']}", "data.gold=null",
+           "cache=false", "stream=false", f"workers={workers}", f"paths.experiments={out}",
+           "name=bench"]
+    env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
+    run = measure(cmd, env)
+    if run["returncode"] != 0:
+        raise UserError(f"bench experiment failed: {_last_line(run['stderr'])}")
+    metrics_file = next((out / "runs").glob("*/metrics.json"))
+    record = json.loads(metrics_file.read_text(encoding="utf-8"))
+    return {"seconds": run["wall_seconds"], "wall_seconds": run["wall_seconds"],
+            "cpu_seconds": run["cpu_seconds"], "peak_pss_mb": run["peak_pss_mb"],
+            "peak_rss_mb": run["peak_rss_mb"], "maxrss_single_mb": run["maxrss_single_mb"],
+            "sentences": record["counts"]["sentences"],
+            "sentences_per_second": record["counts"]["sentences"] / run["wall_seconds"],
+            "stage_seconds": record["seconds"], "macro_f1_vs_silver":
+            record["metrics"]["macro_f1"], "command": " ".join(cmd[1:])}
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on (and how busy it was when the run began)."""
+    cpu = platform.processor() or ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in handle
+                        if ln.startswith("model name")), cpu)
+    except OSError:
+        pass
+    try:
+        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):
+        mem = float("nan")
+    return {"cpu": cpu, "cores": len(os.sched_getaffinity(0)), "memory_gb": round(mem, 1),
+            "python": platform.python_version(), "platform": platform.platform(),
+            "load_average_at_start": os.getloadavg()}
+
+
+def growth(points: list[tuple[int, float]]) -> float | None:
+    """Exponent b of seconds ~ sentences^b between the two largest sizes (1.0 = linear)."""
+    points = sorted(p for p in points if p[1] > 0)
+    if len(points) < 2:
+        return None
+    (n1, t1), (n2, t2) = points[-2], points[-1]
+    if n2 == n1:
+        return None
+    return math.log(t2 / t1) / math.log(n2 / n1)
+
+
+def run_bench(cfg: DictConfig) -> dict[str, Any]:
+    """Build the corpora, measure every stage and reference, return the bench record."""
+    from wederhoor.benchcorpus import build_corpus
+    from wederhoor.errors import info
+    from wederhoor.sentences import all_cores
+
+    workers = int(cfg.workers) or all_cores()
+    names = OmegaConf.to_container(cfg.names, resolve=True)
+    seeds = Path(cfg.paths.seeds)
+    corpus_root = Path(cfg.corpus_dir)
+    record: dict[str, Any] = {"machine": machine(), "workers": workers, "seed": cfg.seed,
+                              "sizes": {}, "stream": {}, "command": _command()}
+    exp_sizes = None if cfg.experiment_sizes is None else {int(s) for s in cfg.experiment_sizes}
+    for size in [int(s) for s in cfg.sizes]:
+        info(f"bench: {size:,} sentences")
+        corpus = build_corpus(size, corpus_root / f"sentences-{size}-seed{cfg.seed}", seeds,
+                              names, int(cfg.seed))
+        work = corpus_root / f"work-{size}-{os.getpid()}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        try:
+            ref_docs = max(1, int(corpus["documents"] * min(1.0, int(cfg.reference_sentences)
+                                                             / max(size, 1))))
+            stages: dict[str, Any] = {}
+            stages["split"] = _stage({"stage": "split", "input": corpus["input"],
+                                      "workers": workers, "out": str(work / "split")})
+            stages["label"] = _stage({"stage": "label", "sentences": str(work / "split"),
+                                      "workers": workers, "out": str(work / "label")})
+            refs = {
+                "regex": _stage({"stage": "ref_regex", "input": corpus["input"],
+                                 "docs": ref_docs}),
+                "syntok": _stage({"stage": "ref_syntok", "input": corpus["input"],
+                                  "docs": ref_docs}),
+                "rules": _stage({"stage": "ref_rules", "sentences": str(work / "label"),
+                                 "limit": int(cfg.reference_sentences)}),
+            }
+            if exp_sizes is None or size in exp_sizes:
+                stages["experiment"] = _experiment(corpus, work, workers)
+                refs["tfidf_logreg"] = _stage({"stage": "ref_tfidf",
+                                               "sentences": str(work / "label"),
+                                               "meta": corpus["meta"]})
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        record["sizes"][str(size)] = {"corpus": corpus, "stages": stages, "references": refs,
+                                      "ratios": _ratios(stages, refs, workers)}
+    for size in [int(s) for s in cfg.stream_sizes]:
+        info(f"bench: {size:,} sentences, streamed")
+        corpus = build_corpus(size, corpus_root / f"sentences-{size}-seed{cfg.seed}", seeds,
+                              names, int(cfg.seed))
+        work = corpus_root / f"stream-{size}-{os.getpid()}"
+        shutil.rmtree(work, ignore_errors=True)
+        try:
+            record["stream"][str(size)] = {"corpus": corpus, "split+label": _stage(
+                {"stage": "stream", "input": corpus["input"], "workers": workers,
+                 "out": str(work)})}
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    record["machine"]["load_average_at_end"] = os.getloadavg()
+    record["growth"] = {
+        stage: growth([(int(n), s["stages"][stage]["seconds"]) for n, s in
+                       record["sizes"].items() if stage in s["stages"]])
+        for stage in ("split", "label", "experiment")}
+    return record
+
+
+def _ratios(stages: dict[str, Any], refs: dict[str, Any], workers: int) -> dict[str, Any]:
+    """Stage throughput per process used over the bare library's on one core (1.0 = no
+    overhead); the stage runs single-process below PARALLEL_MIN_ROWS sentences."""
+    def rate(entry: dict[str, Any]) -> float:
+        return entry["sentences_per_second"]
+
+    split_procs = stages["split"].get("processes", workers)
+    label_procs = stages["label"].get("processes", workers)
+    out = {"split_vs_syntok": rate(stages["split"]) / split_procs / rate(refs["syntok"]),
+           "split_vs_regex": rate(stages["split"]) / split_procs / rate(refs["regex"]),
+           "label_vs_rules": rate(stages["label"]) / label_procs / rate(refs["rules"])}
+    if "experiment" in stages and "tfidf_logreg" in refs:
+        train = stages["experiment"]["stage_seconds"].get("train", 0.0)
+        out["train_vs_tfidf_logreg"] = refs["tfidf_logreg"]["seconds"] / train if train else None
+    return out
+
+
+def _command() -> str:
+    from wederhoor.provenance import command_line
+
+    return command_line()
+
+
+def markdown(record: dict[str, Any]) -> str:
+    """The table for the README: one row per size and stage, references alongside."""
+    m = record["machine"]
+    lines = [f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM, Python "
+             f"{m['python']}; load average at start {m['load_average_at_start'][0]:.2f}, at end "
+             f"{m.get('load_average_at_end', [float('nan')])[0]:.2f}; "
+             f"workers={record['workers']}.", "",
+             "| sentences | stage | seconds | sentences/s | CPU s | peak memory (PSS, MB) "
+             "| reference | ref. sentences/s | per-core ratio |",
+             "|---:|---|---:|---:|---:|---:|---|---:|---:|"]
+
+    def row(n: str, stage: str, e: dict[str, Any], ref: str = "", ref_rate: str = "",
+            ratio: str = "") -> str:
+        return (f"| {int(n):,} | {stage} | {e['seconds']:.1f} | {e['sentences_per_second']:,.0f}"
+                f" | {e['cpu_seconds']:.1f} | {e['peak_pss_mb']:,.0f} | {ref} | {ref_rate} "
+                f"| {ratio} |")
+
+    for n, entry in record["sizes"].items():
+        st, refs, ra = entry["stages"], entry["references"], entry["ratios"]
+        lines.append(row(n, "split", st["split"], "syntok alone",
+                         f"{refs['syntok']['sentences_per_second']:,.0f}",
+                         f"{ra['split_vs_syntok']:.2f}"))
+        lines.append(row(n, "(floor)", refs["regex"], "regex split",
+                         f"{refs['regex']['sentences_per_second']:,.0f}",
+                         f"{ra['split_vs_regex']:.3f}"))
+        lines.append(row(n, "label", st["label"], "rules on a list",
+                         f"{refs['rules']['sentences_per_second']:,.0f}",
+                         f"{ra['label_vs_rules']:.2f}"))
+        both = st["split"]["seconds"] + st["label"]["seconds"]
+        lines.append(f"| {int(n):,} | split + label | {both:.1f} | "
+                     f"{st['label']['sentences'] / both:,.0f} | | "
+                     f"{max(st['split']['peak_pss_mb'], st['label']['peak_pss_mb']):,.0f} "
+                     "| | | |")
+        if "experiment" in st:
+            e = st["experiment"]
+            ref = refs["tfidf_logreg"]
+            train = e["stage_seconds"].get("train", 0.0)
+            lines.append(row(n, "full experiment", e, "TF-IDF+LogReg fit alone "
+                             f"({ref['seconds']:.1f} s vs train {train:.1f} s)", "",
+                             f"{ra.get('train_vs_tfidf_logreg') or 0:.2f}"))
+    for n, entry in record["stream"].items():
+        lines.append(row(n, "split + label, streamed", entry["split+label"]))
+    growth_text = ", ".join(f"{k} {v:.2f}" for k, v in record["growth"].items() if v)
+    lines += ["", f"Growth exponent between the two largest sizes (1.00 = linear): "
+              f"{growth_text or 'n/a'}.",
+              "Peak memory: proportional set size of the stage's process and all its worker "
+              "processes, sampled every 200 ms. Per-core ratio: the stage's sentences/s per "
+              "process over the bare library's on one core (train: fit-alone seconds over "
+              "the experiment's train seconds).", "", f"Command: `{record['command']}`"]
+    return "\n".join(lines) + "\n"
+
+
+@hydra_app("bench")
+def main(cfg: DictConfig) -> None:
+    from wederhoor.errors import info
+    from wederhoor.outputs import write_json, write_text
+
+    record = run_bench(cfg)
+    out = Path(cfg.output)
+    write_json(record, out / "bench.json")
+    table = markdown(record)
+    write_text(table, out / "bench.md")
+    sys.stdout.write(table)
+    info(f"wrote {out / 'bench.json'} and {out / 'bench.md'}")
+
+
+if __name__ == "__main__":
+    main()

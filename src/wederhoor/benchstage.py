@@ -1,0 +1,139 @@
+"""One measured benchmark stage, run in a fresh process by ``wederhoor.bench``.
+
+Each stage runs alone in its own interpreter so that its peak memory (sampled by the parent
+over the whole process tree, worker processes included) is its own, not left over from an
+earlier stage. Prints one JSON line: the timed seconds and the sentences processed.
+``python -m wederhoor.benchstage '{"stage": "split", ...}'``
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import time
+from typing import Any
+
+_PLAIN_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _texts(input: str, limit: int | None) -> list[str]:
+    import pyarrow.parquet as pq
+
+    column = pq.read_table(input, columns=["text"]).column("text")
+    if limit is not None:
+        column = column.slice(0, limit)
+    return column.to_pylist()
+
+
+def run(args: dict[str, Any]) -> dict[str, Any]:
+    """Run one stage; only the stage's own work is inside the timed block."""
+    import datasets
+
+    datasets.disable_progress_bars()
+    stage = args["stage"]
+    workers = args.get("workers", 0)
+    out: dict[str, Any] = {}
+    if stage == "split":
+        from wederhoor.documents import load_documents
+        from wederhoor.segmenters import SyntokSegmenter
+        from wederhoor.sentences import split_documents
+
+        start = time.perf_counter()
+        docs = load_documents(args["input"], "nl")
+        out["load_seconds"] = time.perf_counter() - start
+        from wederhoor.sentences import estimated_sentences, resolve_workers
+
+        out["processes"] = resolve_workers(workers, estimated_sentences(docs)) or 1
+        segmenter = SyntokSegmenter()
+        start = time.perf_counter()
+        sents = split_documents(docs, segmenter, workers)
+        out["seconds"] = time.perf_counter() - start
+        out["sentences"] = len(sents)
+        sents.save_to_disk(args["out"])
+    elif stage == "label":
+        from wederhoor.labelers.rules import RuleLabeler
+        from wederhoor.labeling import label_sentences
+
+        sents = datasets.load_from_disk(args["sentences"])
+        from wederhoor.sentences import resolve_workers
+
+        out["processes"] = resolve_workers(workers, len(sents)) or 1
+        labeler = RuleLabeler()
+        start = time.perf_counter()
+        labelled = label_sentences(sents, labeler, workers)
+        out["seconds"] = time.perf_counter() - start
+        out["sentences"] = len(labelled)
+        labelled.save_to_disk(args["out"])
+    elif stage == "stream":
+        from pathlib import Path
+
+        from wederhoor.labelers.rules import RuleLabeler
+        from wederhoor.segmenters import SyntokSegmenter
+        from wederhoor.streaming import stream_corpus
+
+        start = time.perf_counter()
+        manifest = stream_corpus(args["input"], "nl", None, SyntokSegmenter(), RuleLabeler(),
+                                 Path(args["out"]), workers)
+        out["seconds"] = time.perf_counter() - start
+        out["sentences"] = manifest["rows"]
+    elif stage == "ref_regex":
+        texts = _texts(args["input"], args.get("docs"))
+        start = time.perf_counter()
+        n = sum(1 for text in texts for piece in _PLAIN_SPLIT.split(text) if piece.strip())
+        out["seconds"] = time.perf_counter() - start
+        out["sentences"] = n
+    elif stage == "ref_syntok":
+        from syntok.segmenter import process
+
+        texts = _texts(args["input"], args.get("docs"))
+        start = time.perf_counter()
+        n = sum(1 for text in texts for paragraph in process(text) for _ in paragraph)
+        out["seconds"] = time.perf_counter() - start
+        out["sentences"] = n
+    elif stage == "ref_rules":
+        from wederhoor.labelers.rules import RuleLabeler
+
+        sents = datasets.load_from_disk(args["sentences"])
+        limit = min(len(sents), args.get("limit") or len(sents))
+        texts = sents.data.column("text").slice(0, limit).to_pylist()
+        langs = sents.data.column("lang").slice(0, limit).to_pylist()
+        labeler = RuleLabeler()
+        labeler.label(texts[:10], langs[:10])  # compile outside the timed block
+        start = time.perf_counter()
+        labeler.label(texts, langs)
+        out["seconds"] = time.perf_counter() - start
+        out["sentences"] = len(texts)
+    elif stage == "ref_tfidf":
+        import numpy as np
+        import pandas as pd
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline
+
+        sents = datasets.load_from_disk(args["sentences"])
+        meta = pd.read_csv(args["meta"], dtype=str, keep_default_na=False)
+        dev = set(meta.loc[meta["split"] == "dev", "doc_id"])
+        table = sents.data.table.select(["doc_id", "text", "label"]).to_pandas()
+        train = table[table["doc_id"].isin(dev)]
+        texts = train["text"].to_numpy(dtype=object)
+        labels = train["label"].to_numpy(dtype=object)
+        model = make_pipeline(
+            TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
+            LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced", random_state=42))
+        start = time.perf_counter()
+        model.fit(texts, labels)
+        out["seconds"] = time.perf_counter() - start
+        out["sentences"] = int(len(texts))
+        out["train_accuracy"] = float(np.mean(model.predict(texts[:10000]) == labels[:10000]))
+    else:
+        raise SystemExit(f"unknown stage {stage}")
+    out["pid"] = os.getpid()
+    return out
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+    result = run(json.loads(sys.argv[1]))
+    sys.stdout.write(json.dumps(result) + "\n")

@@ -1,0 +1,180 @@
+"""Split and label a corpus larger than memory: documents in batches, Parquet shards out.
+
+The in-memory path holds the whole sentence table (as Arrow) at once. Streaming reads the
+input a batch of documents at a time, has worker processes split and label each batch with
+the very same batch functions as the in-memory path, and writes one Parquet shard per batch.
+Only a bounded number of batches is in flight, so memory stays flat however large the corpus
+is. Shards are independent: the same code runs one shard range per machine on a cluster, and
+the shard folders are merged by listing them together.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+from wederhoor.sentences import SENTENCE_COLUMNS, _SplitBatch, all_cores
+
+BATCH_DOCS = 2000  # documents per shard: ~30k sentences, a few MB of Parquet
+LABEL_COLUMNS = ("label", "evidence")
+BAR_MIN_SENTENCES = 20_000  # about a second of work: smaller inputs get no progress bar
+
+_WORKER: dict[str, Any] = {}
+
+
+def _schema(extra: list[str], labelled: bool) -> Any:
+    import pyarrow as pa
+
+    fields = [(c, pa.int64() if c == "sent_id" else pa.string()) for c in SENTENCE_COLUMNS]
+    fields += [(c, pa.string()) for c in extra]
+    if labelled:
+        fields += [(c, pa.string()) for c in LABEL_COLUMNS]
+    return pa.schema(fields)
+
+
+def _init_worker(segmenter: Any, labeler: Any) -> None:
+    _WORKER["segmenter"] = segmenter
+    _WORKER["labeler"] = labeler
+
+
+def process_batch(index: int, docs: dict[str, list], folder: str, segmenter: Any = None,
+                  labeler: Any = None) -> dict[str, Any]:
+    """Split (and label) one batch of documents into ``part-<index>.parquet`` in ``folder``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from wederhoor.labeling import _LabelBatch
+
+    segmenter = segmenter or _WORKER["segmenter"]
+    labeler = labeler if labeler is not None else _WORKER.get("labeler")
+    extra = [c for c in docs if c not in SENTENCE_COLUMNS]
+    sents = _SplitBatch(segmenter, extra)(docs)
+    if labeler is not None:
+        if sents["text"]:
+            sents.update(_LabelBatch(labeler)(sents))
+        else:
+            sents.update({c: [] for c in LABEL_COLUMNS})
+    name = f"part-{index:06d}.parquet"
+    table = pa.table(sents, schema=_schema(extra, labeler is not None))
+    pq.write_table(table, Path(folder) / name)
+    return {"shard": name, "rows": table.num_rows, "doc_hashes": _id_hashes(docs["doc_id"])}
+
+
+def _id_hashes(ids: list[str]) -> Any:
+    """64-bit hashes of document ids: enough to notice a repeated id across all shards.
+
+    The parent keeps these (8 bytes per document, one array per shard) instead of the id
+    strings, so its memory does not grow with millions of small string objects. A collision
+    only triggers the renumbering pass, which gives the same numbers when no id repeats.
+    """
+    import hashlib
+
+    import numpy as np
+
+    digest = b"".join(hashlib.blake2b(i.encode("utf-8"), digest_size=8).digest() for i in ids)
+    return np.frombuffer(digest, dtype=np.uint64)
+
+
+def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, labeler: Any,
+                  folder: Path, workers: int | None = 0,
+                  batch_docs: int = BATCH_DOCS) -> dict[str, Any]:
+    """Split (and label, unless ``labeler`` is None) ``input`` into Parquet shards in ``folder``.
+
+    Returns the manifest: shard names in corpus order, sentence and document counts.
+    """
+    from wederhoor.documents import iter_documents
+    from wederhoor.progress import bar
+
+    folder.mkdir(parents=True, exist_ok=True)
+    n = all_cores() if not workers else int(workers)
+    import numpy as np
+
+    shards: list[str] = []
+    rows = 0
+    hashes: list[Any] = []
+
+    def collect(result: dict[str, Any], progress: Any) -> None:
+        nonlocal rows
+        shards.append(result["shard"])
+        rows += result["rows"]
+        hashes.append(result["doc_hashes"])
+        progress.update(len(result["doc_hashes"]))
+
+    from wederhoor.cache import path_size
+    from wederhoor.sentences import BYTES_PER_SENTENCE
+
+    batches = iter_documents(input, lang, meta, batch_docs)
+    show = path_size(input) // BYTES_PER_SENTENCE >= BAR_MIN_SENTENCES
+    with bar(_document_count(input), "split+label" if labeler is not None else "split",
+             unit="docs", show=show) as progress:
+        if n <= 1:
+            for i, docs in enumerate(batches):
+                collect(process_batch(i, docs, str(folder), segmenter, labeler), progress)
+        else:
+            ctx = mp.get_context("spawn")  # no fork of a process holding Arrow thread pools
+            with ctx.Pool(n, initializer=_init_worker, initargs=(segmenter, labeler)) as pool:
+                pending: deque = deque()
+                for i, docs in enumerate(batches):
+                    pending.append(pool.apply_async(process_batch, (i, docs, str(folder))))
+                    if len(pending) >= 2 * n:  # bounded: memory stays flat
+                        collect(pending.popleft().get(), progress)
+                while pending:
+                    collect(pending.popleft().get(), progress)
+    all_hashes = np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64)
+    if len(np.unique(all_hashes)) < len(all_hashes):
+        renumber_shards(folder, shards)
+    return {"shards": shards, "rows": rows, "documents": int(len(all_hashes)),
+            "labelled": labeler is not None}
+
+
+def _document_count(input: str) -> int | None:
+    """The number of rows of a Parquet input (from its footer), for the progress bar."""
+    path = Path(str(input))
+    if path.suffix == ".parquet" and path.is_file():
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(path).metadata.num_rows
+    return None
+
+
+def renumber_shards(folder: Path, shards: list[str]) -> None:
+    """Number sentences across rows that share a doc_id, over all shards in order."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    counter: dict[str, int] = {}
+    for name in shards:
+        table = pq.read_table(folder / name)
+        ids = []
+        for doc in table.column("doc_id").to_pylist():
+            counter[doc] = counter.get(doc, 0) + 1
+            ids.append(counter[doc])
+        index = table.schema.get_field_index("sent_id")
+        table = table.set_column(index, "sent_id", pa.array(ids, pa.int64()))
+        pq.write_table(table, folder / name)
+
+
+def shard_paths(folder: Path, manifest: dict[str, Any]) -> list[Path]:
+    return [folder / name for name in manifest["shards"]]
+
+
+def iter_shards(paths: list[Path], columns: list[str] | None = None,
+                batch_size: int = 50_000) -> Any:
+    """Record batches of the shards, in order, reading only ``columns``."""
+    import pyarrow.parquet as pq
+
+    for path in paths:
+        yield from pq.ParquetFile(path).iter_batches(batch_size=batch_size, columns=columns)
+
+
+def load_shards(paths: list[Path]) -> Any:
+    """The shards as one in-memory datasets.Dataset (for models that need all rows at once)."""
+    import datasets
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if not paths:
+        raise ValueError("no shards")
+    return datasets.Dataset(pa.concat_tables([pq.read_table(p) for p in paths]))

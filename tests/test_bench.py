@@ -1,0 +1,54 @@
+"""The benchmark runs on a tiny size and reports every stage; its corpus is repeatable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import yaml
+
+from tests.clitools import run
+from tests.conftest import SEEDS
+from wederhoor.bench import growth
+from wederhoor.benchcorpus import build_corpus
+from wederhoor.cli import CONF_DIR
+
+
+def _names() -> dict:
+    return yaml.safe_load((CONF_DIR / "bench.yaml").read_text(encoding="utf-8"))["names"]
+
+
+def test_bench_corpus_is_repeatable_and_varied(tmp_path: Path) -> None:
+    a = build_corpus(600, tmp_path / "a", SEEDS, _names(), seed=3)
+    b = build_corpus(600, tmp_path / "b", SEEDS, _names(), seed=3)
+    assert a["approx_sentences"] >= 600 and a["documents"] >= 600 // 60
+    docs_a = pq.read_table(a["input"]).to_pylist()
+    assert docs_a == pq.read_table(b["input"]).to_pylist()
+    seeds = {p.read_text(encoding="utf-8") for p in (SEEDS / "docs").glob("*.txt")}
+    varied = [d for d in docs_a if not any(d["text"] in s for s in seeds)]
+    assert len(varied) > len(docs_a) // 2  # names and numbers swapped in most documents
+    assert len({d["doc_id"] for d in docs_a}) == len(docs_a)
+    assert {d["lang"] for d in docs_a} <= {"nl", "en"}
+
+
+def test_growth_exponent() -> None:
+    assert abs(growth([(1000, 1.0), (10_000, 10.0)]) - 1.0) < 1e-9
+    assert growth([(1000, 1.0)]) is None
+
+
+def test_bench_runs_on_a_tiny_size(tmp_path: Path) -> None:
+    done = run("bench", "sizes=[400]", "reference_sentences=400", f"output={tmp_path}/out",
+               f"corpus_dir={tmp_path}/corpus", "workers=1")
+    assert done.returncode == 0, done.stderr
+    record = json.loads((tmp_path / "out" / "bench.json").read_text())
+    size = record["sizes"]["400"]
+    for stage in ("split", "label", "experiment"):
+        entry = size["stages"][stage]
+        assert entry["sentences"] >= 400 and entry["seconds"] > 0
+        assert entry["peak_pss_mb"] > 10  # the stage's process tree was sampled
+    assert set(size["references"]) == {"regex", "syntok", "rules", "tfidf_logreg"}
+    assert size["ratios"]["split_vs_syntok"] > 0
+    table = (tmp_path / "out" / "bench.md").read_text()
+    assert "| 400 | split |" in table and "syntok alone" in table
+    assert "full experiment" in table and record["machine"]["cores"] >= 1
