@@ -119,3 +119,18 @@ def test_bad_files_give_one_line(tmp_path: Path) -> None:
     assert_one_line_error(run("split", f"input={broken}", f"output={tmp_path}/o.csv"),
                           "broken.jsonl")
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_label_stream_writes_same_sentences_as_shards(tmp_path: Path) -> None:
+    table = tmp_path / "all.csv"
+    assert run("label", f"input={SEEDS / 'docs'}", f"output={table}").returncode == 0
+    shards = tmp_path / "shards"
+    done = run("label", f"input={SEEDS / 'docs'}", f"output={shards}", "stream=true")
+    assert done.returncode == 0, done.stderr
+    assert (shards / "manifest.json").is_file()
+    streamed = pd.concat(pd.read_parquet(p) for p in sorted(shards.glob("part-*.parquet")))
+    in_memory = pd.read_csv(table, keep_default_na=False)
+    for col in ("doc_id", "text", "label", "evidence"):
+        assert streamed[col].tolist() == in_memory[col].tolist()
+    assert_one_line_error(run("split", f"input={SEEDS / 'docs'}", f"output={tmp_path}/x.csv",
+                              "stream=true"), "output=FOLDER")
