@@ -28,7 +28,7 @@ def test_run_folder_holds_every_artifact(cfg_factory, tmp_path: Path) -> None:
     assert saved["counts"]["documents"] == len(list((SEEDS / "docs").glob("*.txt")))
     for key in ("macro_f1", "accuracy", "kappa", "per_class", "confusion_matrix"):
         assert key in saved["metrics"]
-    assert set(saved["fold_summary"]["macro_f1"]) == {"mean", "std"}
+    assert set(saved["fold_summary"]["macro_f1"]) == {"mean", "std", "n"}
     assert {"split", "label", "train", "predict"} <= set(saved["seconds"])
     assert saved["versions"]["scikit-learn"] and "commit" in saved["git"]
     assert len(saved["data_fingerprint"]) == 24

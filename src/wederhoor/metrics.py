@@ -77,6 +77,7 @@ def summarise_folds(folds: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
         out[key] = {
             "mean": float(np.mean(values)) if values else float("nan"),
             "std": float(np.std(values)) if values else float("nan"),
+            "n": len(values),
         }
     return out
 

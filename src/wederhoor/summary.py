@@ -9,7 +9,7 @@ from wederhoor import LABELS
 
 def _row(name: str, m: dict[str, Any], spread: dict[str, Any] | None = None) -> str:
     f1 = f"{m['macro_f1']:.3f}"
-    if spread:
+    if spread and spread["macro_f1"].get("n", 2) > 1:
         f1 += f" ±{spread['macro_f1']['std']:.3f}"
     per = " ".join(f"{m['per_class'][lab]['f1']:>6.3f}" for lab in LABELS)
     kappa = m["kappa"]
