@@ -13,9 +13,11 @@ import hashlib
 import json
 import os
 import shutil
-from importlib import metadata, util
+from importlib import util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from wederhoor.provenance import installed_versions
 
 if TYPE_CHECKING:
     import datasets
@@ -113,11 +115,7 @@ def code_fingerprint(stage: str) -> dict[str, str]:
     out = {n: path_digest(PACKAGE_DIR / n) for n in modules if (PACKAGE_DIR / n).is_file()}
     for yaml_file in sorted((PACKAGE_DIR / data_dir).rglob("*.yaml")):
         out[yaml_file.relative_to(PACKAGE_DIR).as_posix()] = path_digest(yaml_file)
-    for package in STAGE_PACKAGES:
-        try:
-            out[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            out[package] = "-"
+    out.update(installed_versions(STAGE_PACKAGES))
     return out
 
 

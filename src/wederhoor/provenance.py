@@ -14,14 +14,19 @@ PACKAGES = ("wederhoor", "scikit-learn", "pandas", "datasets", "hydra-core", "om
             "syntok", "skops", "numpy", "pyarrow")
 
 
-def package_versions() -> dict[str, str]:
-    versions = {"python": sys.version.split()[0]}
-    for name in PACKAGES:
+def installed_versions(names: Iterable[str]) -> dict[str, str]:
+    """Installed version of each package ("not installed" when missing)."""
+    versions = {}
+    for name in names:
         try:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             versions[name] = "not installed"
     return versions
+
+
+def package_versions() -> dict[str, str]:
+    return {"python": sys.version.split()[0], **installed_versions(PACKAGES)}
 
 
 def git_state(root: Path) -> dict[str, object]:
