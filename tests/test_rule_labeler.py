@@ -1324,6 +1324,62 @@ def test_nl_passive_charges_and_colon_sources(rl: RuleLabeler) -> None:
     ], "nl")
 
 
+def test_nl_round5_general_shapes(rl: RuleLabeler) -> None:
+    """Shapes without a cue word: anonymous insiders, complaints, a norm held against the
+    conduct, repeated vain contact, an omission and its harm, corrective negation, a named
+    speaker's own version; with the neutral look-alikes they must leave alone."""
+    check(rl, [
+        ("Drie verpleegkundigen vertellen anoniem hoe de afdeling maandenlang onderbezet "
+         "bleef.", ACC),
+        ("Buurtbewoners klagen al maanden over lawaai van het distributiecentrum.", ACC),
+        ("De groothandel sloeg 900 ton kunstmest op, terwijl de vergunning hooguit 500 ton "
+         "toelaat.", ACC),
+        ("'Ik heb vier keer gebeld en twee keer gemaild, maar niemand kwam kijken', zegt een "
+         "huurster.", ACC),
+        ("De tanks werden niet gecontroleerd, waardoor olie in de beek kon weglekken.", ACC),
+        ("De opzichter liet de werf zonder enige afscherming achter.", ACC),
+        ("Klanten van reisbureau Zonnig wachten al maanden op hun terugbetaling.", ACC),
+        ("De twee bv's van Jansen bestonden alleen op papier.", ACC),
+        ("De procureur vroeg de rechter om de straf te verzwaren tot drie jaar.", ACC),
+        ("De vakbond wijst erop dat het bedrijf de lonen al twee maanden niet heeft "
+         "uitbetaald.", ACC),
+        ("Op de laptop van Vermeer vond de recherche een lijst met wachtwoorden van "
+         "klanten.", ACC),
+        ("'Ze lieten de vergunning gewoon verlopen', zegt een van hen.", ACC),
+        ("'Sinds ze die nieuwe loods hebben gebouwd, slapen we met oordopjes', zegt Joke "
+         "Maes (58).",
+         ACC),
+        ("De storing lag aan een defecte router, en niet aan een hackersaanval, zegt Jeroen "
+         "Smits.", DEN),
+        ("Van belangenverstrengeling is volgens Marleen Hoste geen sprake.", DEN),
+        ("Volgens Dekkers kwam de vertraging door een leverancier die failliet ging.", DEN),
+        ("Bakkerij Hendrikx stelt dat alle ingrediënten op het etiket stonden.", DEN),
+        ("'Die tekeningen zijn van ons, en dat kunnen we met de oorspronkelijke schetsen "
+         "aantonen', zegt ontwerper Bram Claes.", DEN),
+        ("'Elke bestelling wordt bij ons gecontroleerd en gewogen', zegt de eigenaar.", DEN),
+        # look-alikes: an accusing body saying "no", weather damage, a plain contrast, care
+        # waiting lists, a correction of a date, a state medium as source
+        ("Volgens de rechtbank is er geen sprake van opzet.", NEU),
+        ("Door de storm viel de stroom uit, waardoor honderden gezinnen zonder verwarming "
+         "zaten.", NEU),
+        ("Het zwembad gaat dicht, terwijl de sporthal open blijft.", NEU),
+        ("Patiënten wachten soms maanden op een operatie.", NEU),
+        ("De brug gaat in maart open en niet in februari, zegt de gemeente.", NEU),
+        ("Volgens Kaldavische staatsmedia begint het proces in mei.", NEU),
+        ("Een van hen raakte lichtgewond en werd naar het ziekenhuis gebracht.", NEU),
+        ("Vanaf januari moet elke aanvraag digitaal worden gecontroleerd.", NEU),
+        ("Bij graafwerk vonden archeologen op het terrein van de abdij een munt.", NEU),
+        ("'Het was een prachtige dag', zegt Jan Peeters (71).", NEU),
+    ], "nl")
+    # proof offered by the prosecution is no defence
+    assert rl.label_one("De aanklager kan aantonen dat de man die nacht in Gent was.",
+                        "nl")[0] != DEN
+    # the appeal prosecutor is no defence lawyer
+    label, fired = rl.label_one("Die firma's bestonden enkel op papier, aldus de "
+                                "advocaat-generaal.", "nl")
+    assert label == ACC and "nl_spokesperson_defends" not in fired
+
+
 def test_macro_trie_matches_flat_alternation() -> None:
     """A macro's plain words become a trie for speed; it must match what the list matched."""
     import re
