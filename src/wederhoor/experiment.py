@@ -276,9 +276,10 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model") ->
         raise UserError(f"no sentence has a {cfg.train_labels} label to train on; check that "
                         f"data.gold matches the documents' doc_id and sentence text")
     if not usable.all():
-        needed = " and ".join(sorted({eval_against, cfg.train_labels}))
-        info(f"{int((~usable).sum())} sentence(s) without a {needed} label are predicted but "
-             "left out of training and evaluation")
+        missing = " or ".join(c for c in sorted({eval_against, cfg.train_labels})
+                              if (frame.loc[~usable, c] == "").any())
+        info(f"{int((~usable).sum())} sentence(s) without a {missing} label (see `make "
+             "gold-check`) are predicted but left out of training and evaluation")
     work = frame[usable].reset_index(drop=True)
     texts = work["text"].to_numpy(dtype=object)
     ref = work[eval_against].to_numpy(dtype=object)
