@@ -249,8 +249,13 @@ def cross_predict(model: Any, texts: np.ndarray, y: np.ndarray, folds: list,
     return predicted, fold_of, fold_metrics, notes
 
 
-def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model") -> dict[str, Any]:
-    """Run the configured experiment into ``run_dir`` and return its metrics record."""
+def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
+                   commands: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run the configured experiment into ``run_dir`` and return its metrics record.
+
+    ``commands`` (how to repeat the run) is stored in metrics.json as given; by default the
+    command line of this process.
+    """
     from hydra.utils import instantiate
 
     from wederhoor.metrics import evaluate, label_counts, summarise_folds
@@ -363,7 +368,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model") ->
         "data_fingerprint": corpus.fingerprint,
         "versions": package_versions(),
         "git": git_state(Path(__file__).resolve().parent),
-        "command": command_line(),
+        **(commands or {"command": command_line()}),
     }
     write_json(record, run_dir / "metrics.json")
     return record

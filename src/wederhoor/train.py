@@ -52,12 +52,11 @@ def main(cfg: DictConfig) -> float:
     overrides = list(hydra_cfg.overrides.task)
     try:
         logger = instantiate(cfg.logger)
+        commands = {**repeat_commands(run_dir, overrides, Path(cfg.paths.experiments) / "runs"),
+                    "typed_command": command_line()}
         record: dict[str, Any] = run_experiment(
-            cfg, run_dir, model_label(cfg, hydra_cfg.runtime.choices.get("model"))
+            cfg, run_dir, model_label(cfg, hydra_cfg.runtime.choices.get("model")), commands
         )
-        runs_root = Path(cfg.paths.experiments) / "runs"
-        record.update(repeat_commands(run_dir, overrides, runs_root), typed_command=command_line())
-        write_json(record, run_dir / "metrics.json")
         logger.log_run(run_dir, _params(overrides), record)
     except (UserError, Exception) as exc:
         write_json({"status": "failed", "name": cfg.get("name"), "error": str(exc),
