@@ -134,6 +134,15 @@ def _normalise_table(ds: datasets.Dataset, path: Path) -> datasets.Dataset:
                       load_from_cache_file=False, keep_in_memory=True, desc="load")
 
 
+def input_path(input: str) -> Path:
+    """The input as a path, or one clear line when it does not exist."""
+    path = Path(str(input)).expanduser()
+    if not str(input).strip() or not path.exists():
+        raise UserError(f"input not found: {input}; pass input=PATH to a folder, .txt, .csv, "
+                        ".jsonl or .parquet file")
+    return path
+
+
 def load_documents(
     input: str, lang: str = "nl", meta: str | None = None
 ) -> datasets.Dataset:
@@ -144,10 +153,7 @@ def load_documents(
     """
     import datasets
 
-    path = Path(str(input)).expanduser()
-    if not str(input).strip() or not path.exists():
-        raise UserError(f"input not found: {input}; pass input=PATH to a folder, .txt, .csv, "
-                        ".jsonl or .parquet file")
+    path = input_path(input)
     if path.is_dir() or path.suffix == ".txt":
         ds = datasets.Dataset.from_dict(_read_txt(_txt_files(path), path))
     elif path.suffix in TABLE_FORMATS:
@@ -241,10 +247,7 @@ def iter_documents(input: str, lang: str = "nl", meta: str | None = None,
     and in-memory paths being identical rests on); empty documents are skipped with one
     warning at the end.
     """
-    path = Path(str(input)).expanduser()
-    if not str(input).strip() or not path.exists():
-        raise UserError(f"input not found: {input}; pass input=PATH to a folder, .txt, .csv, "
-                        ".jsonl or .parquet file")
+    path = input_path(input)
     table = read_meta(Path(meta)) if meta else None
     empty: list[str] = []
     n_empty = 0

@@ -84,13 +84,14 @@ def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
         input_fingerprint,
         stage_key,
     )
+    from wederhoor.documents import input_path
 
     data = cfg.data
     meta = data.get("meta")
     cache = StageCache(cfg.get("cache_dir") or Path(cfg.paths.experiments) / "cache",
                        bool(cfg.get("cache", True)), cfg.get("cache_max_gb"))
     with timer.stage("load"):
-        _check_input(data.input)
+        input_path(data.input)
         split_key = stage_key("split", input_fingerprint(data.input, meta, cfg.lang),
                               component_fingerprint(cfg.segmenter), code_fingerprint("split"))
         label_key = stage_key("label", split_key, component_fingerprint(cfg.labeler),
@@ -125,12 +126,6 @@ def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
         sents = label_sentences(sents, instantiate(cfg.labeler), cfg.workers)
         sents = cache.save("label", label_key, sents, {"documents": n_docs})
     return Labelled(sents, n_docs, cache, "label", label_key, docs)
-
-
-def _check_input(input: str) -> None:
-    if not str(input).strip() or not Path(str(input)).expanduser().exists():
-        raise UserError(f"input not found: {input}; pass input=PATH to a folder, .txt, .csv, "
-                        ".jsonl or .parquet file")
 
 
 def _streamed(cfg: DictConfig, timer: Timer, cache: Any, key: str) -> Labelled:

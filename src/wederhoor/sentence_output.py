@@ -11,27 +11,18 @@ from omegaconf import DictConfig
 from wederhoor.cli import require
 
 
-def _segmenter_for(cfg: DictConfig) -> Any:
-    """The configured segmenter, or none when the input is already one row per sentence."""
-    from hydra.utils import instantiate
-
-    from wederhoor.documents import table_columns
-    from wederhoor.segmenters import NoSegmenter
-
-    return NoSegmenter() if "sent_id" in table_columns(cfg.input) else \
-        instantiate(cfg.segmenter)
-
-
 def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
     """Split ``cfg.input`` (and label it when a labeler is given) into ``cfg.output``."""
+    from hydra.utils import instantiate
+
     from wederhoor.errors import UserError, info
     from wederhoor.metrics import label_counts
     from wederhoor.outputs import refuse_protected, write_json, write_table
-    from wederhoor.sentences import SENTENCE_COLUMNS, split_documents
+    from wederhoor.sentences import SENTENCE_COLUMNS, segmenter_for, split_documents
 
     require(cfg, "input", "output")
     refuse_protected(cfg.output, Path(cfg.paths.seeds))
-    segmenter = _segmenter_for(cfg)
+    segmenter = segmenter_for(cfg.input, instantiate(cfg.segmenter))
     if cfg.get("stream"):
         from wederhoor.streaming import stream_corpus
 

@@ -110,13 +110,21 @@ def renumber(sents: datasets.Dataset) -> datasets.Dataset:
     return sents.remove_columns("sent_id").add_column("sent_id", ids)
 
 
-def sentences_from_input(input: str, lang: str, segmenter: Segmenter, meta: str | None = None,
-                         workers: int | None = None) -> datasets.Dataset:
-    """Load any supported input and split it; a table that is already split is kept as it is."""
-    from wederhoor.documents import load_documents, table_columns
+def segmenter_for(input: str, segmenter: Segmenter) -> Segmenter:
+    """``segmenter``, or none at all when the input is already one row per sentence."""
+    from wederhoor.documents import table_columns
 
     if "sent_id" in table_columns(input):
         from wederhoor.segmenters import NoSegmenter
 
-        segmenter = NoSegmenter()
-    return split_documents(load_documents(input, lang, meta), segmenter, workers)
+        return NoSegmenter()
+    return segmenter
+
+
+def sentences_from_input(input: str, lang: str, segmenter: Segmenter, meta: str | None = None,
+                         workers: int | None = None) -> datasets.Dataset:
+    """Load any supported input and split it; a table that is already split is kept as it is."""
+    from wederhoor.documents import load_documents
+
+    return split_documents(load_documents(input, lang, meta), segmenter_for(input, segmenter),
+                           workers)
