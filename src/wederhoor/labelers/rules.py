@@ -274,10 +274,20 @@ class RuleLabeler:
         order = sorted(fired, key=lambda name: (_TIER_RANK[fired[name]], name))
         return _TIER_LABEL[fired[order[0]]], order
 
+    # the batch code passes doc_ids and keeps every document whole within one batch
+    keyed_by_document = True
+
     def label(
-        self, texts: Sequence[str], langs: Sequence[str] | None = None
+        self,
+        texts: Sequence[str],
+        langs: Sequence[str] | None = None,
+        doc_ids: Sequence[str] | None = None,
     ) -> tuple[list[str], list[str]]:
-        """Label a batch: labels and evidence strings ("fn1;fn2", "" when nothing fired)."""
+        """Label a batch: labels and evidence strings ("fn1;fn2", "" when nothing fired).
+
+        With ``doc_ids`` (sentences in document order, each document whole), sentences that
+        only continue the one before them ("Dat blijkt uit ...") take its stance.
+        """
         if langs is not None and len(langs) != len(texts):
             raise ValueError(f"got {len(texts)} texts but {len(langs)} langs")
         labels: list[str] = []
@@ -286,6 +296,10 @@ class RuleLabeler:
             lab, names = self.label_one(text, langs[i] if langs is not None else None)
             labels.append(lab)
             evidence.append(";".join(names))
+        if doc_ids is not None:
+            from wederhoor.labelers.context import resolve_context
+
+            resolve_context(self, texts, langs, doc_ids, labels, evidence)
         return labels, evidence
 
     # ------------------------------------------------------------------ internals
