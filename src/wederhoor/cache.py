@@ -102,7 +102,8 @@ def component_fingerprint(node: Any) -> dict[str, Any]:
 
 STAGE_CODE = {
     "split": (("documents.py", "sentences.py", "streaming.py"), "resources"),
-    "label": (("labeling.py", "streaming.py"), "labelers"),
+    "label": (("labeling.py", "streaming.py", "labelers/rules.py", "labelers/context.py",
+               "labelers/gold.py"), "labelers"),
 }
 
 

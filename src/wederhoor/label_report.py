@@ -77,7 +77,14 @@ def main(cfg: DictConfig) -> None:
     tune = frame[frame["split"] == cfg.tune_split]
     for lang, part in sorted(tune.groupby("lang")):
         votes = [labeler.votes(t, lang) for t in part["text"]]
-        table = lf_table(votes, part["gold"].tolist(), labeler.function_names(lang))
+        names = list(labeler.function_names(lang))
+        if "evidence" in part.columns:  # document context is not a per-sentence vote
+            context = f"{lang}_continues_previous"
+            names.append(context)
+            for vote, ev, silver in zip(votes, part["evidence"], part["silver"], strict=True):
+                if context in ev.split(";"):
+                    vote[context] = silver
+        table = lf_table(votes, part["gold"].tolist(), names)
         summary = summary_row(votes)
         record[f"functions_{lang}"] = table.to_dict(orient="records")
         shown = table.assign(**{c: table[c].map(_pct) for c in

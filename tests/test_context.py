@@ -1,0 +1,131 @@
+"""Document context of the rule labeler: continuations take the previous sentence's stance.
+
+All example sentences are invented; parties are fictional.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wederhoor.labelers.rules import RuleLabeler
+
+ACC, DEN, NEU = "accusation", "denial", "neutral"
+
+
+@pytest.fixture(scope="module")
+def rl() -> RuleLabeler:
+    return RuleLabeler()
+
+
+def run(rl: RuleLabeler, sentences: list[str], lang: str = "nl",
+        docs: list[str] | None = None) -> tuple[list[str], list[str]]:
+    doc_ids = docs if docs is not None else ["d1"] * len(sentences)
+    return rl.label(sentences, [lang] * len(sentences), doc_ids)
+
+
+def test_source_sentence_takes_the_accusation(rl: RuleLabeler) -> None:
+    first = "Wethouder Van Dalen zou subsidies hebben doorgesluisd naar de firma van zijn broer."
+    source = "Dat blijkt uit een intern rapport van het agentschap."
+    alone, _ = rl.label([source], ["nl"])
+    assert alone == [NEU]  # on its own the sentence has no stance
+    labels, evidence = run(rl, [first, source])
+    assert labels == [ACC, ACC]
+    assert evidence[1] == "nl_continues_previous"
+
+
+@pytest.mark.parametrize("source", [
+    "Dat bevestigt de arbeidsinspectie na een controle op de bouwplaats.",
+    "Dat meldt de regionale omroep op basis van interne documenten.",
+    "Dit schrijft het Vlaamse agentschap in een verslag dat dinsdag verscheen.",
+    "Zo staat het in een verslag van de gemeente.",
+])
+def test_sources_of_an_accusation(rl: RuleLabeler, source: str) -> None:
+    first = "De aannemer liet zijn arbeiders volgens de vakbond zestig uur per week werken."
+    labels, _ = run(rl, [first, source])
+    assert labels == [ACC, ACC]
+    assert rl.label([source], ["nl"])[0] == [NEU]
+
+
+def test_pronoun_quote_takes_the_denial(rl: RuleLabeler) -> None:
+    labels, evidence = run(rl, [
+        "Directeur Maes ontkent dat het bedrijf afval in de rivier heeft geloosd.",
+        "'We draaien hier al dertig jaar en kennen elke buurman bij naam', zegt hij.",
+    ])
+    assert labels == [DEN, DEN]
+    assert evidence[1] == "nl_continues_previous"
+
+
+def test_english_continuation(rl: RuleLabeler) -> None:
+    labels, _ = run(rl, [
+        "The firm denied that it had misled investors about the mine's output.",
+        '"We published every figure the regulator asked for," she said.',
+    ], lang="en")
+    assert labels == [DEN, DEN]
+
+
+def test_no_context_across_documents(rl: RuleLabeler) -> None:
+    labels, _ = run(rl, [
+        "Wethouder Van Dalen zou subsidies hebben doorgesluisd naar de firma van zijn broer.",
+        "Dat blijkt uit een intern rapport van het agentschap.",
+    ], docs=["d1", "d2"])
+    assert labels == [ACC, NEU]
+
+
+def test_neutral_previous_stays_neutral(rl: RuleLabeler) -> None:
+    labels, evidence = run(rl, [
+        "De nieuwe brug over de Schelde gaat in mei open voor fietsers.",
+        "Dat meldt de provincie in een persbericht.",
+    ])
+    assert labels == [NEU, NEU]
+    assert evidence == ["", ""]
+
+
+def test_own_cue_outranks_context(rl: RuleLabeler) -> None:
+    labels, evidence = run(rl, [
+        "Het parket verdenkt de zaakvoerder van fraude met bouwvergunningen.",
+        "'Ik ontken elke betrokkenheid', zegt hij.",
+    ])
+    assert labels == [ACC, DEN]
+    assert "continues_previous" not in evidence[1]
+
+
+def test_chain_resolves_left_to_right(rl: RuleLabeler) -> None:
+    labels, _ = run(rl, [
+        "Directeur Maes ontkent dat het bedrijf afval in de rivier heeft geloosd.",
+        "'We draaien hier al dertig jaar en kennen elke buurman bij naam', zegt hij.",
+        "'Elke vrachtwagen die hier vertrekt, staat in ons register', vervolgt hij.",
+    ])
+    assert labels == [DEN, DEN, DEN]
+
+
+def test_without_doc_ids_there_is_no_context(rl: RuleLabeler) -> None:
+    labels, _ = rl.label([
+        "Directeur Maes ontkent dat het bedrijf afval in de rivier heeft geloosd.",
+        "'We draaien hier al dertig jaar en kennen elke buurman bij naam', zegt hij.",
+    ], ["nl", "nl"])
+    assert labels == [DEN, NEU]
+
+
+def test_language_without_context_file(tmp_path: Path) -> None:
+    folder = Path(RuleLabeler()._folder)
+    for name in ("nl.yaml", "en.yaml"):
+        shutil.copy(folder / name, tmp_path / name)
+    plain = RuleLabeler(lexicons=str(tmp_path))
+    labels, _ = run(plain, [
+        "Wethouder Van Dalen zou subsidies hebben doorgesluisd naar de firma van zijn broer.",
+        "Dat blijkt uit een intern rapport van het agentschap.",
+    ])
+    assert labels == [ACC, NEU]
+
+
+def test_malformed_context_file_names_the_file(tmp_path: Path) -> None:
+    folder = Path(RuleLabeler()._folder)
+    shutil.copy(folder / "nl.yaml", tmp_path / "nl.yaml")
+    (tmp_path / "context").mkdir()
+    (tmp_path / "context" / "nl.yaml").write_text("continuation: ['(unclosed']\n")
+    broken = RuleLabeler(lexicons=str(tmp_path))
+    with pytest.raises(ValueError, match=r"context.nl\.yaml"):
+        run(broken, ["Het parket verdenkt de zaakvoerder van fraude.", "Dat zegt de krant."])
