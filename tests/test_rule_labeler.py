@@ -1421,3 +1421,31 @@ def test_every_shipped_function_is_gated(rl: RuleLabeler) -> None:
     for lang in rl.languages:
         lex = rl._lex[lang]
         assert not lex.always, [lex.functions[i].name for i in lex.always]
+
+
+def test_nl_conduct_without_cue_words(rl: RuleLabeler) -> None:
+    """A wrong told by what a party did or failed to do, with no verb of accusing."""
+    check(rl, [
+        ("De directie wist al sinds 2019 van de asbest in de kelder, maar lichtte het personeel "
+         "niet in.", ACC),
+        ("Het bouwbedrijf stuurde facturen voor werk dat nooit werd uitgevoerd.", ACC),
+        ("Ondanks herhaalde waarschuwingen van de brandweer bleef de nooduitgang van de zaal op "
+         "slot.", ACC),
+        ("De slager verkocht gewoon varkensvlees als biologisch rundvlees.", ACC),
+        ("De gemeente hield het rapport over de vervuiling twee jaar in de kast.", ACC),
+        ("Het datalek werd pas na vijf weken bij de toezichthouder gemeld.", ACC),
+        ("De aannemer liet de werf na de eerste betaling in de steek.", ACC),
+        ("De verhuurder reageerde maandenlang niet op mails over de kapotte verwarming.", ACC),
+        ("Controleurs troffen in de loods 600 kilo illegaal vuurwerk aan.", ACC),
+        ("De arts schreef de pijnstillers voor zonder de patiënt ooit te hebben gezien.", ACC),
+        ("De fabriek stootte in het weekend tot vier keer meer stikstof uit dan de vergunning "
+         "toelaat.", ACC),
+        # the same shapes without a wrong stay neutral
+        ("Bij de controle werden geen overtredingen vastgesteld.", NEU),
+        ("Ondanks de regen kwamen er 20.000 bezoekers naar het festival.", NEU),
+        ("Het pakket werd pas na vijf dagen bezorgd door de storm.", NEU),
+        ("De politie trof in de woning niemand aan.", NEU),
+        # the accused saying he learned of it late is his defence
+        ("In een brief schrijft de staatssecretaris dat hij pas in juni van de memo hoorde.",
+         DEN),
+    ], "nl")
