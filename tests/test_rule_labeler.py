@@ -1449,3 +1449,15 @@ def test_nl_conduct_without_cue_words(rl: RuleLabeler) -> None:
         ("In een brief schrijft de staatssecretaris dat hij pas in juni van de memo hoorde.",
          DEN),
     ], "nl")
+
+
+def test_en_conduct_without_cue_words(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("The builder billed the council for work that was never carried out.", ACC),
+        ("Despite repeated warnings from the fire service, the emergency exit stayed locked.",
+         ACC),
+        ("The plant released four times more nitrogen than its permit allows.", ACC),
+        ("The breach was only reported to the regulator five weeks later.", ACC),
+        ("Despite the rain, 20,000 people came to the festival.", NEU),
+        ("Emissions stayed well below the legal limit all year.", NEU),
+    ], "en")
