@@ -129,3 +129,13 @@ def test_malformed_context_file_names_the_file(tmp_path: Path) -> None:
     broken = RuleLabeler(lexicons=str(tmp_path))
     with pytest.raises(ValueError, match=r"context.nl\.yaml"):
         run(broken, ["Het parket verdenkt de zaakvoerder van fraude.", "Dat zegt de krant."])
+
+
+def test_unattributed_quote_continues_the_speaker(rl: RuleLabeler) -> None:
+    labels, _ = run(rl, [
+        "'De directeur wist dat de lift defect was, maar deed er niets aan', zegt een monteur.",
+        "'Een week later viel de cabine twee verdiepingen naar beneden.'",
+    ])
+    assert labels == [ACC, ACC]
+    assert rl.label(["'Een week later viel de cabine twee verdiepingen naar beneden.'"],
+                    ["nl"])[0] == [NEU]
