@@ -43,12 +43,15 @@ def test_bench_runs_on_a_tiny_size(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     record = json.loads((tmp_path / "out" / "bench.json").read_text())
     size = record["sizes"]["400"]
-    for stage in ("split", "label", "experiment"):
+    for stage in ("split", "label", "split_label", "experiment"):
         entry = size["stages"][stage]
         assert entry["sentences"] >= 400 and entry["seconds"] > 0
         assert entry["peak_pss_mb"] > 10  # the stage's process tree was sampled
     assert set(size["references"]) == {"regex", "syntok", "rules", "tfidf_logreg"}
     assert size["ratios"]["split_vs_syntok"] > 0
+    assert size["ratios"]["split_label_vs_syntok_rules"] > 0
+    assert size["stages"]["split_label"]["sentences"] == size["stages"]["label"]["sentences"]
     table = (tmp_path / "out" / "bench.md").read_text()
     assert "| 400 | split |" in table and "syntok alone" in table
+    assert "| 400 | split + label |" in table and "syntok + rules alone" in table
     assert "full experiment" in table and record["machine"]["cores"] >= 1

@@ -66,6 +66,22 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
         out["seconds"] = time.perf_counter() - start
         out["sentences"] = len(labelled)
         labelled.save_to_disk(args["out"])
+    elif stage == "split_label":
+        from wederhoor.documents import load_documents
+        from wederhoor.labelers.rules import RuleLabeler
+        from wederhoor.labeling import split_label_documents
+        from wederhoor.segmenters import SyntokSegmenter
+        from wederhoor.sentences import estimated_sentences, resolve_workers
+
+        start = time.perf_counter()
+        docs = load_documents(args["input"], "nl")
+        out["load_seconds"] = time.perf_counter() - start
+        out["processes"] = resolve_workers(workers, estimated_sentences(docs)) or 1
+        segmenter, labeler = SyntokSegmenter(), RuleLabeler()
+        start = time.perf_counter()
+        labelled = split_label_documents(docs, segmenter, labeler, workers)
+        out["seconds"] = time.perf_counter() - start
+        out["sentences"] = len(labelled)
     elif stage == "stream":
         from pathlib import Path
 

@@ -160,9 +160,22 @@ class StageCache:
             return None
 
     def load(self, stage: str, key: str) -> tuple[datasets.Dataset, dict[str, Any]] | None:
-        """The cached table (memory-mapped, not read into memory) and its manifest."""
+        """The cached table (memory-mapped, not read into memory) and its manifest.
+
+        An alias entry (``save_alias``) serves the columns it names from another entry.
+        """
         manifest = self.manifest(stage, key)
-        if manifest is None or manifest.get("format") != "arrow":
+        if manifest is None:
+            return None
+        if manifest.get("format") == "alias":
+            target = manifest.get("target") or {}
+            found = self.load(str(target.get("stage")), str(target.get("key")))
+            if found is None or found[1].get("format") == "alias":
+                return None
+            ds = found[0]
+            drop = [c for c in manifest.get("drop_columns", []) if c in ds.column_names]
+            return (ds.remove_columns(drop) if drop else ds), manifest
+        if manifest.get("format") != "arrow":
             return None
         import datasets
 
@@ -171,6 +184,21 @@ class StageCache:
         except (OSError, ValueError, FileNotFoundError):
             return None
         return ds, manifest
+
+    def save_alias(self, stage: str, key: str, target_stage: str, target_key: str,
+                   drop_columns: list[str], manifest: dict[str, Any]) -> None:
+        """Store an entry that is another entry minus some columns, without copying data.
+
+        The fused split+label pass produces the split as part of the labelled table: the split
+        entry points at the label entry instead of writing every sentence a second time. When
+        the target is pruned, the alias simply misses.
+        """
+        if not self.enabled:
+            return
+        tmp = self._begin(stage, key)
+        self._commit(stage, key, tmp, {**manifest, "format": "alias",
+                                       "target": {"stage": target_stage, "key": target_key},
+                                       "drop_columns": list(drop_columns)})
 
     def save(self, stage: str, key: str, ds: datasets.Dataset,
              manifest: dict[str, Any]) -> datasets.Dataset:

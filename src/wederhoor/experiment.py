@@ -104,8 +104,7 @@ def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
         info(f"reusing cached split/label from {cache.entry('label', label_key)}")
         return Labelled(hit[0], hit[1]["documents"], cache, "label", label_key)
     from wederhoor.documents import load_documents
-    from wederhoor.labeling import label_sentences
-    from wederhoor.sentences import split_documents
+    from wederhoor.labeling import LABEL_COLUMNS, label_sentences, split_label_documents
 
     docs = None
     with timer.stage("split"):
@@ -113,18 +112,26 @@ def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
     if split_hit is not None:
         info(f"reusing cached split from {cache.entry('split', split_key)}")
         sents, n_docs = split_hit[0], split_hit[1]["documents"]
-    else:
-        with timer.stage("load"):
-            docs = load_documents(data.input, cfg.lang, meta)
-        n_docs = len(docs)
-        with timer.stage("split"):
-            sents = split_documents(docs, instantiate(cfg.segmenter), cfg.workers)
-            sents = cache.save("split", split_key, sents, {"documents": n_docs})
+        if not len(sents):
+            raise UserError(f"the segmenter produced no sentences from {data.input}")
+        with timer.stage("label"):
+            sents = label_sentences(sents, instantiate(cfg.labeler), cfg.workers)
+            sents = cache.save("label", label_key, sents, {"documents": n_docs})
+        return Labelled(sents, n_docs, cache, "label", label_key, docs)
+    with timer.stage("load"):
+        docs = load_documents(data.input, cfg.lang, meta)
+    n_docs = len(docs)
+    with timer.stage("split+label"):
+        # one pass: split each batch of documents and label its sentences in the same call
+        sents = split_label_documents(docs, instantiate(cfg.segmenter),
+                                      instantiate(cfg.labeler), cfg.workers)
     if not len(sents):
         raise UserError(f"the segmenter produced no sentences from {data.input}")
-    with timer.stage("label"):
-        sents = label_sentences(sents, instantiate(cfg.labeler), cfg.workers)
+    with timer.stage("split+label"):
         sents = cache.save("label", label_key, sents, {"documents": n_docs})
+        # the split is the labelled table without its label columns: no second copy on disk
+        cache.save_alias("split", split_key, "label", label_key, list(LABEL_COLUMNS),
+                         {"documents": n_docs})
     return Labelled(sents, n_docs, cache, "label", label_key, docs)
 
 
@@ -220,9 +227,13 @@ def _fit(model: Any, x_train: Any, y_train: Any, notes: list[str]) -> Any:
 
 
 def cross_predict(model: Any, texts: np.ndarray, y: np.ndarray, folds: list,
-                  timer: Timer, ref: np.ndarray, progress: Any = None
+                  timer: Timer, ref: np.ndarray, progress: Any = None,
+                  fitted_models: list | None = None
                   ) -> tuple[np.ndarray, np.ndarray, list, list]:
-    """Out-of-fold predictions and per-fold metrics against ``ref``."""
+    """Out-of-fold predictions and per-fold metrics against ``ref``.
+
+    ``fitted_models``, when given, receives each fold's fitted model (for reuse).
+    """
     from wederhoor.metrics import evaluate
 
     predicted = np.full(len(texts), "", dtype=object)
@@ -232,6 +243,8 @@ def cross_predict(model: Any, texts: np.ndarray, y: np.ndarray, folds: list,
     for k, (train_idx, test_idx) in enumerate(folds):
         with timer.stage("train"):
             fitted = _fit(model, texts[train_idx], y[train_idx], notes)
+        if fitted_models is not None:
+            fitted_models.append(fitted)
         with timer.stage("predict"):
             predicted[test_idx] = fitted.predict(texts[test_idx])
         fold_of[test_idx] = k
@@ -296,8 +309,9 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     stack = ExitStack()  # the bar spans cross-validation, reference and refit
     progress = stack.enter_context(bar(fits, "train", unit="fits",
                                        show=len(work) >= TRAIN_BAR_MIN_ROWS))
+    fold_models: list[Any] = []
     predicted, fold_of, fold_metrics, notes = cross_predict(model, texts, y, folds, timer, ref,
-                                                            progress)
+                                                            progress, fold_models)
     for fold, (_, test_idx) in zip(fold_metrics, folds, strict=True):
         fold["documents"] = int(work["doc_id"].iloc[test_idx].nunique())
     evaluated = fold_of >= 0
@@ -317,7 +331,10 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
 
     with timer.stage("refit"):
         train_all = np.unique(np.concatenate([tr for tr, _ in folds]))
-        final = _fit(model, texts[train_all], y[train_all], notes)
+        if len(folds) == 1 and np.array_equal(folds[0][0], train_all):
+            final = fold_models[0]  # one fold that trains on every training row: same fit
+        else:
+            final = _fit(model, texts[train_all], y[train_all], notes)
         progress.update(1)
     stack.close()
     save_model(final, run_dir)

@@ -38,12 +38,14 @@ def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
         return
 
     from wederhoor.documents import load_documents
-    from wederhoor.labeling import label_sentences
 
-    sents = split_documents(load_documents(cfg.input, cfg.lang, cfg.meta), segmenter,
-                            cfg.workers)
+    docs = load_documents(cfg.input, cfg.lang, cfg.meta)
     if labeler is not None:
-        sents = label_sentences(sents, labeler, cfg.workers)
+        from wederhoor.labeling import split_label_documents
+
+        sents = split_label_documents(docs, segmenter, labeler, cfg.workers)
+    else:
+        sents = split_documents(docs, segmenter, cfg.workers)
     frame = sents.to_pandas()
     frame = frame[[*SENTENCE_COLUMNS, *[c for c in frame.columns if c not in SENTENCE_COLUMNS]]]
     write_table(frame, cfg.output)

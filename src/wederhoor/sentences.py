@@ -7,6 +7,7 @@ processes with ``workers``) instead of as one Python list.
 from __future__ import annotations
 
 import os
+import uuid
 from typing import TYPE_CHECKING, Any, Protocol
 
 from wederhoor.progress import progress_for
@@ -93,6 +94,7 @@ def split_documents(
             num_proc=num_proc,
             load_from_cache_file=False,
             keep_in_memory=True,  # never a stray cache file beside a memory-mapped input
+            new_fingerprint=uuid.uuid4().hex,  # outputs are never cached by datasets
             desc=f"split ({segmenter.name})",
         )
     if len(docs) and pc.count_distinct(docs.data.column("doc_id")).as_py() < len(docs):

@@ -6,6 +6,12 @@ the very same batch functions as the in-memory path, and writes one Parquet shar
 Only a bounded number of batches is in flight, so memory stays flat however large the corpus
 is. Shards are independent: the same code runs one shard range per machine on a cluster, and
 the shard folders are merged by listing them together.
+
+A labeler sees whole documents (see labeling.py). A batch of documents holds each document
+whole, except for an input that is already one row per sentence: there a batch boundary can
+cut a document, or its rows can lie apart. Those few documents are found from the per-batch
+document hashes and labelled once more, whole, after the last batch (``relabel_crossing``),
+so streamed labels equal in-memory labels whatever the row order.
 """
 
 from __future__ import annotations
@@ -15,10 +21,10 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
+from wederhoor.labeling import LABEL_COLUMNS
 from wederhoor.sentences import SENTENCE_COLUMNS, _SplitBatch, all_cores
 
 BATCH_DOCS = 2000  # documents per shard: ~30k sentences, a few MB of Parquet
-LABEL_COLUMNS = ("label", "evidence")
 BAR_MIN_SENTENCES = 20_000  # about a second of work: smaller inputs get no progress bar
 
 _WORKER: dict[str, Any] = {}
@@ -45,17 +51,15 @@ def process_batch(index: int, docs: dict[str, list], folder: str, segmenter: Any
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from wederhoor.labeling import _LabelBatch
+    from wederhoor.labeling import SplitLabelBatch
 
     segmenter = segmenter or _WORKER["segmenter"]
     labeler = labeler if labeler is not None else _WORKER.get("labeler")
     extra = [c for c in docs if c not in SENTENCE_COLUMNS]
-    sents = _SplitBatch(segmenter, extra)(docs)
     if labeler is not None:
-        if sents["text"]:
-            sents.update(_LabelBatch(labeler)(sents))
-        else:
-            sents.update({c: [] for c in LABEL_COLUMNS})
+        sents = SplitLabelBatch(segmenter, extra, labeler)(docs)
+    else:
+        sents = _SplitBatch(segmenter, extra)(docs)
     name = f"part-{index:06d}.parquet"
     table = pa.table(sents, schema=_schema(extra, labeler is not None))
     pq.write_table(table, Path(folder) / name)
@@ -123,8 +127,11 @@ def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, label
                 while pending:
                     collect(pending.popleft().get(), progress)
     all_hashes = np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64)
-    if len(np.unique(all_hashes)) < len(all_hashes):
-        renumber_shards(folder, shards)
+    crossing = _crossing(hashes) if labeler is not None else None
+    relabelled = relabel_crossing(folder, shards, crossing, labeler) \
+        if crossing is not None and len(crossing) else {}
+    if len(np.unique(all_hashes)) < len(all_hashes) or relabelled:
+        rewrite_shards(folder, shards, relabelled)
     return {"shards": shards, "rows": rows, "documents": int(len(all_hashes)),
             "labelled": labeler is not None}
 
@@ -139,8 +146,65 @@ def _document_count(input: str) -> int | None:
     return None
 
 
-def renumber_shards(folder: Path, shards: list[str]) -> None:
-    """Number sentences across rows that share a doc_id, over all shards in order."""
+def _crossing(hashes: list[Any]) -> Any:
+    """Hashes of the documents whose rows are in more than one batch (a sentence table whose
+    document straddles a batch boundary, or whose rows lie apart)."""
+    import numpy as np
+
+    if not hashes:
+        return np.zeros(0, dtype=np.uint64)
+    values, counts = np.unique(np.concatenate([np.unique(h) for h in hashes]),
+                               return_counts=True)
+    return values[counts > 1]
+
+
+def relabel_crossing(folder: Path, shards: list[str], crossing: Any, labeler: Any
+                     ) -> dict[str, tuple[list[int], list[str], list[str]]]:
+    """Label again, whole, the documents that batches cut apart: shard -> (rows, labels,
+    evidence).
+
+    A batch labels only the part of such a document it holds; the labeler's contract is
+    whole documents. Only those documents' sentences are read back (in shard and row order,
+    which is sentence order), so memory grows with them, not with the corpus.
+    """
+    import numpy as np
+    import pyarrow.parquet as pq
+
+    from wederhoor.labeling import label_batch
+
+    where: list[tuple[str, int]] = []
+    texts: list[str] = []
+    langs: list[str] = []
+    doc_ids: list[str] = []
+    for name in shards:
+        table = pq.read_table(folder / name, columns=["doc_id", "text", "lang"])
+        ids = table.column("doc_id").to_pylist()
+        rows = np.flatnonzero(np.isin(_id_hashes(ids), crossing)).tolist()
+        if not rows:
+            continue
+        text, lang = table.column("text").to_pylist(), table.column("lang").to_pylist()
+        for r in rows:
+            where.append((name, r))
+            texts.append(text[r])
+            langs.append(lang[r])
+            doc_ids.append(ids[r])
+    if not texts:
+        return {}
+    labels, evidence = label_batch(labeler, texts, langs, doc_ids)
+    out: dict[str, tuple[list[int], list[str], list[str]]] = {}
+    for (name, row), lab, ev in zip(where, labels, evidence, strict=True):
+        entry = out.setdefault(name, ([], [], []))
+        entry[0].append(row)
+        entry[1].append(lab)
+        entry[2].append(ev)
+    return out
+
+
+def rewrite_shards(folder: Path, shards: list[str],
+                   relabelled: dict[str, tuple[list[int], list[str], list[str]]] | None = None
+                   ) -> None:
+    """Number sentences across rows that share a doc_id, over all shards in order, and put
+    in the labels of documents labelled again whole (``relabel_crossing``)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -153,6 +217,14 @@ def renumber_shards(folder: Path, shards: list[str]) -> None:
             ids.append(counter[doc])
         index = table.schema.get_field_index("sent_id")
         table = table.set_column(index, "sent_id", pa.array(ids, pa.int64()))
+        if relabelled and name in relabelled:
+            rows, labels, evidence = relabelled[name]
+            for col, new in (("label", labels), ("evidence", evidence)):
+                values = table.column(col).to_pylist()
+                for r, v in zip(rows, new, strict=True):
+                    values[r] = v
+                table = table.set_column(table.schema.get_field_index(col), col,
+                                         pa.array(values, pa.string()))
         pq.write_table(table, folder / name)
 
 

@@ -552,31 +552,65 @@ def _strip_attribution(lex: _Lexicon, s: str) -> tuple[str, bool, int]:
 
 # ---------------------------------------------------------------------- loading
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x
+_PLAN_VERSION = "1"
+_PLANS_KEPT = 6  # plans kept per language (several lexicon folders may share a language)
+_Rx = list[str]  # [what, pattern]: a regex of the plan, with the name its errors are reported by
+
 
 def _load_lexicon(path: Path) -> _Lexicon:
-    """Read and compile one ``<lang>.yaml``; any problem becomes a one-line ValueError."""
+    """Read and compile one ``<lang>.yaml``; any problem becomes a one-line ValueError.
+
+    Reading the YAML, expanding macros, shaping tries and reading pattern heads give the same
+    pattern strings every time for the same file and code, so those strings (the "plan") are
+    kept on disk, keyed by the file's bytes and this module's source; only ``re.compile``
+    runs at every start. A changed lexicon or module is a new key, never a stale plan.
+    """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read lexicon {path}: {exc.strerror or exc}") from None
+    cached = _plan_file(path.stem, raw)
+    plan = _read_plan(cached)
+    fresh = plan is None
+    data = _parse_yaml(path, raw) if plan is None else {}
+    try:
+        if plan is None:
+            plan = _plan(path.stem, data)
+        lexicon = _build(plan)
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ValueError(f"malformed lexicon {path}: {msg}") from None
+    if fresh and cached is not None:
+        _write_plan(cached, plan)
+    return lexicon
+
+
+def _parse_yaml(path: Path, raw: bytes) -> dict:
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)  # a safe loader
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ValueError(f"cannot read lexicon {path}: {first}") from None
     if not isinstance(data, dict) or not isinstance(data.get("functions"), dict):
         raise ValueError(f"malformed lexicon {path}: expected a mapping with 'functions'")
-    try:
-        return _compile(path.stem, data)
-    except (KeyError, TypeError, ValueError, re.error) as exc:
-        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ValueError(f"malformed lexicon {path}: {msg}") from None
+    return data
 
 
 def _compile(lang: str, data: dict) -> _Lexicon:
+    """Compile a parsed lexicon (no disk cache involved)."""
+    return _build(_plan(lang, data))
+
+
+def _plan(lang: str, data: dict) -> dict:
+    """Every pattern string of a lexicon, macros expanded, heads read, validated: JSON data."""
     macros: dict[str, str] = {}
     for key, words in (data.get("macros") or {}).items():
         if not isinstance(words, list) or not words:
             raise ValueError(f"macro {key} must be a non-empty list")
         macros[key] = _macro_regex([_expand(str(w), macros) for w in words])
 
-    def rx(patterns: object, what: str) -> re.Pattern[str] | None:
+    def rx(patterns: object, what: str) -> _Rx | None:
         if patterns is None:
             return None
         if isinstance(patterns, str):
@@ -584,23 +618,20 @@ def _compile(lang: str, data: dict) -> _Lexicon:
         if not isinstance(patterns, list) or not patterns:
             raise ValueError(f"{what}: expected a non-empty list of patterns")
         parts = [_expand(str(p), macros) for p in patterns]
-        try:
-            return re.compile("|".join(f"(?:{p})" for p in parts))
-        except re.error as exc:
-            raise ValueError(f"{what}: bad regex ({exc})") from None
+        return [what, "|".join(f"(?:{p})" for p in parts)]
 
     neg_data = data.get("negation") or {}
     words = neg_data.get("words") or []
-    negation = _Negation(
-        words=frozenset(str(w) for w in words),
-        breaks=rx(neg_data.get("clause_breaks") or [r"[,;:()]"], "negation.clause_breaks"),
-        scope=rx(neg_data.get("scope"), "negation.scope"),
-        scope_stop=rx(neg_data.get("scope_stop") or [r"[;:]"], "negation.scope_stop"),
-        before=int(neg_data.get("before", 3)),
-        after=int(neg_data.get("after", 0)),
-    )
+    negation = {
+        "words": sorted({str(w) for w in words}),
+        "breaks": rx(neg_data.get("clause_breaks") or [r"[,;:()]"], "negation.clause_breaks"),
+        "scope": rx(neg_data.get("scope"), "negation.scope"),
+        "scope_stop": rx(neg_data.get("scope_stop") or [r"[;:]"], "negation.scope_stop"),
+        "before": int(neg_data.get("before", 3)),
+        "after": int(neg_data.get("after", 0)),
+    }
     attr = data.get("attribution") or {}
-    functions: list[_Function] = []
+    functions: list[dict] = []
     heads_of: list[set[str] | None] = []
     for name, spec in data["functions"].items():
         if not isinstance(spec, dict):
@@ -616,21 +647,22 @@ def _compile(lang: str, data: dict) -> _Lexicon:
             raise ValueError(f"function {name}: scope must be main, core or full")
         regex = rx(spec.get("patterns"), f"function {name}.patterns")
         assert regex is not None
-        heads_of.append(_pattern_heads(regex.pattern))
-        functions.append(
-            _Function(
-                name=str(name),
-                tier=tier,
-                regex=regex,
-                negated_tier=neg_tier,
-                requires=rx(spec.get("requires"), f"function {name}.requires"),
-                unless=rx(spec.get("unless"), f"function {name}.unless"),
-                cased=rx(spec.get("cased"), f"function {name}.cased"),
-                scope=scope,
-                quote_only=bool(spec.get("quote_only", False)),
-                party=bool(spec.get("party", False)),
-            )
-        )
+        try:
+            heads_of.append(_pattern_heads(regex[1]))
+        except ValueError:  # not a valid regex at all: _build reports it
+            heads_of.append(None)
+        functions.append({
+            "name": str(name),
+            "tier": tier,
+            "regex": regex,
+            "negated_tier": neg_tier,
+            "requires": rx(spec.get("requires"), f"function {name}.requires"),
+            "unless": rx(spec.get("unless"), f"function {name}.unless"),
+            "cased": rx(spec.get("cased"), f"function {name}.cased"),
+            "scope": scope,
+            "quote_only": bool(spec.get("quote_only", False)),
+            "party": bool(spec.get("party", False)),
+        })
     if not functions:
         raise ValueError("no functions defined")
     owners: dict[str, set[int]] = {}
@@ -639,30 +671,142 @@ def _compile(lang: str, data: dict) -> _Lexicon:
             owners.setdefault(h, set()).add(i)
     all_heads = sorted(owners)
     # the trie reports the longest head at a position; shorter heads that prefix it match too
-    cue_functions: dict[str, frozenset[int]] = {}
+    cue_functions: dict[str, list[int]] = {}
     for head in all_heads:
         found: set[int] = set()
         for k in range(1, len(head) + 1):
             found |= owners.get(head[:k], set())
-        cue_functions[head] = frozenset(found)
+        cue_functions[head] = sorted(found)
     abbreviations = data.get("abbreviations")
     if abbreviations is not None and not isinstance(abbreviations, list):
         raise ValueError("abbreviations: expected a list")
+    return {
+        "lang": lang,
+        "abbreviations": ["abbreviations", r"\b(?:" + "|".join(re.escape(str(a)) for a in
+                                                               abbreviations)
+                          + r"|[a-z])\.(?=[ ,a-z])"] if abbreviations else None,
+        "cues": ["cue heads", _trie_regex(all_heads)],
+        "cue_functions": cue_functions,
+        "always": [i for i, hs in enumerate(heads_of) if hs is None],
+        "quote_tail": rx(attr.get("quote_tail"), "attribution.quote_tail"),
+        "plain_tail": rx(attr.get("plain_tail"), "attribution.plain_tail"),
+        "subordinate": rx(data.get("subordinate"), "subordinate"),
+        "party_nouns": rx(data.get("party_nouns"), "party_nouns"),
+        "negation": negation,
+        "functions": functions,
+    }
+
+
+def _build(plan: dict) -> _Lexicon:
+    """Compile a plan's pattern strings into the lexicon the matcher uses."""
+
+    def rx(spec: _Rx | None) -> re.Pattern[str] | None:
+        if spec is None:
+            return None
+        what, pattern = spec
+        try:
+            # re.UNICODE is implied for str patterns and is what Pattern.flags reports; saying
+            # it keys re's own cache the way unpickling does (re._compile(pattern, flags)), so
+            # worker processes forked from this one find their labeler's patterns compiled
+            return re.compile(pattern, re.UNICODE)
+        except re.error as exc:
+            raise ValueError(f"{what}: bad regex ({exc})") from None
+
+    neg = plan["negation"]
+    breaks, scope_stop, cues = rx(neg["breaks"]), rx(neg["scope_stop"]), rx(plan["cues"])
+    assert breaks is not None and scope_stop is not None and cues is not None
+    functions = []
+    for fn in plan["functions"]:
+        regex = rx(fn["regex"])
+        assert regex is not None
+        functions.append(_Function(
+            name=fn["name"], tier=fn["tier"], regex=regex, negated_tier=fn["negated_tier"],
+            requires=rx(fn["requires"]), unless=rx(fn["unless"]), cased=rx(fn["cased"]),
+            scope=fn["scope"], quote_only=fn["quote_only"], party=fn["party"]))
     return _Lexicon(
-        lang=lang,
-        abbreviations=re.compile(
-            r"\b(?:" + "|".join(re.escape(str(a)) for a in abbreviations) + r"|[a-z])\.(?=[ ,a-z])"
-        ) if abbreviations else None,
-        cues=re.compile(_trie_regex(all_heads)),
-        cue_functions=cue_functions,
-        always=frozenset(i for i, hs in enumerate(heads_of) if hs is None),
-        quote_tail=rx(attr.get("quote_tail"), "attribution.quote_tail"),
-        plain_tail=rx(attr.get("plain_tail"), "attribution.plain_tail"),
-        subordinate=rx(data.get("subordinate"), "subordinate"),
-        party_nouns=rx(data.get("party_nouns"), "party_nouns"),
-        negation=negation,
+        lang=plan["lang"],
+        abbreviations=rx(plan["abbreviations"]),
+        cues=cues,
+        cue_functions={h: frozenset(fs) for h, fs in plan["cue_functions"].items()},
+        always=frozenset(plan["always"]),
+        quote_tail=rx(plan["quote_tail"]),
+        plain_tail=rx(plan["plain_tail"]),
+        subordinate=rx(plan["subordinate"]),
+        party_nouns=rx(plan["party_nouns"]),
+        negation=_Negation(words=frozenset(neg["words"]), breaks=breaks, scope=rx(neg["scope"]),
+                           scope_stop=scope_stop, before=neg["before"], after=neg["after"]),
         functions=tuple(functions),
     )
+
+
+_SOURCE_DIGEST: list[str] = []  # this module's source hash, read once per process
+
+
+def _plan_dir() -> Path | None:
+    """Where plans are kept: ``$WEDERHOOR_LEXICON_CACHE`` ("off" disables), else a folder of
+    this user's own in the temp dir (never in the package or the data)."""
+    import os
+    import tempfile
+
+    setting = os.environ.get("WEDERHOOR_LEXICON_CACHE")
+    if setting is not None:
+        return None if setting.strip().lower() in ("", "off", "0", "false") else Path(setting)
+    uid = os.getuid() if hasattr(os, "getuid") else "user"
+    return Path(tempfile.gettempdir()) / f"wederhoor-{uid}" / "lexicon-plans"
+
+
+def _plan_file(lang: str, raw: bytes) -> Path | None:
+    import hashlib
+    import sys
+
+    folder = _plan_dir()
+    if folder is None:
+        return None
+    if not _SOURCE_DIGEST:
+        try:
+            _SOURCE_DIGEST.append(hashlib.blake2b(Path(__file__).read_bytes()).hexdigest())
+        except OSError:
+            return None
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (_PLAN_VERSION, sys.version, _SOURCE_DIGEST[0], lang):
+        digest.update(part.encode("utf-8") + b"\x00")
+    digest.update(raw)
+    return folder / f"{lang}-{digest.hexdigest()}.json"
+
+
+def _read_plan(path: Path | None) -> dict | None:
+    """A plan written earlier by this user, or None (missing, unreadable, someone else's)."""
+    import json
+    import os
+
+    if path is None:
+        return None
+    try:
+        if hasattr(os, "getuid") and path.stat().st_uid != os.getuid():
+            return None
+        plan = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return plan if isinstance(plan, dict) and "functions" in plan else None
+
+
+def _write_plan(path: Path, plan: dict) -> None:
+    """Store a plan atomically; a cache that cannot be written is simply not used."""
+    import json
+    import os
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(plan), encoding="utf-8")
+        tmp.replace(path)
+        # keep the newest few plans per language (each edit of a lexicon makes a new one)
+        old = sorted(path.parent.glob(path.name.split("-")[0] + "-*.json"),
+                     key=lambda p: p.stat().st_mtime, reverse=True)[_PLANS_KEPT:]
+        for stale in old:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 _LITERAL = re.compile(r"[\w' -]+")

@@ -1,0 +1,79 @@
+"""The rule labeler's build cache: what it stores compiles to the very same lexicon, and a
+changed lexicon file is always picked up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wederhoor.labelers import rules
+from wederhoor.labelers.rules import RuleLabeler
+
+LEXICON = ("negation:\n  words: [non]\nfunctions:\n"
+           "  xx_acc:\n    tier: accusation\n    negated_tier: cancelled\n"
+           "    patterns: ['\\b{VERB}\\w*']\n"
+           "macros:\n  VERB: [accuse, blame]\n")
+
+
+@pytest.fixture
+def plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "plans"
+    monkeypatch.setenv("WEDERHOOR_LEXICON_CACHE", str(folder))
+    return folder
+
+
+def test_plan_compiles_to_the_same_lexicon_as_a_fresh_build(plans: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    fresh = RuleLabeler()  # writes the plans
+    assert sorted(p.name.split("-")[0] for p in plans.glob("*.json")) == ["en", "nl"]
+    calls = []
+    original = rules._plan
+    monkeypatch.setattr(rules, "_plan", lambda *a: calls.append(a) or original(*a))
+    cached = RuleLabeler()
+    assert not calls  # built from the stored plans, no YAML read, no pattern analysis
+    assert cached._lex == fresh._lex  # every compiled pattern, head table and setting
+    monkeypatch.setenv("WEDERHOOR_LEXICON_CACHE", "off")
+    assert RuleLabeler()._lex == fresh._lex
+
+
+def test_changed_lexicon_is_never_served_from_a_stale_plan(plans: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    path = folder / "xx.yaml"
+    path.write_text(LEXICON, encoding="utf-8")
+    assert RuleLabeler(str(folder), "xx").label_one("Pierre blames Paul.")[0] == "accusation"
+    assert RuleLabeler(str(folder), "xx").label_one("Pierre blames Paul.")[0] == "accusation"
+    path.write_text(LEXICON.replace("[accuse, blame]", "[accuse]"), encoding="utf-8")
+    assert RuleLabeler(str(folder), "xx").label_one("Pierre blames Paul.")[0] == "neutral"
+    assert len(list(plans.glob("xx-*.json"))) == 2
+
+
+def test_unreadable_plan_is_rebuilt_and_errors_stay_one_line(plans: Path,
+                                                             tmp_path: Path) -> None:
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    (folder / "xx.yaml").write_text(LEXICON, encoding="utf-8")
+    RuleLabeler(str(folder), "xx")
+    for plan in plans.glob("xx-*.json"):
+        plan.write_text("{not json", encoding="utf-8")
+    assert RuleLabeler(str(folder), "xx").label_one("Pierre accuses Paul.")[0] == "accusation"
+    (folder / "xx.yaml").write_text(LEXICON.replace("\\b{VERB}", "({VERB}"),
+                                    encoding="utf-8")
+    with pytest.raises(ValueError, match=r"malformed lexicon .*xx.yaml: .*bad regex") as err:
+        RuleLabeler(str(folder), "xx")
+    assert "\n" not in str(err.value)
+    (folder / "xx.yaml").write_bytes(b"functions: {caf\xe9: 1}\n")
+    with pytest.raises(ValueError, match=r"cannot read lexicon .*xx.yaml"):
+        RuleLabeler(str(folder), "xx")
+
+
+def test_plan_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEDERHOOR_LEXICON_CACHE", "off")
+    monkeypatch.setattr(rules, "_write_plan",
+                        lambda *a: pytest.fail("no plan may be written when the cache is off"))
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    (folder / "xx.yaml").write_text(LEXICON, encoding="utf-8")
+    assert RuleLabeler(str(folder), "xx").label_one("Pierre accuses Paul.")[0] == "accusation"
