@@ -15,18 +15,15 @@ neighbours (document context). Three paths keep it:
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from wederhoor.errors import UserError
-from wederhoor.progress import progress_for
 from wederhoor.sentences import (
     SENTENCE_COLUMNS,
     Segmenter,
     _SplitBatch,
-    estimated_sentences,
-    resolve_workers,
+    map_documents,
     split_documents,
 )
 
@@ -143,13 +140,6 @@ def check_languages(labeler: Any, langs: Any) -> None:
                         "lang column")
 
 
-def _fingerprint() -> str:
-    """A fresh fingerprint for datasets.map: outputs are never cached by datasets (we keep
-    our own cache), and hashing a labeler's compiled lexicons costs a noticeable fraction of
-    a second."""
-    return uuid.uuid4().hex
-
-
 def _sentence_order(sents: datasets.Dataset) -> tuple[np.ndarray, np.ndarray] | None:
     """(order, document codes in that order) putting each document's sentences together in
     sentence order; None when the table already is (the splitter's output always is).
@@ -220,21 +210,8 @@ def label_sentences(
         "langs": pa.LargeListArray.from_arrays(offsets, table.column("lang").combine_chunks()),
     }))
     per_doc = max(1, round(BATCH_SENTENCES * len(docs) / len(sents)))
-    num_proc = resolve_workers(workers, len(sents))
-    if num_proc:
-        num_proc = min(num_proc, len(docs))
-    with progress_for(len(sents)):
-        out = docs.map(
-            _LabelDocuments(labeler),
-            batched=True,
-            batch_size=per_doc,
-            remove_columns=docs.column_names,
-            num_proc=num_proc if num_proc and num_proc > 1 else None,
-            load_from_cache_file=False,
-            keep_in_memory=True,
-            new_fingerprint=_fingerprint(),
-            desc="label",
-        )
+    out = map_documents(docs, _LabelDocuments(labeler), workers, per_doc, "label",
+                        work=len(sents))
     labels = pc.list_flatten(out.data.column("labels"))
     evidence = pc.list_flatten(out.data.column("evidences"))
     if regroup is not None:
@@ -260,19 +237,5 @@ def split_label_documents(docs: datasets.Dataset, segmenter: Segmenter, labeler:
     if len(docs) and pc.count_distinct(docs.data.column("doc_id")).as_py() < len(docs):
         return label_sentences(split_documents(docs, segmenter, workers), labeler, workers)
     extra = [c for c in docs.column_names if c not in SENTENCE_COLUMNS]
-    work = estimated_sentences(docs)
-    num_proc = resolve_workers(workers, work)
-    if num_proc:
-        num_proc = min(num_proc, len(docs))
-    with progress_for(work):
-        return docs.map(
-            SplitLabelBatch(segmenter, extra, labeler),
-            batched=True,
-            batch_size=SPLIT_BATCH_DOCS,
-            remove_columns=docs.column_names,
-            num_proc=num_proc if num_proc and num_proc > 1 else None,
-            load_from_cache_file=False,
-            keep_in_memory=True,  # never a stray cache file beside a memory-mapped input
-            new_fingerprint=_fingerprint(),
-            desc=f"split+label ({segmenter.name})",
-        )
+    return map_documents(docs, SplitLabelBatch(segmenter, extra, labeler), workers,
+                         SPLIT_BATCH_DOCS, f"split+label ({segmenter.name})")

@@ -81,25 +81,39 @@ def split_documents(
     import pyarrow.compute as pc
 
     extra = [c for c in docs.column_names if c not in SENTENCE_COLUMNS]
-    work = estimated_sentences(docs)
+    sents = map_documents(docs, _SplitBatch(segmenter, extra), workers, 1000,
+                          f"split ({segmenter.name})")
+    if len(docs) and pc.count_distinct(docs.data.column("doc_id")).as_py() < len(docs):
+        sents = renumber(sents)
+    return sents
+
+
+def map_documents(docs: datasets.Dataset, batch_fn: Any, workers: int | None, batch_size: int,
+                  desc: str, work: int | None = None) -> datasets.Dataset:
+    """One batched ``datasets.map`` over rows of documents, replacing their columns.
+
+    ``work`` (sentences, estimated from the text size when not given) decides whether worker
+    processes pay off and sizes the progress bar. Outputs are kept in memory (never a stray
+    cache file beside a memory-mapped input) under a fresh fingerprint: datasets never caches
+    them (the project keeps its own cache), and hashing a labeler's compiled lexicons to
+    fingerprint them would cost a noticeable fraction of a second.
+    """
+    work = estimated_sentences(docs) if work is None else work
     num_proc = resolve_workers(workers, work)
     if num_proc:
         num_proc = min(num_proc, len(docs))
     with progress_for(work):
-        sents = docs.map(
-            _SplitBatch(segmenter, extra),
+        return docs.map(
+            batch_fn,
             batched=True,
-            batch_size=1000,
+            batch_size=batch_size,
             remove_columns=docs.column_names,
-            num_proc=num_proc,
+            num_proc=num_proc if num_proc and num_proc > 1 else None,
             load_from_cache_file=False,
-            keep_in_memory=True,  # never a stray cache file beside a memory-mapped input
-            new_fingerprint=uuid.uuid4().hex,  # outputs are never cached by datasets
-            desc=f"split ({segmenter.name})",
+            keep_in_memory=True,
+            new_fingerprint=uuid.uuid4().hex,
+            desc=desc,
         )
-    if len(docs) and pc.count_distinct(docs.data.column("doc_id")).as_py() < len(docs):
-        sents = renumber(sents)
-    return sents
 
 
 def renumber(sents: datasets.Dataset) -> datasets.Dataset:
