@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from tests.clitools import SEED_DOC, SEEDS, assert_one_line_error, run
+from wederhoor.labelers.rules import RuleLabeler
 
 
 def test_split_seed_document(tmp_path: Path) -> None:
@@ -134,3 +135,16 @@ def test_label_stream_writes_same_sentences_as_shards(tmp_path: Path) -> None:
         assert streamed[col].tolist() == in_memory[col].tolist()
     assert_one_line_error(run("split", f"input={SEEDS / 'docs'}", f"output={tmp_path}/x.csv",
                               "stream=true"), "output=FOLDER")
+
+
+def test_malformed_lexicon_files_are_one_line(tmp_path: Path) -> None:
+    """A broken word list (main or context) names its file; nothing is written."""
+    folder = Path(RuleLabeler()._folder)
+    for name in ("nl.yaml", "en.yaml"):
+        (tmp_path / name).write_bytes((folder / name).read_bytes())
+    (tmp_path / "context").mkdir()
+    (tmp_path / "context" / "nl.yaml").write_text("continuation: ['(unclosed']\n")
+    out = tmp_path / "out.csv"
+    done = run("label", f"labeler.lexicons={tmp_path}", f"input={SEED_DOC}", f"output={out}")
+    assert_one_line_error(done, "context", "nl.yaml")
+    assert not out.exists()

@@ -126,9 +126,8 @@ def test_malformed_context_file_names_the_file(tmp_path: Path) -> None:
     shutil.copy(folder / "nl.yaml", tmp_path / "nl.yaml")
     (tmp_path / "context").mkdir()
     (tmp_path / "context" / "nl.yaml").write_text("continuation: ['(unclosed']\n")
-    broken = RuleLabeler(lexicons=str(tmp_path))
     with pytest.raises(ValueError, match=r"context.nl\.yaml"):
-        run(broken, ["Het parket verdenkt de zaakvoerder van fraude.", "Dat zegt de krant."])
+        RuleLabeler(lexicons=str(tmp_path))  # reported when the labeler is built
 
 
 def test_unattributed_quote_continues_the_speaker(rl: RuleLabeler) -> None:

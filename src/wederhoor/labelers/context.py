@@ -53,14 +53,11 @@ def resolve_context(labeler: Any, texts: Sequence[str], langs: Sequence[str] | N
     so every cue outranks context. Chains resolve left to right ("A. Dat zegt X. 'B', zegt
     hij." all take A's stance).
     """
-    cache: dict[str, re.Pattern[str] | None] = labeler.__dict__.setdefault("_continuations", {})
-    folder = Path(getattr(labeler, "_folder", Path(__file__).parent / "lexicons"))
+    patterns: dict[str, re.Pattern[str] | None] = labeler._continuations
     for i in range(1, len(texts)):
         if evidence[i] or doc_ids[i] != doc_ids[i - 1] or labels[i - 1] not in _STANCES:
             continue
-        lang = langs[i] if langs is not None else getattr(labeler, "default_lang", "nl")
-        if lang not in cache:
-            cache[lang] = load_continuations(folder, lang)
-        if is_continuation(cache[lang], texts[i]):
+        lang = langs[i] if langs is not None else labeler.default_lang
+        if is_continuation(patterns.get(lang), texts[i]):
             labels[i] = labels[i - 1]
             evidence[i] = f"{lang}_{CONTINUES}"

@@ -241,6 +241,10 @@ class RuleLabeler:
         self._lex: dict[str, _Lexicon] = {}
         for path in files:
             self._lex[path.stem] = _load_lexicon(path)
+        from wederhoor.labelers.context import load_continuations
+
+        # read now, so that a malformed context file is reported when the labeler is built
+        self._continuations = {lang: load_continuations(folder, lang) for lang in self._lex}
         self.default_lang = default_lang
 
     # ------------------------------------------------------------------ public API
