@@ -79,7 +79,9 @@ def main(cfg: DictConfig) -> None:
         votes = [labeler.votes(t, lang) for t in part["text"]]
         names = list(labeler.function_names(lang))
         if "evidence" in part.columns:  # document context is not a per-sentence vote
-            context = f"{lang}_continues_previous"
+            from wederhoor.labelers.context import CONTINUES
+
+            context = f"{lang}_{CONTINUES}"
             names.append(context)
             for vote, ev, silver in zip(votes, part["evidence"], part["silver"], strict=True):
                 if context in ev.split(";"):

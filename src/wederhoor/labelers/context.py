@@ -4,7 +4,8 @@ Rules read one sentence at a time, but news writes some stance across two: a cla
 "Dat blijkt uit een intern rapport." (the evidence for it), or a quote of the accused, then a
 second quote of the same person ("'...', zegt hij."). Such a continuation has no cue of its
 own; it takes the stance of the sentence before it. The patterns that recognise one live in
-``lexicons/context/<lang>.yaml``; a language without that file gets no context rules.
+``lexicons/context/<lang>.yaml`` and match the text as the labeling functions see it
+(lowercased, quotes unified); a language without that file gets no context rules.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ import yaml
 
 CONTINUES = "continues_previous"
 _STANCES = ("accusation", "denial")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                         "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "`": "'"})
 
 
 def load_continuations(folder: Path, lang: str) -> re.Pattern[str] | None:
@@ -42,7 +41,9 @@ def is_continuation(pattern: re.Pattern[str] | None, text: str) -> bool:
     """Does ``text`` only continue the sentence before it?"""
     if pattern is None:
         return False
-    return pattern.search(" ".join(text.translate(_QUOTES).lower().split())) is not None
+    from wederhoor.labelers.rules import _normalise  # the same text the labeling functions read
+
+    return pattern.search(_normalise(text)) is not None
 
 
 def resolve_context(labeler: Any, texts: Sequence[str], langs: Sequence[str] | None,
