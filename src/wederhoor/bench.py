@@ -207,10 +207,15 @@ def run_bench(cfg: DictConfig) -> dict[str, Any]:
     record: dict[str, Any] = {"machine": machine(), "workers": workers, "seed": cfg.seed,
                               "sizes": {}, "stream": {}, "command": _command()}
     exp_sizes = None if cfg.experiment_sizes is None else {int(s) for s in cfg.experiment_sizes}
+
+    def corpus_of(size: int) -> dict[str, Any]:
+        """The corpus of ``size`` sentences, built once and reused by later runs."""
+        return build_corpus(size, corpus_root / f"sentences-{size}-seed{cfg.seed}", seeds,
+                            names, int(cfg.seed))
+
     for size in [int(s) for s in cfg.sizes]:
         info(f"bench: {size:,} sentences")
-        corpus = build_corpus(size, corpus_root / f"sentences-{size}-seed{cfg.seed}", seeds,
-                              names, int(cfg.seed))
+        corpus = corpus_of(size)
         work = corpus_root / f"work-{size}-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
@@ -244,8 +249,7 @@ def run_bench(cfg: DictConfig) -> dict[str, Any]:
                                       "ratios": _ratios(stages, refs, workers)}
     for size in [int(s) for s in cfg.stream_sizes]:
         info(f"bench: {size:,} sentences, streamed")
-        corpus = build_corpus(size, corpus_root / f"sentences-{size}-seed{cfg.seed}", seeds,
-                              names, int(cfg.seed))
+        corpus = corpus_of(size)
         work = corpus_root / f"stream-{size}-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
         try:

@@ -27,6 +27,18 @@ def _texts(input: str, limit: int | None) -> list[str]:
     return column.to_pylist()
 
 
+def _documents(input: str, workers: int, out: dict[str, Any]) -> Any:
+    """Load the bench corpus outside the timed block; record load time and processes used."""
+    from wederhoor.documents import load_documents
+    from wederhoor.sentences import estimated_sentences, resolve_workers
+
+    start = time.perf_counter()
+    docs = load_documents(input, "nl")
+    out["load_seconds"] = time.perf_counter() - start
+    out["processes"] = resolve_workers(workers, estimated_sentences(docs)) or 1
+    return docs
+
+
 def run(args: dict[str, Any]) -> dict[str, Any]:
     """Run one stage; only the stage's own work is inside the timed block."""
     import datasets
@@ -36,16 +48,10 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
     workers = args.get("workers", 0)
     out: dict[str, Any] = {}
     if stage == "split":
-        from wederhoor.documents import load_documents
         from wederhoor.segmenters import SyntokSegmenter
         from wederhoor.sentences import split_documents
 
-        start = time.perf_counter()
-        docs = load_documents(args["input"], "nl")
-        out["load_seconds"] = time.perf_counter() - start
-        from wederhoor.sentences import estimated_sentences, resolve_workers
-
-        out["processes"] = resolve_workers(workers, estimated_sentences(docs)) or 1
+        docs = _documents(args["input"], workers, out)
         segmenter = SyntokSegmenter()
         start = time.perf_counter()
         sents = split_documents(docs, segmenter, workers)
@@ -67,16 +73,11 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
         out["sentences"] = len(labelled)
         labelled.save_to_disk(args["out"])
     elif stage == "split_label":
-        from wederhoor.documents import load_documents
         from wederhoor.labelers.rules import RuleLabeler
         from wederhoor.labeling import split_label_documents
         from wederhoor.segmenters import SyntokSegmenter
-        from wederhoor.sentences import estimated_sentences, resolve_workers
 
-        start = time.perf_counter()
-        docs = load_documents(args["input"], "nl")
-        out["load_seconds"] = time.perf_counter() - start
-        out["processes"] = resolve_workers(workers, estimated_sentences(docs)) or 1
+        docs = _documents(args["input"], workers, out)
         segmenter, labeler = SyntokSegmenter(), RuleLabeler()
         start = time.perf_counter()
         labelled = split_label_documents(docs, segmenter, labeler, workers)

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from wederhoor.labelers.rules import _normalise  # the text the labeling functions read
+
 CONTINUES = "continues_previous"
 _STANCES = ("accusation", "denial")
 
@@ -41,8 +43,6 @@ def is_continuation(pattern: re.Pattern[str] | None, text: str) -> bool:
     """Does ``text`` only continue the sentence before it?"""
     if pattern is None:
         return False
-    from wederhoor.labelers.rules import _normalise  # the same text the labeling functions read
-
     return pattern.search(_normalise(text)) is not None
 
 
