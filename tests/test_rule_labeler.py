@@ -1461,3 +1461,47 @@ def test_en_conduct_without_cue_words(rl: RuleLabeler) -> None:
         ("Despite the rain, 20,000 people came to the festival.", NEU),
         ("Emissions stayed well below the legal limit all year.", NEU),
     ], "en")
+
+
+def test_nl_answers_and_charges_told_in_other_words(rl: RuleLabeler) -> None:
+    """Dismissals with the charge put first, idioms of refusal, warrants, intent, conditions."""
+    check(rl, [
+        # the charge first, then named by the one it targets
+        ("De verwijten van de oppositie noemt de burgemeester 'pure verkiezingsretoriek'.", DEN),
+        ("Dat haar bureau subsidies zou hebben misbruikt, noemt ze 'een kwalijk gerucht'.", DEN),
+        ("De trainer wil van een opgezet spelletje niets weten.", DEN),
+        ("De brouwerij legt de oorzaak bij een defecte klep in de nieuwe leiding.", DEN),
+        ("De zorggroep heeft bezwaar gemaakt tegen de bevindingen van de inspectie.", DEN),
+        ("Zijn advocaat zegt dat de procedures 'te allen tijde' werden gevolgd.", DEN),
+        ("De speler ontkent dat hij zijn tegenstander bewust wilde raken.", DEN),
+        # warrants, civil parties, money claimed back, intent, a breach named by its rule
+        ("De onderzoeksrechter heeft de zaakvoerder van Bouwwerken Mertens onder "
+         "aanhoudingsmandaat geplaatst.", ACC),
+        ("Twee gezinnen hebben zich burgerlijke partij gesteld tegen het rusthuis.", ACC),
+        ("De schepen speelde de opdracht toe aan een bedrijf van zijn neef.", ACC),
+        ("Volgens de coach was die elleboogstoot met opzet.", ACC),
+        ("De wethouder stemde mee over het plan van zijn broer, wat de gedragscode "
+         "uitdrukkelijk verbiedt.", ACC),
+        ("Ze kreeg pas na vier weken en drie herinneringen antwoord van de webwinkel.", ACC),
+        # the same words without a charge stay neutral
+        ("Als het onderzoek een overtreding aantoont, kan de renner alsnog worden geschorst.",
+         NEU),
+        ("De bond, die zich burgerlijke partij had gesteld, bestudeert het vonnis.", NEU),
+        ("De club zegt dat ze racisme verafschuwt en de daders wil opsporen.", NEU),
+        ("Volgens de politie verhuizen drugslabs steeds vaker naar landelijke gebieden.", NEU),
+        ("Hoogleraar Jansen wijst erop dat beide legers hetzelfde type granaten gebruiken.", NEU),
+        ("Het speelde zich allemaal af op een zonnige dinsdag.", NEU),
+    ], "nl")
+
+
+def test_en_answers_told_in_other_words(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("The landlord disputed Ms Okoro's figures.", DEN),
+        ("The club rejected that estimate, saying only two fans were involved.", DEN),
+        ("The hospital said staff followed established safety protocols throughout.", DEN),
+        ("The umpires applied the rules correctly, the league said.", DEN),
+        ("The mayor said he was confident the inquiry would clear his name.", DEN),
+        ("The quarry will take the fine to court rather than pay it.", DEN),
+        ("If the panel finds a breach, the player could be banned for six games.", NEU),
+        ("The vote has been pushed back a week.", NEU),
+    ], "en")
