@@ -1505,3 +1505,31 @@ def test_en_answers_told_in_other_words(rl: RuleLabeler) -> None:
         ("If the panel finds a breach, the player could be banned for six games.", NEU),
         ("The vote has been pushed back a week.", NEU),
     ], "en")
+
+
+def test_nl_own_word_answers_and_conduct_accounts(rl: RuleLabeler) -> None:
+    """Answers in the accused's own words; charges told by counts, demands and late goods."""
+    check(rl, [
+        ("'Mijn cliënt is zelf het grootste slachtoffer van deze zaak', zegt zijn advocate.", DEN),
+        ("'Die foto's zijn in scène gezet door onze tegenstanders', zei de generaal.", DEN),
+        ("'Er was op geen enkel moment gevaar voor de bezoekers', aldus de organisator.", DEN),
+        ("Er is volgens Van Dyck geen enkele aanwijzing dat klantgegevens zijn gestolen.", DEN),
+        ("De eigenaar zegt zelf dat hij de brieven van de gemeente nooit heeft ontvangen.", DEN),
+        ("'Ik heb pas achteraf gezien dat de bal al over de lijn was', zei de doelman.", DEN),
+        ("De advocate van de verdachte ontkende tijdens het proces niet dat haar cliënt de "
+         "wagen had bestuurd.", ACC),
+        ("De aanklager veegde die uitleg van tafel.", ACC),
+        ("De vakbond eist dat de directie de achterstallige premies alsnog uitbetaalt.", ACC),
+        ("Het bondsparket wil doelman Tim Claes vier speeldagen schorsen voor een kopstoot.", ACC),
+        ("De buurman zegt dat hij de gemeente vier keer heeft gewaarschuwd.", ACC),
+        ("Stalen uit de beek achter de fabriek van Metaplus bevatten drie keer de toegelaten "
+         "hoeveelheid lood.", ACC),
+        ("Tientallen klanten kregen hun bestelling maanden te laat.", ACC),
+        # the same shapes without a charge
+        ("Lukt de herstelling niet, dan kan de school de lessen verplaatsen.", NEU),
+        ("De raadkamer beslist vrijdag of de verdachte in voorlopige hechtenis blijft.", NEU),
+        ("Er werd ingebroken in twee tuinhuizen; de daders zijn nooit gevonden.", NEU),
+        ("Of de prijzen stijgen, is volgens de sector nog niet te zeggen.", NEU),
+        ("Tot dan mag de spits gewoon meetrainen.", NEU),
+        ("Hij zegt dat hij de schuld in april volledig wil terugbetalen.", NEU),
+    ], "nl")
