@@ -1533,3 +1533,24 @@ def test_nl_own_word_answers_and_conduct_accounts(rl: RuleLabeler) -> None:
         ("Tot dan mag de spits gewoon meetrainen.", NEU),
         ("Hij zegt dat hij de schuld in april volledig wil terugbetalen.", NEU),
     ], "nl")
+
+
+def test_en_conduct_and_defence_accounts(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Ex-treasurer 'spent club funds on his own holidays', court told", ACC),
+        ("Councillor slams Harbourview Homes over damp flats", ACC),
+        ("Staff at Pellow Logistics were told to backdate invoices, according to internal "
+         "emails seen by this newspaper.", ACC),
+        ("Drivers say Fuelmart Ltd pumps delivered less diesel than their receipts stated.",
+         ACC),
+        ("Relatives say Birchwood Care left their mother waiting nine hours for a doctor.", ACC),
+        ("He said he rang the landlord at least five times about the leak.", ACC),
+        ("She reported the quarry to the environment agency in March.", ACC),
+        ("The monitors attributed the shelling to government forces.", ACC),
+        ("His barrister said the affair was about sloppy paperwork, not fraud.", DEN),
+        ("The firm said it had run the site for ten years without a single complaint.", DEN),
+        # the same words with no party or no charge
+        ("Two blasts shook the harbour district overnight.", NEU),
+        ("Officials imposed a hosepipe ban across the county on Monday.", NEU),
+        ("The Serious Fraud Office's economic crime unit took over the file in May.", NEU),
+    ], "en")
