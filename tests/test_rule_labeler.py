@@ -1554,3 +1554,31 @@ def test_en_conduct_and_defence_accounts(rl: RuleLabeler) -> None:
         ("Officials imposed a hosepipe ban across the county on Monday.", NEU),
         ("The Serious Fraud Office's economic crime unit took over the file in May.", NEU),
     ], "en")
+
+
+def test_nl_investigator_findings(rl: RuleLabeler) -> None:
+    """What inspectors or camera images found is evidence; a clean inspection is not."""
+    check(rl, [
+        ("De controleurs troffen in de koelcel veertig kilo vlees zonder etiket aan.", ACC),
+        ("Bewakingsbeelden tonen hoe de uitbater zelf de vuilniszakken in de beek gooit.", ACC),
+        ("De inspecteurs telden twee begeleiders voor dertig kinderen.", ACC),
+        ("De inspecteurs vonden bij het tweede bezoek geen gebreken meer.", NEU),
+        ("Onderzoekers vonden in het natuurgebied een zeldzame kever.", NEU),
+    ], "nl")
+
+
+def test_nl_document_sources(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Volgens interne stukken wist de directie al in maart van de lekkende tank.", ACC),
+        ("Dat blijkt uit facturen en e-mails die deze redactie kon inkijken.", ACC),
+        ("De notulen van de vergadering worden volgende week gepubliceerd.", NEU),
+    ], "nl")
+
+
+def test_nl_knowing_intent_and_late_reports(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("'Zo'n fabriek weet heel goed waar ze mee bezig is', zegt de buurtbewoonster.", ACC),
+        ("De inspecteurs hebben vastgesteld dat de brandtrap al maanden geblokkeerd was.", ACC),
+        ("De school meldde het incident pas drie weken later aan de ouders.", ACC),
+        ("'Hij weet precies wat hij wil en dat is de titel', zegt zijn trainer.", NEU),
+    ], "nl")
