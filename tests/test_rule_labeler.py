@@ -1582,3 +1582,49 @@ def test_nl_knowing_intent_and_late_reports(rl: RuleLabeler) -> None:
         ("De school meldde het incident pas drie weken later aan de ouders.", ACC),
         ("'Hij weet precies wat hij wil en dat is de titel', zegt zijn trainer.", NEU),
     ], "nl")
+
+
+def test_en_findings_defences_and_neutral_traps(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Hospital trust ignored staffing warnings, coroner finds", ACC),
+        ("The lawsuit, filed in state court, claims the landlord cut off the heating in "
+         "January.", ACC),
+        ("Inspectors found the builder had swapped the specified insulation for a cheaper "
+         "board.", ACC),
+        ("The rebels demanded a ransom of $500,000 for the engineers.", ACC),
+        ("A neighbour said she saw two men in Talbot Farms overalls dumping drums into the "
+         "river.", ACC),
+        ("Verlane Rugby sent the winger back on without a head injury assessment.", ACC),
+        ("The sergeant used reasonable force to restrain the man, the federation said.", DEN),
+        ("The firm said the video 'does not show the full picture'.", DEN),
+        ("'We built the stand to code,' the contractor said.", DEN),
+        ("The company said its kitchens are audited every year by an independent body.", DEN),
+        ("The dealer said the refund was 'not an admission of liability'.", DEN),
+        ("The supplier said the results were simply wrong.", DEN),
+        # traps that stay neutral
+        ("A battery-powered bus started service on Monday.", NEU),
+        ("Passengers blamed the weather for the late arrival.", NEU),
+        ("The opening was pushed back when the parts arrived late.", NEU),
+        ("False origin labels can lead to an unlimited fine.", NEU),
+        ("The club denied fans the chance to buy tickets online.", NEU),
+    ], "en")
+
+
+def test_nl_testimony_explanations_and_procedure(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Twee klanten verklaarden tegenover speurders dat ze contant moesten betalen.", ACC),
+        ("Een voormalige boekhouder bevestigt dat de kas nooit werd nageteld.", ACC),
+        ("Op de laptop vonden speurders ook valse facturen.", ACC),
+        ("De oud-bestuursleden spreken dat tegen.", ACC),
+        ("De curator vindt dat inbraakverhaal weinig geloofwaardig.", ACC),
+        ("'We zijn door hun toedoen failliet gegaan', zegt de leverancier.", ACC),
+        ("De FIOD viel binnen bij transportbedrijf Velders wegens btw-fraude.", ACC),
+        ("Het tekort verklaart de penningmeester met een rekenfout van de bank.", DEN),
+        ("Volgens de maatschappij werd de brandweer binnen het uur verwittigd.", DEN),
+        # procedure and general statements stay neutral
+        ("De FIOD viel om zes uur binnen bij het hoofdkantoor van Velders.", NEU),
+        ("De raadkamer moet oordelen of de feiten nog kunnen worden vervolgd.", NEU),
+        ("De kandidaat betwist de uitslag niet.", NEU),
+        ("Bij de gemeente kwamen geen klachten binnen over de werken.", NEU),
+        ("Winkeldiefstal neemt in de grote steden al jaren toe.", NEU),
+    ], "nl")
