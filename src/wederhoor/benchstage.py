@@ -13,6 +13,8 @@ import os
 import re
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 _PLAIN_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -27,14 +29,21 @@ def _texts(input: str, limit: int | None) -> list[str]:
     return column.to_pylist()
 
 
+@contextmanager
+def _timed(out: dict[str, Any], key: str = "seconds") -> Iterator[None]:
+    """Put the block's wall-clock seconds in ``out[key]``: one timer for every stage."""
+    start = time.perf_counter()
+    yield
+    out[key] = time.perf_counter() - start
+
+
 def _documents(input: str, workers: int, out: dict[str, Any]) -> Any:
     """Load the bench corpus outside the timed block; record load time and processes used."""
     from wederhoor.documents import load_documents
     from wederhoor.sentences import estimated_sentences, resolve_workers
 
-    start = time.perf_counter()
-    docs = load_documents(input, "nl")
-    out["load_seconds"] = time.perf_counter() - start
+    with _timed(out, "load_seconds"):
+        docs = load_documents(input, "nl")
     out["processes"] = resolve_workers(workers, estimated_sentences(docs)) or 1
     return docs
 
@@ -53,23 +62,20 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
 
         docs = _documents(args["input"], workers, out)
         segmenter = SyntokSegmenter()
-        start = time.perf_counter()
-        sents = split_documents(docs, segmenter, workers)
-        out["seconds"] = time.perf_counter() - start
+        with _timed(out):
+            sents = split_documents(docs, segmenter, workers)
         out["sentences"] = len(sents)
         sents.save_to_disk(args["out"])
     elif stage == "label":
         from wederhoor.labelers.rules import RuleLabeler
         from wederhoor.labeling import label_sentences
-
-        sents = datasets.load_from_disk(args["sentences"])
         from wederhoor.sentences import resolve_workers
 
+        sents = datasets.load_from_disk(args["sentences"])
         out["processes"] = resolve_workers(workers, len(sents)) or 1
         labeler = RuleLabeler()
-        start = time.perf_counter()
-        labelled = label_sentences(sents, labeler, workers)
-        out["seconds"] = time.perf_counter() - start
+        with _timed(out):
+            labelled = label_sentences(sents, labeler, workers)
         out["sentences"] = len(labelled)
         labelled.save_to_disk(args["out"])
     elif stage == "split_label":
@@ -79,9 +85,8 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
 
         docs = _documents(args["input"], workers, out)
         segmenter, labeler = SyntokSegmenter(), RuleLabeler()
-        start = time.perf_counter()
-        labelled = split_label_documents(docs, segmenter, labeler, workers)
-        out["seconds"] = time.perf_counter() - start
+        with _timed(out):
+            labelled = split_label_documents(docs, segmenter, labeler, workers)
         out["sentences"] = len(labelled)
     elif stage == "stream":
         from pathlib import Path
@@ -90,24 +95,21 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
         from wederhoor.segmenters import SyntokSegmenter
         from wederhoor.streaming import stream_corpus
 
-        start = time.perf_counter()
-        manifest = stream_corpus(args["input"], "nl", None, SyntokSegmenter(), RuleLabeler(),
-                                 Path(args["out"]), workers)
-        out["seconds"] = time.perf_counter() - start
+        with _timed(out):
+            manifest = stream_corpus(args["input"], "nl", None, SyntokSegmenter(), RuleLabeler(),
+                                     Path(args["out"]), workers)
         out["sentences"] = manifest["rows"]
     elif stage == "ref_regex":
         texts = _texts(args["input"], args.get("docs"))
-        start = time.perf_counter()
-        n = sum(1 for text in texts for piece in _PLAIN_SPLIT.split(text) if piece.strip())
-        out["seconds"] = time.perf_counter() - start
+        with _timed(out):
+            n = sum(1 for text in texts for piece in _PLAIN_SPLIT.split(text) if piece.strip())
         out["sentences"] = n
     elif stage == "ref_syntok":
         from syntok.segmenter import process
 
         texts = _texts(args["input"], args.get("docs"))
-        start = time.perf_counter()
-        n = sum(1 for text in texts for paragraph in process(text) for _ in paragraph)
-        out["seconds"] = time.perf_counter() - start
+        with _timed(out):
+            n = sum(1 for text in texts for paragraph in process(text) for _ in paragraph)
         out["sentences"] = n
     elif stage == "ref_rules":
         from wederhoor.labelers.rules import RuleLabeler
@@ -118,9 +120,8 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
         langs = sents.data.column("lang").slice(0, limit).to_pylist()
         labeler = RuleLabeler()
         labeler.label(texts[:10], langs[:10])  # compile outside the timed block
-        start = time.perf_counter()
-        labeler.label(texts, langs)
-        out["seconds"] = time.perf_counter() - start
+        with _timed(out):
+            labeler.label(texts, langs)
         out["sentences"] = len(texts)
     elif stage == "ref_tfidf":
         import numpy as np
@@ -139,9 +140,8 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
         model = make_pipeline(
             TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
             LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced", random_state=42))
-        start = time.perf_counter()
-        model.fit(texts, labels)
-        out["seconds"] = time.perf_counter() - start
+        with _timed(out):
+            model.fit(texts, labels)
         out["sentences"] = int(len(texts))
         out["train_accuracy"] = float(np.mean(model.predict(texts[:10000]) == labels[:10000]))
     else:
