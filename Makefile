@@ -40,10 +40,10 @@ run: $(STAMP) ## Run the default experiment on seeds/ and print its results (ARG
 
 test: $(STAMP) ## Run ruff and the test suite (slow tests excluded)
 	@$(BIN)/ruff check src tests
-	@$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest -n 2
 
 test-slow: $(STAMP) ## Run only the slow tests
-	@$(BIN)/python -m pytest -m slow
+	@$(BIN)/python -m pytest -n 2 -m slow
 
 lint: $(STAMP) ## Check style with ruff
 	@$(BIN)/ruff check src tests

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 import yaml
 
 from tests.clitools import run
@@ -37,8 +38,10 @@ def test_growth_exponent() -> None:
     assert growth([(1000, 1.0)]) is None
 
 
+@pytest.mark.slow  # runs every stage in fresh processes; a benchmark, run in CI
 def test_bench_runs_on_a_tiny_size(tmp_path: Path) -> None:
-    done = run("bench", "sizes=[400]", "reference_sentences=400", f"output={tmp_path}/out",
+    done = run("bench", "sizes=[400]", "reference_sentences=400", "long_sentence_chars=[3000]",
+               f"output={tmp_path}/out",
                f"corpus_dir={tmp_path}/corpus", "workers=1")
     assert done.returncode == 0, done.stderr
     record = json.loads((tmp_path / "out" / "bench.json").read_text())

@@ -122,6 +122,7 @@ def test_bad_files_give_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "o.csv").exists()
 
 
+@pytest.mark.slow  # make test: test_scale's streamed-equals-in-memory tests cover it
 def test_label_stream_writes_same_sentences_as_shards(tmp_path: Path) -> None:
     table = tmp_path / "all.csv"
     assert run("label", f"input={SEEDS / 'docs'}", f"output={table}").returncode == 0

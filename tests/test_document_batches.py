@@ -153,7 +153,8 @@ def test_sentence_table_input_is_labelled_whole_in_memory_and_streamed(tmp_path:
     path = tmp_path / "sentences.csv"
     pd.DataFrame(rows, columns=["doc_id", "text"]).to_csv(path, index=False)
     memory_labeler = RecordingLabeler()
-    memory = split_label_documents(load_documents(str(path), "nl"), NoSegmenter(),
+    memory = split_label_documents(load_documents(str(path), "nl", rows_are_documents=False),
+                                   NoSegmenter(),
                                    memory_labeler, 1).to_pandas()
     stream_labeler = RecordingLabeler()
     manifest = stream_corpus(str(path), "nl", None, NoSegmenter(), stream_labeler,

@@ -42,7 +42,7 @@ def test_label_report_writes_terminal_and_file(tmp_path: Path) -> None:
 
 def test_gold_check_reports_mismatches(tmp_path: Path) -> None:
     done = run("gold_check", "segmenter=lines", "show=3")
-    assert done.returncode == 1  # paragraphs are not sentences: many gold sentences unmatched
+    assert done.returncode == 0  # a list of mismatches is a report, not a failure
     assert "gold sentence(s) not produced" in done.stdout
     assert done.stdout.count("gold only") == 3
 

@@ -55,7 +55,9 @@ def test_streaming_renumbers_a_sentence_table_across_shards(tmp_path: Path) -> N
             ("d1", "Zij beschuldigt hem van fraude."), ("d1", "Het regent."),
             ("d2", "Hij zwijgt."), ("", "   ")]
     path = tmp_path / "sentences.csv"
-    pd.DataFrame(rows, columns=["doc_id", "text"]).to_csv(path, index=False)
+    table = pd.DataFrame(rows, columns=["doc_id", "text"])
+    table["sent_id"] = 0  # a sentence table: doc_id repeats by design (the values are redone)
+    table.to_csv(path, index=False)
     labeler = RuleLabeler()
     memory = _in_memory(str(path), None, labeler)
     streamed = _streamed(str(path), None, labeler, tmp_path / "shards", 1, batch_docs=2)
@@ -120,6 +122,7 @@ def test_cached_stage_is_reused_and_invalidated(cfg_factory, tmp_path: Path, cap
     assert "reusing" not in err
 
 
+@pytest.mark.slow  # make test: the split+label identity tests cover the streamed path
 def test_stream_experiment_matches_in_memory_experiment(cfg_factory, tmp_path: Path,
                                                         capsys) -> None:
     out = {}

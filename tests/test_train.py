@@ -20,7 +20,7 @@ def _train(cfg_factory, tmp_path: Path, *overrides: str) -> tuple[dict, Path]:
 
 
 def test_run_folder_holds_every_artifact(cfg_factory, tmp_path: Path) -> None:
-    record, run_dir = _train(cfg_factory, tmp_path)
+    record, run_dir = _train(cfg_factory, tmp_path, "model=nb")  # any model: artifacts
     for name in ("metrics.json", "predictions.csv", "model.skops", "confusion_matrix.png"):
         assert (run_dir / name).is_file(), name
     saved = json.loads((run_dir / "metrics.json").read_text())
@@ -45,13 +45,14 @@ def test_run_folder_holds_every_artifact(cfg_factory, tmp_path: Path) -> None:
 
 
 def test_documents_never_straddle_folds(cfg_factory, tmp_path: Path) -> None:
-    _, run_dir = _train(cfg_factory, tmp_path, "split.k=3")
+    _, run_dir = _train(cfg_factory, tmp_path, "split.k=3", "model=nb")
     preds = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
     scored = preds[preds["fold"] >= 0]
     assert (scored.groupby("doc_id")["fold"].nunique() == 1).all()
     assert sorted(scored["fold"].unique()) == [0, 1, 2]
 
 
+@pytest.mark.slow  # make test: test_train_cli_and_predict reruns a run and compares it whole
 def test_same_seed_same_results(cfg_factory, tmp_path: Path) -> None:
     a, dir_a = _train(cfg_factory, tmp_path, "seed=7")
     b, dir_b = _train(cfg_factory, tmp_path, "seed=7")
@@ -60,7 +61,7 @@ def test_same_seed_same_results(cfg_factory, tmp_path: Path) -> None:
 
 
 def test_no_gold_falls_back_to_silver_and_says_so(cfg_factory, tmp_path: Path, capsys) -> None:
-    record, _ = _train(cfg_factory, tmp_path, "data.gold=null")
+    record, _ = _train(cfg_factory, tmp_path, "data.gold=null", "model=nb")
     assert record["eval_against"] == "silver" and record["reference"] is None
     assert "evaluating against the labeler's silver labels" in capsys.readouterr().err
 

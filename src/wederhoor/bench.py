@@ -6,7 +6,9 @@ runs) while this one samples the memory of that process and all its children
 (proportional set size, so pages shared by forked workers are counted once). The same work
 done by the bare libraries (syntok alone, a plain regular expression, the rule labeler on a
 Python list, TfidfVectorizer + LogisticRegression alone) gives the reference points, and a
-log-log fit over the sizes tells whether time grows linearly. Writes bench.json and bench.md.
+log-log fit over the sizes tells whether time grows linearly. One run-on sentence labelled at
+two lengths (long_sentence_chars) shows the same for the length of a single sentence. Writes
+bench.json and bench.md.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ PSS_SECONDS = 10.0
 PSS_GROWTH = 1.02
 CHILDREN_SECONDS = 1.0  # the worker processes of a stage are looked up this often
 MB = 2**20
+# One run-on sentence labelled at these two lengths (characters): with the rule labeler's
+# window cap its time grows linearly (growth exponent ~1), where it grew quadratically.
 
 
 def _children(pid: int) -> list[int]:
@@ -205,7 +209,8 @@ def run_bench(cfg: DictConfig) -> dict[str, Any]:
     seeds = Path(cfg.paths.seeds)
     corpus_root = Path(cfg.corpus_dir)
     record: dict[str, Any] = {"machine": machine(), "workers": workers, "seed": cfg.seed,
-                              "sizes": {}, "stream": {}, "command": _command()}
+                              "sizes": {}, "stream": {}, "long_sentence": {},
+                              "command": _command()}
     exp_sizes = None if cfg.experiment_sizes is None else {int(s) for s in cfg.experiment_sizes}
 
     def corpus_of(size: int) -> dict[str, Any]:
@@ -258,11 +263,17 @@ def run_bench(cfg: DictConfig) -> dict[str, Any]:
                  "out": str(work)})}
         finally:
             shutil.rmtree(work, ignore_errors=True)
+    for chars in [int(c) for c in cfg.long_sentence_chars]:
+        info(f"bench: one sentence of {chars:,} characters")
+        record["long_sentence"][str(chars)] = _stage({"stage": "long_sentence",
+                                                      "seeds": str(seeds), "chars": chars})
     record["machine"]["load_average_at_end"] = os.getloadavg()
     record["growth"] = {
         stage: growth([(int(n), s["stages"][stage]["seconds"]) for n, s in
                        record["sizes"].items() if stage in s["stages"]])
         for stage in ("split", "label", "split_label", "experiment")}
+    record["growth"]["long_sentence"] = growth(
+        [(int(n), e["seconds"]) for n, e in record["long_sentence"].items()])
     return record
 
 
@@ -340,7 +351,10 @@ def markdown(record: dict[str, Any]) -> str:
                              f"{ra.get('train_vs_tfidf_logreg') or 0:.2f}"))
     for n, entry in record["stream"].items():
         lines.append(row(n, "split + label, streamed", entry["split+label"]))
-    names = {"split_label": "split + label", "experiment": "full experiment"}
+    for n, entry in record.get("long_sentence", {}).items():
+        lines.append(row("1", f"label one sentence of {int(n):,} characters", entry))
+    names = {"split_label": "split + label", "experiment": "full experiment",
+             "long_sentence": "one long sentence (over its characters)"}
     growth_text = ", ".join(f"{names.get(k, k)} {v:.2f}" for k, v in record["growth"].items()
                             if v)
     lines += ["", f"Growth exponent between the two largest sizes (1.00 = linear): "

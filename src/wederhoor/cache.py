@@ -22,7 +22,7 @@ from wederhoor.provenance import installed_versions
 if TYPE_CHECKING:
     import datasets
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"  # 2: entries carry a checksum of their content
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Library versions whose behaviour shapes the stage outputs.
 STAGE_PACKAGES = ("syntok", "datasets", "pyarrow")
@@ -35,17 +35,24 @@ def _hash_file(digest: Any, path: Path) -> None:
             digest.update(chunk)
 
 
-def path_digest(path: str | Path) -> str:
-    """A content hash of a file, or of every file in a folder (with their relative names)."""
+def path_digest(path: str | Path, exclude: str | None = None) -> str:
+    """A content hash of a file, or of every file in a folder (with their relative names),
+    leaving out files named ``exclude``."""
     digest = hashlib.blake2b(digest_size=16)
     root = Path(path)
-    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    files = [root] if root.is_file() else sorted(
+        p for p in root.rglob("*") if p.is_file() and p.name != exclude)
     for file in files:
         digest.update((file.relative_to(root).as_posix() if file != root else file.name)
                       .encode("utf-8") + b"\x00")
         _hash_file(digest, file)
         digest.update(b"\x1e")
     return digest.hexdigest()
+
+
+def content_digest(entry: Path) -> str:
+    """A hash of every file of a cache entry except its manifest (names and bytes)."""
+    return path_digest(entry, exclude=MANIFEST)
 
 
 def path_size(path: str | Path) -> int:
@@ -145,8 +152,13 @@ class StageCache:
     def entry(self, stage: str, key: str) -> Path:
         return self.root / f"{stage}-{key}"
 
-    def manifest(self, stage: str, key: str) -> dict[str, Any] | None:
-        """The stored description of a finished entry, or None when there is none."""
+    def manifest(self, stage: str, key: str, verify: bool = False) -> dict[str, Any] | None:
+        """The stored description of a finished entry, or None when there is none.
+
+        ``verify`` (before the entry's data is reused) also checks the content against the
+        checksum stored when it was written; an entry changed on disk is dropped with a
+        warning, so the stage runs again instead of serving altered sentences or labels.
+        """
         if not self.enabled:
             return None
         path = self.entry(stage, key) / MANIFEST
@@ -155,16 +167,24 @@ class StageCache:
         try:
             manifest = json.loads(path.read_text(encoding="utf-8"))
             os.utime(path)  # last use, for pruning the least recently used entries
-            return manifest
         except (OSError, json.JSONDecodeError):
             return None
+        if verify and manifest.get("format") != "alias" and \
+                manifest.get("checksum") != content_digest(self.entry(stage, key)):
+            from wederhoor.errors import warn
+
+            warn(f"cache entry {self.entry(stage, key)} was changed on disk since it was "
+                 "written; computing it again")
+            shutil.rmtree(self.entry(stage, key), ignore_errors=True)
+            return None
+        return manifest
 
     def load(self, stage: str, key: str) -> tuple[datasets.Dataset, dict[str, Any]] | None:
         """The cached table (memory-mapped, not read into memory) and its manifest.
 
         An alias entry (``save_alias``) serves the columns it names from another entry.
         """
-        manifest = self.manifest(stage, key)
+        manifest = self.manifest(stage, key, verify=True)
         if manifest is None:
             return None
         if manifest.get("format") == "alias":
@@ -216,20 +236,20 @@ class StageCache:
         manifest = self.manifest(stage, key)
         if manifest is None:
             return
-        path = self.entry(stage, key) / MANIFEST
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({**manifest, **fields}, indent=2, sort_keys=True) + "\n",
-                       encoding="utf-8")
-        tmp.replace(path)
+        from wederhoor.outputs import write_json
+
+        write_json({**manifest, **fields}, self.entry(stage, key) / MANIFEST)
 
     def _begin(self, stage: str, key: str) -> Path:
-        tmp = self.root / f".{stage}-{key}.{os.getpid()}.tmp"
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        tmp.mkdir(parents=True)
+        from wederhoor.outputs import honour_umask, temp_beside
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = temp_beside(self.entry(stage, key), directory=True)
+        honour_umask(tmp, directory=True)
         return tmp
 
     def _commit(self, stage: str, key: str, tmp: Path, manifest: dict[str, Any]) -> None:
+        manifest = {**manifest, "checksum": content_digest(tmp)}
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",
                                     encoding="utf-8")
         final = self.entry(stage, key)

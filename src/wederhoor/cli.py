@@ -23,6 +23,7 @@ from wederhoor.errors import UserError
 CONF_DIR = Path(__file__).resolve().parent.parent.parent / "conf"
 PROJECT_ROOT = CONF_DIR.parent
 EXIT_USER_ERROR = 2
+EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
 
 
 def register_resolvers() -> None:
@@ -57,9 +58,21 @@ def check_overrides(config_name: str, argv: list[str], conf_dir: Path = CONF_DIR
             compose(config_name=config_name, overrides=argv, return_hydra_config=True)
     except Exception as exc:  # noqa: BLE001 - any compose failure is a config mistake
         options = ", ".join(argv) if argv else "(none)"
-        fail(f"config error: {_one_line(exc)} [overrides: {options}]. See `make help`.")
+        fail(f"config error: {_one_line(exc)} [overrides: {options}].{quoting_hint(argv)} "
+             "See `make help`.")
     finally:
         GlobalHydra.instance().clear()
+
+
+def quoting_hint(argv: list[str]) -> str:
+    """How to quote a value Hydra's override grammar cannot read bare (spaces, accents)."""
+    for arg in argv:
+        key, _, value = arg.partition("=")
+        if value and not (value[0] == value[-1] and value[0] in "'\"") and (
+                any(c.isspace() or ord(c) > 127 for c in value)):
+            return (f" Values with spaces or accents need quotes that reach Hydra: "
+                    f"write \"{key}='{value}'\" (single quotes inside double quotes).")
+    return ""
 
 
 def require(cfg: DictConfig, *keys: str) -> None:
@@ -94,13 +107,18 @@ def hydra_app(
                 key = getattr(exc, "full_key", "") or "?"
                 fail(f"missing option '{key}': pass {key}=... on the command line")
             except KeyboardInterrupt:
-                fail("interrupted; outputs already written are complete, nothing half-written")
+                sys.stderr.write("wederhoor: interrupted; outputs already written are "
+                                 "complete, nothing half-written is left\n")
+                raise SystemExit(EXIT_INTERRUPTED) from None
 
         app = hydra.main(version_base="1.3", config_path=str(conf_dir), config_name=config_name)(
             guarded
         )
 
         def main() -> Any:
+            from wederhoor.workers import stop_on_sigterm
+
+            stop_on_sigterm()
             register_resolvers()
             os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
             os.environ.setdefault("HF_HUB_OFFLINE", "1")

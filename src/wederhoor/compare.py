@@ -29,7 +29,8 @@ SHORT = {
 }
 LEGEND = (
     "macroF1 is the mean over seeds (±sd across seeds); ci_lo-ci_hi is the 95% interval from "
-    "resampling documents of the lowest-seed run.",
+    "resampling documents of the lowest-seed run; both score only sentences with an "
+    "out-of-fold prediction.",
     "p_best < 0.05 means the difference from the best row (scored on the same gold or silver "
     "reference) is unlikely to be noise; larger p means the two could be tied.",
 )

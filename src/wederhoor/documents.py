@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     import datasets
 
 TABLE_FORMATS = {".csv": "csv", ".jsonl": "json", ".json": "json", ".parquet": "parquet"}
-HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t]+|$)")
+# "date YYYY-MM" (or YYYY-MM-DD) before the headline, on the headline's line or on its own
+HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t]*\r?\n|[ \t]+|[ \t]*\Z)")
 ID_COLUMNS = ("doc_id", "id")
 
 
@@ -33,8 +34,36 @@ def parse_header(text: str) -> tuple[str, str]:
     return match.group(1), text[match.end() :]
 
 
+# Files that are not text at all, by their first bytes: the hint must fit the file.
+NOT_TEXT = (
+    (b"PK\x03\x04", "a ZIP archive or an Office document (.docx, .xlsx, .odt)",
+     "export it as plain text (.txt) or CSV"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls)",
+     "export it as plain text (.txt) or CSV"),
+    (b"%PDF", "a PDF", "extract its text first, e.g. `pdftotext`"),
+    (b"\x1f\x8b", "a gzip archive", "unpack it first (`gunzip`)"),
+    (b"PAR1", "a Parquet file", "give it the .parquet extension"),
+)
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def check_utf8(path: Path) -> None:
-    """Fail with the file's name (and byte offset) when it is not UTF-8, before any parser does."""
+    """Fail with the file's name (and byte offset) when it is not UTF-8, before any parser does.
+
+    The hint fits the file: UTF-16 text, an archive, an Office file or a PDF is named as such
+    (``iconv -f latin1`` is only suggested for text in an 8-bit encoding).
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}; check its permissions") from None
+    for magic, what, todo in NOT_TEXT:
+        if head.startswith(magic):
+            raise UserError(f"{path} is {what}, not UTF-8 text; {todo}")
+    if head.startswith(UTF16_BOMS):
+        raise UserError(f"{path} is UTF-16 text; re-save it as UTF-8, e.g. "
+                        f"`iconv -f UTF-16 -t UTF-8 {path.name} > {path.stem}-utf8{path.suffix}`")
     decoder = codecs.getincrementaldecoder("utf-8")()
     offset = 0
     with path.open("rb") as handle:
@@ -101,7 +130,24 @@ def _read_table(path: Path) -> datasets.Dataset:
             f"{path} has no 'text' column (found: {', '.join(ds.column_names) or 'none'}); "
             "rename the column that holds the text to 'text'"
         )
+    dtype = getattr(ds.features["text"], "dtype", "")
+    if dtype not in ("string", "large_string"):
+        raise not_text(path, str(dtype or "mixed-type"))
     return ds
+
+
+def not_text(path: Path, what: str, row: int | None = None) -> UserError:
+    """The one line for a 'text' column that holds numbers, lists or mixed values."""
+    where = f" (row {row})" if row is not None else ""
+    return UserError(f"the 'text' column of {path} holds {what} values{where}, not text; "
+                     "point it at the column with the documents' text, or quote the values")
+
+
+def check_text_values(texts: list, path: Path, first_row: int) -> None:
+    """Refuse a batch whose 'text' values are not strings (streaming reads rows as Python)."""
+    for i, value in enumerate(texts):
+        if value is not None and not isinstance(value, str):
+            raise not_text(path, type(value).__name__, first_row + i + 1)
 
 
 def normalise_batch(batch: dict[str, list], indices: list[int], id_col: str | None,
@@ -116,6 +162,39 @@ def normalise_batch(batch: dict[str, list], indices: list[int], id_col: str | No
     if "lang" in batch:
         out["lang"] = ["" if v is None else str(v) for v in batch["lang"]]
     return out
+
+
+class UniqueIds:
+    """Renames a document id seen before in a document table (``x`` -> ``x#2``), in row order.
+
+    Two documents under one id would be merged into one, and the context rule would carry a
+    stance from one into the other. Loading and streaming pass their rows through one instance
+    each, in the same order, so both give the same ids.
+    """
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+        self.renamed: list[str] = []
+        self.count = 0
+
+    def __call__(self, ids: list[str]) -> list[str]:
+        out = []
+        for doc in ids:
+            n = self.seen.get(doc, 0) + 1
+            self.seen[doc] = n
+            if n > 1:
+                self.count += 1
+                if len(self.renamed) < 3:
+                    self.renamed.append(f"{doc}#{n}")
+                doc = f"{doc}#{n}"
+            out.append(doc)
+        return out
+
+    def report(self, path: Path) -> None:
+        if self.count:
+            warn(f"{self.count} row(s) of {path} repeat the doc_id of an earlier document; "
+                 f"each is kept as its own document ({', '.join(self.renamed)}"
+                 f"{' ...' if self.count > 3 else ''}); give every document its own id")
 
 
 def id_column(columns: list[str]) -> str | None:
@@ -144,20 +223,31 @@ def input_path(input: str) -> Path:
 
 
 def load_documents(
-    input: str, lang: str = "nl", meta: str | None = None
+    input: str, lang: str = "nl", meta: str | None = None, rows_are_documents: bool = True
 ) -> datasets.Dataset:
     """Load ``input`` (folder, .txt, .csv, .jsonl, .parquet) as documents with standard columns.
 
     ``lang`` fills in documents whose language the input does not say; ``meta`` is an optional
     CSV (doc_id plus lang/date/split/domain) that annotates documents of a .txt folder.
+    ``rows_are_documents`` (unless the rows are sentences: ``segmenter=none``, or a
+    ``sent_id`` column) gives a repeated doc_id of a table its own id (``UniqueIds``).
     """
     import datasets
+    import pyarrow.compute as pc
 
     path = input_path(input)
     if path.is_dir() or path.suffix == ".txt":
         ds = datasets.Dataset.from_dict(_read_txt(_txt_files(path), path))
     elif path.suffix in TABLE_FORMATS:
-        ds = _normalise_table(_read_table(path), path)
+        table = _read_table(path)
+        ds = _normalise_table(table, path)
+        if rows_are_documents and "sent_id" not in table.column_names and len(ds) and \
+                pc.count_distinct(ds.data.column("doc_id")).as_py() < len(ds):
+            unique = UniqueIds()
+            ids = unique(ds["doc_id"])
+            ds = ds.remove_columns("doc_id").add_column("doc_id", ids)
+            ds = ds.select_columns(["doc_id", *[c for c in ds.column_names if c != "doc_id"]])
+            unique.report(path)
     else:
         raise UserError(f"unsupported input {path}: use a folder of .txt files or a "
                         ".txt, .csv, .jsonl or .parquet file")
@@ -240,7 +330,8 @@ def attach_meta(ds: datasets.Dataset, meta: Path) -> datasets.Dataset:
 
 
 def iter_documents(input: str, lang: str = "nl", meta: str | None = None,
-                   batch_size: int = 2000) -> Iterator[dict[str, list]]:
+                   batch_size: int = 2000, rows_are_documents: bool = True
+                   ) -> Iterator[dict[str, list]]:
     """Yield the documents of ``input`` in batches of columns, never all at once.
 
     The same columns, values and order as ``load_documents`` (which is what the streaming
@@ -252,7 +343,7 @@ def iter_documents(input: str, lang: str = "nl", meta: str | None = None,
     empty: list[str] = []
     n_empty = 0
     seen_text = False
-    for cols in _raw_batches(path, batch_size):
+    for cols in _raw_batches(path, batch_size, rows_are_documents):
         if table is not None:
             had = {c: cols[c] for c in table.columns if c in cols}
             for col, values in meta_columns(table, cols["doc_id"], had).items():
@@ -276,7 +367,8 @@ def iter_documents(input: str, lang: str = "nl", meta: str | None = None,
         warn_empty(path, empty, n_empty)
 
 
-def _raw_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:
+def _raw_batches(path: Path, batch_size: int, rows_are_documents: bool = True
+                 ) -> Iterator[dict[str, list]]:
     """Batches of doc_id/text/date (and lang) columns straight from the input file(s)."""
     if path.is_dir() or path.suffix == ".txt":
         files = _txt_files(path)
@@ -290,11 +382,18 @@ def _raw_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:
     if "text" not in columns:
         _read_table(path)  # reports the problem exactly as loading would
     id_col = id_column(columns)
+    unique = UniqueIds() if rows_are_documents and "sent_id" not in columns else None
     offset = 0
     for batch in _table_batches(path, batch_size):
+        check_text_values(batch["text"], path, offset)
         indices = list(range(offset, offset + len(batch["text"])))
         offset += len(indices)
-        yield normalise_batch(batch, indices, id_col, path.stem)
+        cols = normalise_batch(batch, indices, id_col, path.stem)
+        if unique is not None:
+            cols["doc_id"] = unique(cols["doc_id"])
+        yield cols
+    if unique is not None:
+        unique.report(path)
 
 
 def _table_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:
@@ -312,18 +411,31 @@ def _table_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:
             frame = frame.astype(object).where(frame.notna(), None)
             yield {c: frame[c].tolist() for c in frame.columns}
         return
-    import json
 
     rows: list[dict] = []
     with path.open(encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, start=1):
             if line.strip():
-                rows.append(json.loads(line))
+                rows.append(_json_record(line, path, number))
             if len(rows) >= batch_size:
                 yield _columns(rows)
                 rows = []
     if rows:
         yield _columns(rows)
+
+
+def _json_record(line: str, path: Path, number: int) -> dict:
+    import json
+
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path} line {number} is not valid JSON ({exc.msg}); fix or remove "
+                        "that line") from None
+    if not isinstance(record, dict):
+        raise UserError(f"{path} line {number} is not a JSON object; each line needs "
+                        '{"text": ...}')
+    return record
 
 
 def _columns(rows: list[dict]) -> dict[str, list]:

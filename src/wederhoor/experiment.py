@@ -105,6 +105,7 @@ def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
         return Labelled(hit[0], hit[1]["documents"], cache, "label", label_key)
     from wederhoor.documents import load_documents
     from wederhoor.labeling import LABEL_COLUMNS, label_sentences, split_label_documents
+    from wederhoor.sentences import rows_are_documents
 
     docs = None
     with timer.stage("split"):
@@ -119,11 +120,12 @@ def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
             sents = cache.save("label", label_key, sents, {"documents": n_docs})
         return Labelled(sents, n_docs, cache, "label", label_key, docs)
     with timer.stage("load"):
-        docs = load_documents(data.input, cfg.lang, meta)
+        segmenter = instantiate(cfg.segmenter)
+        docs = load_documents(data.input, cfg.lang, meta, rows_are_documents(segmenter))
     n_docs = len(docs)
     with timer.stage("split+label"):
         # one pass: split each batch of documents and label its sentences in the same call
-        sents = split_label_documents(docs, instantiate(cfg.segmenter),
+        sents = split_label_documents(docs, segmenter,
                                       instantiate(cfg.labeler), cfg.workers)
     if not len(sents):
         raise UserError(f"the segmenter produced no sentences from {data.input}")
@@ -141,7 +143,7 @@ def _streamed(cfg: DictConfig, timer: Timer, cache: Any, key: str) -> Labelled:
 
     from wederhoor.streaming import load_shards, shard_paths, stream_corpus
 
-    manifest = cache.manifest("shards", key)
+    manifest = cache.manifest("shards", key, verify=True)
     if manifest is not None and manifest.get("format") == "parquet":
         folder = cache.entry("shards", key)
         info(f"reusing cached split/label from {folder}")
@@ -176,10 +178,15 @@ def corpus_fingerprint(cfg: DictConfig, labelled: Labelled) -> str:
     if labelled.docs is not None:
         fp = fingerprint(labelled.docs["doc_id"], labelled.docs["text"], extra_files=extra)
     else:
+        from hydra.utils import instantiate
+
         from wederhoor.documents import iter_documents
+        from wederhoor.sentences import rows_are_documents
 
         def column(name: str) -> Any:
-            for batch in iter_documents(cfg.data.input, cfg.lang, cfg.data.get("meta")):
+            rows = rows_are_documents(instantiate(cfg.segmenter))
+            for batch in iter_documents(cfg.data.input, cfg.lang, cfg.data.get("meta"),
+                                        rows_are_documents=rows):
                 yield from batch[name]
 
         fp = fingerprint(column("doc_id"), column("text"), extra_files=extra)
@@ -257,6 +264,28 @@ def cross_predict(model: Any, texts: np.ndarray, y: np.ndarray, folds: list,
     return predicted, fold_of, fold_metrics, notes
 
 
+def build_components(cfg: DictConfig) -> tuple[Any, Any]:
+    """The model and the splitter, built and checked before any split or label work."""
+    from hydra.errors import InstantiationException
+    from hydra.utils import instantiate
+
+    from wederhoor.models import check_model
+
+    if not isinstance(cfg.seed, int) or isinstance(cfg.seed, bool):
+        raise UserError(f"seed={cfg.seed} is not a whole number; pass e.g. seed=1")
+    built = []
+    for group in ("model", "split"):
+        try:
+            built.append(instantiate(cfg[group]))
+        except InstantiationException as exc:
+            cause = exc.__cause__ or exc
+            raise UserError(f"cannot build {group} from its config: "
+                            f"{' '.join(str(cause).split())[:300]}; check the {group}.* "
+                            f"overrides (see conf/{group}/)") from None
+    check_model(built[0])
+    return built[0], built[1]
+
+
 def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
                    commands: dict[str, str] | None = None) -> dict[str, Any]:
     """Run the configured experiment into ``run_dir`` and return its metrics record.
@@ -264,7 +293,6 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     ``commands`` (how to repeat the run) is stored in metrics.json as given; by default the
     command line of this process.
     """
-    from hydra.utils import instantiate
 
     from wederhoor.metrics import evaluate, label_counts, summarise_folds
     from wederhoor.model_io import save_model
@@ -274,6 +302,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
 
     if cfg.train_labels not in ("silver", "gold"):
         raise UserError(f"unknown train_labels={cfg.train_labels}; use silver or gold")
+    model, splitter = build_components(cfg)
     timer = Timer()
     corpus = build_corpus(cfg, timer)
     frame = corpus.frame
@@ -297,9 +326,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     texts = work["text"].to_numpy(dtype=object)
     ref = work[eval_against].to_numpy(dtype=object)
     subset = work["split"].tolist() if "split" in work.columns else None
-    splitter = instantiate(cfg.split)
     folds = list(splitter.folds(ref, work["doc_id"].tolist(), subset))
-    model = instantiate(cfg.model)
 
     y = work[cfg.train_labels].to_numpy(dtype=object)
     other = "gold" if cfg.train_labels == "silver" else "silver"
@@ -371,6 +398,8 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
             "documents": corpus.documents,
             "sentences": int(len(frame)),
             "evaluated_sentences": int(evaluated.sum()),
+            "train_languages": {str(k): int(v) for k, v in
+                                work["lang"].iloc[train_all].value_counts().items()},
             "unmatched_gold_sentences": corpus.unmatched_gold,
             "labels": {"gold": label_counts(frame["gold"]),
                        "silver": label_counts(frame["silver"])},

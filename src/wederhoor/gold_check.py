@@ -2,6 +2,10 @@
 
 Gold labels are keyed by document and sentence text. When the segmenter changes, some gold
 sentences may no longer be produced; this command lists them so they can be relabelled.
+
+Listing mismatches is the command's report, not a failure: it exits 0 whatever it lists
+(the seed corpus has known mismatches, so a clean clone must not fail). It exits non-zero
+only on real errors: no gold file configured, an unreadable gold or input file (exit 2).
 """
 
 from __future__ import annotations
@@ -36,8 +40,6 @@ def main(cfg: DictConfig) -> None:
         print(f"  gold only      {doc}: {text}")
     for doc, text in extra[: cfg.show]:
         print(f"  segmenter only {doc}: {text}")
-    if missed or extra:
-        raise SystemExit(1)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from wederhoor.sentences import (
     map_documents,
     split_documents,
 )
+from wederhoor.workers import die_with_parent
 
 if TYPE_CHECKING:
     import datasets
@@ -92,6 +93,7 @@ class _LabelDocuments:
         self.labeler = labeler
 
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        die_with_parent()
         texts = [t for doc in batch["texts"] for t in doc]
         langs = [lang for doc in batch["langs"] for lang in doc]
         doc_ids = [d for d, doc in zip(batch["doc_id"], batch["texts"], strict=True)

@@ -9,6 +9,11 @@ Choices worth knowing when reading the table:
 - `ci_low`/`ci_high` and `p_vs_best` come from the predictions of the row's lowest-seed run,
   so every comparison is between two single systems on the same sentences. The interval
   shows test-set (document) uncertainty; seed variation is what `macro_f1_std` shows.
+- Only sentences with an out-of-fold prediction are scored (predictions.csv rows with a
+  `fold` of 0 or more and a `predicted` label), the same sentences metrics.json was scored
+  on: training-only documents carry an empty prediction and fold -1, and sentences the
+  final model labelled in-sample also have fold -1. Counting them would put the interval
+  and the p-value on other sentences than the point estimate.
 - `p_vs_best` is an approximate-randomization test with documents as the unit, against the
   best row scored on the same reference (gold or silver): a silver score is agreement with
   the labeler, so a silver row at the top must not become the yardstick for gold rows.
@@ -146,18 +151,32 @@ def _read_yaml(path: Path, default: Any) -> Any:
 
 
 def _read_predictions(path: Path, reference: str) -> pd.DataFrame:
-    """The columns needed for scoring; sentences without a reference label are dropped."""
-    wanted = ("doc_id", "sent_id", reference, "predicted")
+    """The sentences to score: a reference label and an out-of-fold prediction.
+
+    Rows without a reference label, without a prediction, or outside every test fold
+    (``fold`` below 0 or empty: training-only documents, in-sample predictions of the final
+    model) are dropped. A file without a ``fold`` column keeps every predicted row.
+    """
+    wanted = ["doc_id", "sent_id", reference, "predicted"]
     header = pd.read_csv(path, nrows=0).columns
     missing = [c for c in wanted if c not in header]
     if missing:
         raise ValueError(f"predictions.csv lacks column(s) {', '.join(missing)}")
-    frame = pd.read_csv(path, usecols=list(wanted), dtype=str, keep_default_na=False)
+    has_fold = "fold" in header
+    frame = pd.read_csv(path, usecols=wanted + (["fold"] if has_fold else []), dtype=str,
+                        keep_default_na=False)
     frame = frame.rename(columns={reference: "reference"})
-    frame = frame[frame["reference"] != ""].reset_index(drop=True)
+    frame = frame[frame["reference"] != ""]
     if frame.empty:
         raise ValueError(f"predictions.csv has no sentence with a {reference} label")
-    return frame
+    scored = frame["predicted"] != ""
+    if has_fold:
+        scored &= pd.to_numeric(frame["fold"], errors="coerce").fillna(-1) >= 0
+    frame = frame.loc[scored, ["doc_id", "sent_id", "reference", "predicted"]]
+    if frame.empty:
+        raise ValueError(f"predictions.csv has no sentence with both a {reference} label and "
+                         "an out-of-fold prediction")
+    return frame.reset_index(drop=True)
 
 
 def load_run(folder: Path) -> Run:

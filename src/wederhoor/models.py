@@ -39,3 +39,28 @@ def _clean(estimator: BaseEstimator) -> BaseEstimator:
 def build_pipeline(vectorizer: BaseEstimator, classifier: BaseEstimator) -> Pipeline:
     """A two-step Pipeline (``vectorizer`` then ``classifier``) fit on raw sentence strings."""
     return Pipeline([("vectorizer", _clean(vectorizer)), ("classifier", _clean(classifier))])
+
+
+SMOKE_TEXTS = ("de burgemeester ontkent fraude", "het parket vervolgt de directeur",
+               "het regent in de stad", "the mayor denies the charges",
+               "the firm is accused of fraud", "the bridge opens in may")
+SMOKE_LABELS = ("denial", "accusation", "neutral") * 2
+
+
+def check_model(model: Any) -> None:
+    """Fit a clone on six sentences so a wrong option (``C=-1``, ``C=abc``) is reported in one
+    line before any split or label work, not minutes later.
+
+    Only scikit-learn's parameter validation counts here: a fit that fails on six sentences
+    for other reasons (``min_df=5``) may well succeed on the real corpus.
+    """
+    from sklearn.base import clone
+
+    from wederhoor.errors import UserError
+
+    try:
+        clone(model).fit(list(SMOKE_TEXTS), list(SMOKE_LABELS))
+    except Exception as exc:  # noqa: BLE001 - sorted below by kind
+        if type(exc).__name__ == "InvalidParameterError":
+            raise UserError(f"model option: {' '.join(str(exc).split())}; fix the override "
+                            "(see conf/model/)") from None

@@ -1,33 +1,139 @@
-"""Atomic file writing: a run that fails halfway never leaves a half-written file behind."""
+"""Safe file writing: atomic, never over an input, readable as the user's umask says.
+
+A run that fails halfway never leaves a half-written file behind; a killed run's temporary
+(named ``.<name>.wederhoor-<pid>-<random>.tmp``) is removed by the next write beside it.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from wederhoor.errors import UserError
 
+TMP_MARK = ".wederhoor-"
+_TMP_PID = re.compile(re.escape(TMP_MARK) + r"(\d+)-")
+
+
+@cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def honour_umask(path: Path, directory: bool = False) -> None:
+    """Give ``path`` the mode a plain ``open``/``mkdir`` would (mkstemp makes files 0600)."""
+    mode = (0o777 if directory else 0o666) & ~_umask()
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale(folder: Path, name: str) -> None:
+    """Remove temporaries of ``name`` left in ``folder`` by runs that no longer exist."""
+    try:
+        candidates = list(folder.glob(f".{glob_escape(name)}{TMP_MARK}*.tmp"))
+    except OSError:
+        return
+    for tmp in candidates:
+        match = _TMP_PID.search(tmp.name[len(name) + 1:])
+        if match and not _alive(int(match.group(1))):
+            if tmp.is_dir():
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                tmp.unlink(missing_ok=True)
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def temp_beside(target: Path, directory: bool = False) -> Path:
+    """A fresh temporary beside ``target``, named so a later run can tell it is stale."""
+    clean_stale(target.parent, target.name)
+    prefix = f".{target.name}{TMP_MARK}{os.getpid()}-"
+    if directory:
+        return Path(tempfile.mkdtemp(prefix=prefix, suffix=".tmp", dir=target.parent))
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def make_parent(target: Path) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create folder {target.parent}: {exc.strerror}; choose an "
+                        "output in a folder you can write to") from None
+
 
 def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     """Let ``write`` fill a temporary file beside ``path``, then move it into place in one step."""
     target = Path(path)
+    make_parent(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = temp_beside(target)
     except OSError as exc:
-        raise UserError(f"cannot create folder {target.parent}: {exc.strerror}") from None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+        raise UserError(f"cannot write into {target.parent}: {exc.strerror}; choose an output "
+                        "in a folder you can write to") from None
     try:
         write(tmp)
+        honour_umask(tmp)
         os.replace(tmp, target)
     finally:
         if tmp.exists():
             tmp.unlink()
+    return target
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def check_output(output: str | Path, inputs: Iterable[str | Path], protected: Path,
+                 folder: bool = False) -> Path:
+    """Refuse, before any work, an output that would overwrite an input or cannot be written.
+
+    ``folder`` outputs (stream=true) are replaced whole, so no input may lie inside them.
+    """
+    target = Path(str(output)).expanduser()
+    refuse_protected(target, protected)
+    for source in (Path(str(i)).expanduser() for i in inputs if i):
+        resolved = source.resolve()
+        if _same(target, source) or (folder and target.resolve() in resolved.parents):
+            raise UserError(f"output={output} would overwrite the input {source}; choose "
+                            "another output path")
+    if not folder and target.is_dir():
+        raise UserError(f"output={output} is an existing folder; pass a file name ending in "
+                        ".csv, .jsonl or .parquet")
+    parent = target.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UserError(f"cannot write output={output}: {parent} is not writable; choose an "
+                        "output in a folder you can write to")
     return target
 
 

@@ -9,37 +9,35 @@ from omegaconf import DictConfig
 from wederhoor.cli import CONF_DIR, hydra_app, require
 
 
-def run_config(run_dir: Path) -> DictConfig:
-    """The composed config a training run saved, so prediction splits text the same way."""
-    from omegaconf import OmegaConf
-
-    from wederhoor.errors import UserError
-
-    path = run_dir / ".hydra" / "config.yaml"
-    if not path.is_file():
-        raise UserError(f"{run_dir} has no .hydra/config.yaml; pass model= a training run folder")
-    return OmegaConf.load(path)
-
-
 @hydra_app("predict", CONF_DIR / "predict_app")
 def main(cfg: DictConfig) -> None:
-    from hydra.utils import instantiate
-
-    from wederhoor.errors import info
+    from wederhoor.errors import info, warn
     from wederhoor.metrics import label_counts
     from wederhoor.model_io import load_model
-    from wederhoor.outputs import refuse_protected, write_table
+    from wederhoor.outputs import check_output, write_table
+    from wederhoor.run_folder import (
+        build_segmenter,
+        load_run_config,
+        run_language,
+        trained_languages,
+    )
     from wederhoor.sentences import sentences_from_input
 
     require(cfg, "model", "input", "output")
     run_dir = Path(cfg.model)
-    refuse_protected(cfg.output, Path(cfg.paths.seeds))
+    check_output(cfg.output, [cfg.input], Path(cfg.paths.seeds))
     model = load_model(run_dir)
-    trained = run_config(run_dir)
-    lang = cfg.lang or trained.get("lang", "nl")
-    sents = sentences_from_input(cfg.input, lang, instantiate(trained.segmenter), None,
+    trained = load_run_config(run_dir)
+    trained_lang = run_language(run_dir, trained)
+    segmenter = build_segmenter(run_dir, trained)
+    sents = sentences_from_input(cfg.input, cfg.lang or trained_lang, segmenter, None,
                                  cfg.workers)
     frame = sents.to_pandas()
+    seen = trained_languages(run_dir, trained_lang)
+    other = sorted(set(frame["lang"]) - seen) if len(frame) else []
+    if other:
+        warn(f"{run_dir.name} was trained on {'/'.join(sorted(seen))} text but {cfg.input} "
+             f"holds {'/'.join(other)} text; its predictions there are unreliable")
     frame["predicted"] = model.predict(frame["text"].to_numpy(dtype=object)) if len(frame) else []
     write_table(frame, cfg.output)
     counts = ", ".join(f"{k} {v}" for k, v in label_counts(frame["predicted"]).items())

@@ -17,29 +17,29 @@ def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
 
     from wederhoor.errors import UserError, info
     from wederhoor.metrics import label_counts
-    from wederhoor.outputs import refuse_protected, write_json, write_table
+    from wederhoor.outputs import check_output, write_table
     from wederhoor.sentences import SENTENCE_COLUMNS, segmenter_for, split_documents
 
     require(cfg, "input", "output")
-    refuse_protected(cfg.output, Path(cfg.paths.seeds))
+    stream = bool(cfg.get("stream"))
+    if stream and Path(cfg.output).suffix:
+        raise UserError(f"stream=true writes Parquet shards into a folder: pass output=FOLDER "
+                        f"(not {cfg.output})")
+    check_output(cfg.output, [cfg.input, cfg.meta], Path(cfg.paths.seeds), folder=stream)
     segmenter = segmenter_for(cfg.input, instantiate(cfg.segmenter))
-    if cfg.get("stream"):
-        from wederhoor.streaming import stream_corpus
+    if stream:
+        from wederhoor.streaming import stream_into_folder
 
-        folder = Path(cfg.output)
-        if folder.suffix:
-            raise UserError(f"stream=true writes Parquet shards into a folder: pass output=FOLDER "
-                            f"(not {cfg.output})")
-        manifest = stream_corpus(cfg.input, cfg.lang, cfg.meta, segmenter, labeler, folder,
-                                 cfg.workers)
-        write_json(manifest, folder / "manifest.json")
+        manifest = stream_into_folder(cfg.input, cfg.lang, cfg.meta, segmenter, labeler,
+                                      Path(cfg.output), cfg.workers)
         info(f"{manifest['documents']} documents -> {manifest['rows']} sentences -> "
-             f"{len(manifest['shards'])} Parquet shard(s) in {folder}")
+             f"{len(manifest['shards'])} Parquet shard(s) in {cfg.output}")
         return
 
     from wederhoor.documents import load_documents
+    from wederhoor.sentences import rows_are_documents
 
-    docs = load_documents(cfg.input, cfg.lang, cfg.meta)
+    docs = load_documents(cfg.input, cfg.lang, cfg.meta, rows_are_documents(segmenter))
     if labeler is not None:
         from wederhoor.labeling import split_label_documents
 

@@ -11,6 +11,7 @@ import uuid
 from typing import TYPE_CHECKING, Any, Protocol
 
 from wederhoor.progress import progress_for
+from wederhoor.workers import die_with_parent
 
 if TYPE_CHECKING:
     import datasets
@@ -57,6 +58,7 @@ class _SplitBatch:
         self.extra = extra
 
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        die_with_parent()
         out: dict[str, list[Any]] = {c: [] for c in (*SENTENCE_COLUMNS, *self.extra)}
         for i, text in enumerate(batch["text"]):
             lang = batch["lang"][i]
@@ -126,6 +128,12 @@ def renumber(sents: datasets.Dataset) -> datasets.Dataset:
     return sents.remove_columns("sent_id").add_column("sent_id", ids)
 
 
+def rows_are_documents(segmenter: Segmenter) -> bool:
+    """Whether input rows are documents (a repeated doc_id is another document) rather than
+    the sentences of a document already split (``segmenter=none``)."""
+    return segmenter.name != "none"
+
+
 def segmenter_for(input: str, segmenter: Segmenter) -> Segmenter:
     """``segmenter``, or none at all when the input is already one row per sentence."""
     from wederhoor.documents import table_columns
@@ -142,5 +150,6 @@ def sentences_from_input(input: str, lang: str, segmenter: Segmenter, meta: str 
     """Load any supported input and split it; a table that is already split is kept as it is."""
     from wederhoor.documents import load_documents
 
-    return split_documents(load_documents(input, lang, meta), segmenter_for(input, segmenter),
-                           workers)
+    segmenter = segmenter_for(input, segmenter)
+    return split_documents(load_documents(input, lang, meta, rows_are_documents(segmenter)),
+                           segmenter, workers)

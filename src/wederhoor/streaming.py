@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +42,32 @@ def _schema(extra: list[str], labelled: bool) -> Any:
     return pa.schema(fields)
 
 
-def _init_worker(segmenter: Any, labeler: Any) -> None:
-    _WORKER["segmenter"] = segmenter
-    _WORKER["labeler"] = labeler
+def _init_worker(components: str) -> None:
+    """Read the segmenter and labeler from the file the parent wrote them to (its own file,
+    made for this pool: a small start-up message keeps the workers' start short)."""
+    import pickle
+
+    from wederhoor.workers import die_with_parent
+
+    die_with_parent()
+    with open(components, "rb") as handle:
+        _WORKER["segmenter"], _WORKER["labeler"] = pickle.load(handle)
+
+
+@contextmanager
+def _components_file(segmenter: Any, labeler: Any) -> Iterator[str]:
+    """The segmenter and labeler pickled into a private temporary file, removed after use."""
+    import os
+    import pickle
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix="wederhoor-workers-", suffix=".pkl")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((segmenter, labeler), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        yield name
+    finally:
+        os.unlink(name)
 
 
 def process_batch(index: int, docs: dict[str, list], folder: str, segmenter: Any = None,
@@ -107,9 +132,9 @@ def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, label
         progress.update(len(result["doc_hashes"]))
 
     from wederhoor.cache import path_size
-    from wederhoor.sentences import BYTES_PER_SENTENCE
+    from wederhoor.sentences import BYTES_PER_SENTENCE, rows_are_documents
 
-    batches = iter_documents(input, lang, meta, batch_docs)
+    batches = iter_documents(input, lang, meta, batch_docs, rows_are_documents(segmenter))
     show = path_size(input) // BYTES_PER_SENTENCE >= BAR_MIN_SENTENCES
     with bar(_document_count(input), "split+label" if labeler is not None else "split",
              unit="docs", show=show) as progress:
@@ -117,8 +142,16 @@ def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, label
             for i, docs in enumerate(batches):
                 collect(process_batch(i, docs, str(folder), segmenter, labeler), progress)
         else:
+            from contextlib import ExitStack
+
+            from wederhoor.workers import starting_workers
+
             ctx = mp.get_context("spawn")  # no fork of a process holding Arrow thread pools
-            with ctx.Pool(n, initializer=_init_worker, initargs=(segmenter, labeler)) as pool:
+            with ExitStack() as stack:
+                components = stack.enter_context(_components_file(segmenter, labeler))
+                with starting_workers():  # workers start immune to Ctrl-C
+                    pool = stack.enter_context(
+                        ctx.Pool(n, initializer=_init_worker, initargs=(components,)))
                 pending: deque = deque()
                 for i, docs in enumerate(batches):
                     pending.append(pool.apply_async(process_batch, (i, docs, str(folder))))
@@ -134,6 +167,61 @@ def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, label
         rewrite_shards(folder, shards, relabelled)
     return {"shards": shards, "rows": rows, "documents": int(len(all_hashes)),
             "labelled": labeler is not None}
+
+
+MANIFEST = "manifest.json"
+
+
+def is_stream_output(folder: Path) -> bool:
+    """Whether ``folder`` holds only what ``stream_into_folder`` writes (safe to replace)."""
+    import json
+
+    names = {p.name for p in folder.iterdir()}
+    if MANIFEST not in names:
+        return False
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and "shards" in manifest and all(
+        n == MANIFEST or (n.startswith("part-") and n.endswith(".parquet")) for n in names)
+
+
+def stream_into_folder(input: str, lang: str, meta: str | None, segmenter: Any, labeler: Any,
+                       folder: Path, workers: int | None = 0) -> dict[str, Any]:
+    """``stream_corpus`` into a fresh temporary folder, swapped in for ``folder`` when done.
+
+    A folder used before never keeps stale shards, a killed run leaves ``folder`` as it was,
+    and a non-empty folder that is not an earlier stream output is refused before any work.
+    """
+    import os
+    import shutil
+
+    from wederhoor.errors import UserError
+    from wederhoor.outputs import honour_umask, make_parent, temp_beside, write_json
+
+    if folder.is_dir() and any(folder.iterdir()) and not is_stream_output(folder):
+        raise UserError(f"output={folder} is a folder that holds other files; stream=true "
+                        "replaces its output folder, so pass a new or empty folder")
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"output={folder} is a file; stream=true needs a folder name")
+    make_parent(folder)
+    tmp = temp_beside(folder, directory=True)
+    honour_umask(tmp, directory=True)
+    try:
+        manifest = stream_corpus(input, lang, meta, segmenter, labeler, tmp, workers)
+        write_json(manifest, tmp / MANIFEST)
+        if folder.exists():
+            old = temp_beside(folder, directory=True)
+            os.replace(folder, old)  # the empty temporary folder is replaced by the old output
+            os.replace(tmp, folder)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, folder)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return manifest
 
 
 def _document_count(input: str) -> int | None:

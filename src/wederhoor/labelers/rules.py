@@ -40,6 +40,17 @@ How one sentence is labelled
    void, but nobody in the sentence denies it (guideline step 3).
 6. Aggregation: every fired function belongs to a tier; the highest tier wins. Sentences
    where nothing fires are neutral.
+7. Length cap: some steps look back over the whole sentence for every candidate match (a
+   scope negator earlier in the sentence, unbounded ``[^.;:]*`` gaps), so time grows with the
+   square of a sentence's length; a run-on "sentence" of a megabyte (a table or a page with
+   no full stops) would take minutes. A sentence longer than ``max_chars`` characters
+   (conf/labeler/rules.yaml) is therefore read in windows of at most ``max_chars``
+   characters, cut at whitespace, each overlapping the next by at least an eighth of
+   ``max_chars`` (so every stretch of text that short, a whole cue with its negation context,
+   lies inside one window). Each window is labelled as a sentence of its own and the windows'
+   fired functions are pooled by the same aggregation: evidence is their union (a function
+   that fired in several windows keeps its highest tier) and the highest tier wins. Time is
+   then linear in the length; sentences up to ``max_chars`` are labelled exactly as before.
 
 Priority of the tiers (highest first) and why
 ---------------------------------------------
@@ -227,10 +238,26 @@ def _default_folder() -> Path:
     return Path(__file__).resolve().parent / "lexicons"
 
 
-class RuleLabeler:
-    """Label sentences as accusation / denial / neutral with lexicon-driven rules."""
+#: Smallest ``max_chars`` accepted: windows need room for a cue, its context and the slack
+#: used to cut them at whitespace.
+MIN_WINDOW_CHARS = 256
 
-    def __init__(self, lexicons: str | None = None, default_lang: str = "nl") -> None:
+
+class RuleLabeler:
+    """Label sentences as accusation / denial / neutral with lexicon-driven rules.
+
+    ``max_chars``: longer sentences are labelled on overlapping windows of at most that many
+    characters (step 7 of the module docstring); the default lives in
+    conf/labeler/rules.yaml and is kept equal here.
+    """
+
+    def __init__(self, lexicons: str | None = None, default_lang: str = "nl",
+                 max_chars: int = 4000) -> None:
+        if isinstance(max_chars, bool) or not isinstance(max_chars, int) \
+                or max_chars < MIN_WINDOW_CHARS:
+            raise ValueError(
+                f"max_chars must be an integer of at least {MIN_WINDOW_CHARS}, got {max_chars!r}")
+        self.max_chars = max_chars
         folder = Path(lexicons) if lexicons is not None else _default_folder()
         if not folder.is_dir():
             raise ValueError(f"lexicon folder not found: {folder}")
@@ -267,12 +294,13 @@ class RuleLabeler:
     def votes(self, text: str, lang: str | None = None) -> dict[str, str]:
         """Fired function -> the label it votes for; abstaining functions are absent."""
         lex = self._get(lang or self.default_lang)
-        return {name: _TIER_LABEL[tier] for name, tier in _fire(lex, text).items()}
+        return {name: _TIER_LABEL[tier]
+                for name, tier in _fire_bounded(lex, text, self.max_chars).items()}
 
     def label_one(self, text: str, lang: str | None = None) -> tuple[str, list[str]]:
         """Label one sentence: (label, names of fired functions, highest priority first)."""
         lex = self._get(lang or self.default_lang)
-        fired = _fire(lex, text)
+        fired = _fire_bounded(lex, text, self.max_chars)
         if not fired:
             return NEUTRAL, []
         order = sorted(fired, key=lambda name: (_TIER_RANK[fired[name]], name))
@@ -321,6 +349,58 @@ class RuleLabeler:
 
 
 # ---------------------------------------------------------------------- matching
+
+
+def _fire_bounded(lex: _Lexicon, text: str, max_chars: int) -> dict[str, str]:
+    """``_fire`` on a sentence of any length: windows of ``max_chars`` beyond that length.
+
+    The windows' fired functions are pooled: a function fired in any window is fired, with
+    the highest tier it reached (``fn`` and ``fn_negated`` are separate names already; a
+    negated match may vote ``cancelled`` in one window and its ``negated_tier`` in another).
+    """
+    if len(text) <= max_chars:
+        return _fire(lex, text)
+    fired: dict[str, str] = {}
+    for start, end in _window_spans(text, max_chars):
+        for name, tier in _fire(lex, text[start:end]).items():
+            old = fired.get(name)
+            if old is None or _TIER_RANK[tier] < _TIER_RANK[old]:
+                fired[name] = tier
+    return fired
+
+
+def _window_spans(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of overlapping windows of ``text``, each at most ``size`` characters.
+
+    Nominal windows start every ``size - size // 4`` characters; a start moves forward to the
+    next word and an end back to the last whitespace, each by at most ``size // 16`` (text
+    without whitespace there is cut where it is). Consecutive windows therefore overlap by
+    at least ``size // 8`` characters, so any stretch of text that long lies wholly inside
+    one window. The first window starts at 0 and the last ends at ``len(text)``.
+    """
+    n = len(text)
+    if n <= size:
+        yield 0, n
+        return
+    step, slack = size - size // 4, size // 16
+    nominal = 0
+    while True:
+        start = nominal
+        if start > 0 and not text[start - 1].isspace():
+            gap = _SPACES.search(text, start, start + slack)
+            if gap is not None:
+                start = gap.end()
+        end = nominal + size
+        if end >= n:
+            yield start, n
+            return
+        if not text[end].isspace():
+            for j in range(end - 1, end - slack - 1, -1):
+                if text[j].isspace():
+                    end = j
+                    break
+        yield start, end
+        nominal += step
 
 
 def _fire(lex: _Lexicon, text: str, gated: bool = True) -> dict[str, str]:

@@ -1,0 +1,103 @@
+"""Read a training run folder as data: its config builds objects only through an allowlist.
+
+``predict`` is pointed at run folders that may come from someone else. Hydra's
+``instantiate`` would call any ``_target_`` in ``.hydra/config.yaml`` (``pandas.read_pickle``
+runs code), so nothing read from a run folder is instantiated: the segmenter is built from the
+project's own classes, with plain-typed arguments checked one by one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from wederhoor.errors import UserError
+
+# Every segmenter a run may name, with the arguments it may pass and their allowed types.
+SEGMENTERS: dict[str, dict[str, tuple[type, ...]]] = {
+    "wederhoor.segmenters.SyntokSegmenter": {
+        "abbreviations": (str, type(None)),
+        "repair": (bool,),
+        "headline_max_chars": (int,),
+    },
+    "wederhoor.segmenters.LineSegmenter": {},
+    "wederhoor.segmenters.NoSegmenter": {},
+}
+LANGUAGES = ("nl", "en")
+
+
+def load_run_config(run_dir: Path) -> dict[str, Any]:
+    """The run's saved config as plain data (no interpolation is resolved)."""
+    import yaml
+
+    path = run_dir / ".hydra" / "config.yaml"
+    if not path.is_file():
+        raise UserError(f"{run_dir} has no .hydra/config.yaml; pass model= a training run folder")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path} is not readable YAML ({' '.join(str(exc).split())[:120]}); "
+                        "is it a training run folder?") from None
+    if not isinstance(data, dict):
+        raise UserError(f"{path} is not a run config (expected a mapping)")
+    return data
+
+
+def _plain(value: Any, allowed: tuple[type, ...], where: str) -> Any:
+    if isinstance(value, bool) and bool not in allowed:
+        raise UserError(f"{where} must be {_names(allowed)}, not {value!r}")
+    if not isinstance(value, allowed):
+        raise UserError(f"{where} must be {_names(allowed)}, not {type(value).__name__}; "
+                        "the run config was changed by hand, refusing it")
+    return value
+
+
+def _names(types: tuple[type, ...]) -> str:
+    return " or ".join("null" if t is type(None) else t.__name__ for t in types)
+
+
+def build_segmenter(run_dir: Path, config: dict[str, Any]) -> Any:
+    """The run's segmenter, built only from an allowlisted class and plain arguments."""
+    import importlib
+
+    node = config.get("segmenter")
+    where = f"{run_dir / '.hydra' / 'config.yaml'}: segmenter"
+    if not isinstance(node, dict):
+        raise UserError(f"{where} is missing or not a mapping; refusing this run folder")
+    target = node.get("_target_")
+    if target not in SEGMENTERS:
+        raise UserError(f"{where}._target_ {target!r} is not one of the project's segmenters "
+                        f"({', '.join(sorted(SEGMENTERS))}); refusing to build it")
+    allowed = SEGMENTERS[target]
+    kwargs = {}
+    for key, value in node.items():
+        if key == "_target_":
+            continue
+        if key not in allowed:
+            raise UserError(f"{where}.{key} is not an option of {target}; refusing this run "
+                            "folder")
+        kwargs[key] = _plain(value, allowed[key], f"{where}.{key}")
+    module, name = target.rsplit(".", 1)
+    return getattr(importlib.import_module(module), name)(**kwargs)
+
+
+def trained_languages(run_dir: Path, default: str) -> set[str]:
+    """The languages of the sentences the run's model was fit on (metrics.json), or the
+    run's ``lang`` when an older run did not record them."""
+    import json
+
+    try:
+        record = json.loads((run_dir / "metrics.json").read_text(encoding="utf-8"))
+        langs = record["counts"]["train_languages"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {default}
+    return {str(k) for k in langs} if isinstance(langs, dict) and langs else {default}
+
+
+def run_language(run_dir: Path, config: dict[str, Any]) -> str:
+    """The language the run was trained for (its ``lang`` option)."""
+    lang = config.get("lang", "nl")
+    if lang not in LANGUAGES:
+        raise UserError(f"{run_dir / '.hydra' / 'config.yaml'}: lang {lang!r} is not one of "
+                        f"{', '.join(LANGUAGES)}; refusing this run folder")
+    return lang
