@@ -28,3 +28,26 @@ def assert_one_line_error(done: subprocess.CompletedProcess, *needles: str) -> N
     assert len(lines) == 1, done.stderr
     for needle in needles:
         assert needle in lines[0], lines[0]
+
+
+def small_seeds(folder: Path, per_split: int = 12) -> list[str]:
+    """Copy a few dev and test documents of seeds/ (both languages) into ``folder``.
+
+    Returns the ``data.*`` overrides that point a run at the copy: CLI tests check what the
+    command does, not the corpus size, and the full corpus is covered by in-process tests.
+    """
+    import pandas as pd
+
+    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False)
+    meta = meta[~meta["doc_id"].str.startswith("en-rnh-")]
+    picked = pd.concat([group.head(per_split // 2)
+                        for _, group in meta.groupby(["split", "lang"])])
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    for doc_id in picked["doc_id"]:
+        (docs / f"{doc_id}.txt").write_bytes((SEEDS / "docs" / f"{doc_id}.txt").read_bytes())
+    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False)
+    gold[gold["doc_id"].isin(picked["doc_id"])].to_csv(folder / "gold.csv", index=False)
+    picked.to_csv(folder / "corpus.csv", index=False)
+    return [f"data.input={docs}", f"data.gold={folder / 'gold.csv'}",
+            f"data.meta={folder / 'corpus.csv'}"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.clitools import SEEDS, assert_one_line_error, run
+from tests.clitools import SEEDS, assert_one_line_error, run, small_seeds
 from wederhoor.experiment import run_experiment
 
 
@@ -74,7 +74,8 @@ def test_train_on_gold_without_gold_is_refused(cfg_factory, tmp_path: Path) -> N
 
 
 def test_train_cli_and_predict(tmp_path: Path) -> None:
-    done = run("train", f"paths.experiments={tmp_path}", "model=nb", "name=cli")
+    data = small_seeds(tmp_path / "corpus")
+    done = run("train", f"paths.experiments={tmp_path}", "model=nb", "name=cli", *data)
     assert done.returncode == 0, done.stderr
     assert "macro-F1" in done.stdout and "run folder:" in done.stdout
     run_dir = Path(done.stdout.strip().splitlines()[-1].split("run folder: ", 1)[1])
@@ -82,7 +83,8 @@ def test_train_cli_and_predict(tmp_path: Path) -> None:
     assert (run_dir / ".hydra" / "overrides.yaml").is_file()
     record = json.loads((run_dir / "metrics.json").read_text())
     assert record["command"] == f"python -m wederhoor.train paths.experiments={tmp_path} " \
-        "model=nb name=cli"
+        "model=nb name=cli " + " ".join(data)
+    assert record["counts"]["documents"] == 24
 
     # the recorded rerun command repeats the run exactly from its saved config
     rerun_args = record["rerun_command"].split()[3:]
@@ -115,7 +117,7 @@ def test_runs_started_together_get_their_own_folders(tmp_path: Path) -> None:
     import sys
 
     args = [sys.executable, "-m", "wederhoor.train", f"paths.experiments={tmp_path}",
-            "model=majority", "name=twin"]
+            "model=majority", "name=twin", *small_seeds(tmp_path / "corpus")]
     procs = [subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
              for _ in range(2)]
     assert [p.wait(timeout=300) for p in procs] == [0, 0]
