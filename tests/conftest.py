@@ -23,8 +23,7 @@ SEEDS = PROJECT_ROOT / "seeds"
 def compose_cfg(config_name: str, overrides: list[str], out: Path) -> DictConfig:
     """Compose like the CLI does, with the run folder under ``out``."""
     GlobalHydra.instance().clear()
-    conf_dir = CONF_DIR / "predict_app" if config_name == "predict" else CONF_DIR
-    with initialize_config_dir(str(conf_dir), version_base="1.3"):
+    with initialize_config_dir(str(CONF_DIR), version_base="1.3"):
         cfg = compose(config_name=config_name, overrides=overrides, return_hydra_config=True)
     with open_dict(cfg):
         cfg.paths = cfg.get("paths") or {}

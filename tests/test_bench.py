@@ -11,8 +11,8 @@ import yaml
 
 from tests.clitools import run
 from tests.conftest import SEEDS
-from wederhoor.bench import growth
-from wederhoor.benchcorpus import build_corpus
+from wederhoor.bench.corpus import build_corpus
+from wederhoor.bench.runner import growth
 from wederhoor.cli import CONF_DIR
 
 

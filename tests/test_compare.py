@@ -16,14 +16,14 @@ import yaml
 from sklearn.metrics import accuracy_score, cohen_kappa_score, f1_score
 
 from wederhoor.compare import default_dir, main
-from wederhoor.leaderboard import (
+from wederhoor.evaluation.leaderboard import (
     MixedDataError,
     NoRunsError,
     build_leaderboard,
     collect_runs,
     parse_overrides,
 )
-from wederhoor.stats import macro_f1
+from wederhoor.evaluation.stats import macro_f1
 
 LABELS = ["accusation", "denial", "neutral"]
 N_DOCS, PER_DOC = 30, 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hydra.utils import instantiate
 from sklearn.pipeline import Pipeline
@@ -16,7 +17,7 @@ def _options(group: str) -> list[str]:
 
 
 def test_groups_mirror_the_code() -> None:
-    for group in ("data", "segmenter", "labeler", "model", "split", "logger", "experiment"):
+    for group in ("data", "segmenter", "labeler", "model", "cv", "logger", "experiment"):
         assert _options(group), f"config group {group} is empty"
 
 
@@ -57,9 +58,17 @@ def test_every_labeler(cfg_factory, option: str) -> None:
     assert hasattr(labeler, "label")
 
 
-@pytest.mark.parametrize("option", _options("split"))
-def test_every_split(cfg_factory, option: str) -> None:
-    assert hasattr(instantiate(cfg_factory("train", [f"split={option}"]).split), "folds")
+@pytest.mark.parametrize("option", _options("cv"))
+def test_every_cv(cfg_factory, option: str) -> None:
+    cv = instantiate(cfg_factory("train", [f"cv={option}"]).cv)
+    groups = [f"d{i}" for i in range(10) for _ in range(3)]
+    y = ["accusation", "denial", "neutral"] * 10
+    parts = ["dev" if i < 21 else "test" for i in range(30)]
+    folds = list(cv.split(None, y, groups, parts=parts))
+    assert len(folds) == cv.get_n_splits(groups=groups)
+    g = np.asarray(groups)
+    for train, test in folds:
+        assert len(train) and len(test) and not set(g[train]) & set(g[test])
 
 
 @pytest.mark.parametrize("option", _options("logger"))

@@ -12,13 +12,13 @@ import pandas as pd
 import pytest
 
 from tests.conftest import SEEDS
-from wederhoor import labeling
-from wederhoor.documents import load_documents
 from wederhoor.experiment import Timer, labelled_sentences
-from wederhoor.labeling import label_sentences, split_label_documents
-from wederhoor.segmenters import NoSegmenter, SyntokSegmenter
-from wederhoor.sentences import split_documents
-from wederhoor.streaming import load_shards, shard_paths, stream_corpus
+from wederhoor.io.documents import load_documents
+from wederhoor.pipeline import labeling
+from wederhoor.pipeline.labeling import label_sentences, split_label_documents
+from wederhoor.pipeline.segmenters import NoSegmenter, SyntokSegmenter
+from wederhoor.pipeline.sentences import split_documents
+from wederhoor.pipeline.streaming import load_shards, shard_paths, stream_corpus
 
 
 class RecordingLabeler:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wederhoor.documents import load_documents, parse_header
 from wederhoor.errors import UserError
+from wederhoor.io.documents import load_documents, parse_header
 
 
 def test_header_becomes_date_and_is_removed_from_text() -> None:

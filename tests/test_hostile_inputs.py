@@ -28,8 +28,8 @@ TEXTS = ["De burgemeester ontkent alle beschuldigingen.", "Het parket vervolgt d
          "Het regent in Damme.", "The mayor denies the charges.",
          "The firm is accused of fraud.", "The bridge opens in May."] * 3
 LABELS = ["denial", "accusation", "neutral"] * 6
-HONEST_SEGMENTER = {"_target_": "wederhoor.segmenters.SyntokSegmenter", "abbreviations": None,
-                    "repair": True, "headline_max_chars": 150}
+HONEST_SEGMENTER = {"_target_": "wederhoor.pipeline.segmenters.SyntokSegmenter",
+                    "abbreviations": None, "repair": True, "headline_max_chars": 150}
 
 
 class _Touch:
@@ -48,7 +48,7 @@ def _fitted(cfg_factory, name: str):  # noqa: ANN001, ANN202
 
 
 def _run_folder(folder: Path, model, segmenter: object = None) -> Path:  # noqa: ANN001
-    from wederhoor.model_io import save_model
+    from wederhoor.io.model_files import save_model
 
     (folder / ".hydra").mkdir(parents=True)
     config = {"lang": "nl", "segmenter": segmenter or HONEST_SEGMENTER}
@@ -71,8 +71,8 @@ def _evil_pipeline(model, payload: Path):  # noqa: ANN001, ANN202
 
 @pytest.mark.parametrize("name", MODEL_CONFIGS)
 def test_run_folder_attacks_never_run_code(cfg_factory, tmp_path: Path, name: str) -> None:
-    from wederhoor.model_io import load_model
-    from wederhoor.run_folder import build_segmenter, load_run_config
+    from wederhoor.io.model_files import load_model
+    from wederhoor.io.run_folder import build_segmenter, load_run_config
 
     marker = tmp_path / "PWNED"
     pkl = tmp_path / "evil.pkl"
@@ -107,7 +107,7 @@ def test_trusted_types_are_exactly_what_shipped_models_need(cfg_factory, tmp_pat
 
     import skops.io as sio
 
-    from wederhoor.model_io import trusted_types
+    from wederhoor.io.model_files import trusted_types
 
     needed: set[str] = set()
     for name in MODEL_CONFIGS:
@@ -126,7 +126,7 @@ def test_predict_cli_refuses_hostile_run_folder(cfg_factory, tmp_path: Path) -> 
     pkl.write_bytes(pickle.dumps(_Touch(marker)))
     folder = _run_folder(tmp_path / "run", _fitted(cfg_factory, "nb"),
                          {"_target_": "pandas.read_pickle", "filepath_or_buffer": str(pkl)})
-    done = run("predict", f"model={folder}", f"input={SEED_DOC}", f"output={tmp_path}/p.csv")
+    done = run("predict", f"run={folder}", f"input={SEED_DOC}", f"output={tmp_path}/p.csv")
     assert done.returncode == 2
     assert_one_line_error(done, "pandas.read_pickle", "refusing")
     assert not marker.exists() and not (tmp_path / "p.csv").exists()
@@ -139,11 +139,11 @@ def test_predict_warns_on_language_and_keeps_input_language(cfg_factory, tmp_pat
     pd.DataFrame({"id": ["a"], "text": ["The mayor denies it."], "lang": ["en"]}).to_csv(
         table, index=False)
     out = tmp_path / "p.csv"
-    done = run("predict", f"model={folder}", f"input={table}", f"output={out}")
+    done = run("predict", f"run={folder}", f"input={table}", f"output={out}")
     assert done.returncode == 0, done.stderr
     assert "trained on nl text" in done.stderr and "holds en text" in done.stderr
     assert pd.read_csv(out)["lang"].tolist() == ["en"]
-    quiet = run("predict", f"model={folder}", f"input={SEED_DOC}", f"output={out}")
+    quiet = run("predict", f"run={folder}", f"input={SEED_DOC}", f"output={out}")
     assert quiet.returncode == 0 and "warning" not in quiet.stderr
 
 
@@ -174,8 +174,8 @@ def test_stream_into_used_folder_replaces_old_shards(tmp_path: Path) -> None:
     small = tmp_path / "small.jsonl"
     small.write_text(json.dumps({"id": "x", "text": "Een zin."}) + "\n", encoding="utf-8")
     out = tmp_path / "shards"
-    from wederhoor.segmenters import SyntokSegmenter
-    from wederhoor.streaming import stream_into_folder
+    from wederhoor.pipeline.segmenters import SyntokSegmenter
+    from wederhoor.pipeline.streaming import stream_into_folder
 
     stream_into_folder(str(big), "nl", None, SyntokSegmenter(), None, out, 1)
     # batch_docs is fixed for the command; here many shards come from a second write
@@ -194,7 +194,7 @@ def test_stream_into_used_folder_replaces_old_shards(tmp_path: Path) -> None:
 
 
 def test_stale_temporaries_are_cleaned_live_ones_kept(tmp_path: Path) -> None:
-    from wederhoor.outputs import write_text
+    from wederhoor.io.outputs import write_text
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True).stdout.strip()
@@ -271,7 +271,7 @@ def test_killed_run_takes_its_workers_along(tmp_path: Path, sig: int) -> None:
 
 
 def test_duplicate_document_ids_stay_apart_in_both_paths(tmp_path: Path) -> None:
-    from wederhoor.documents import iter_documents, load_documents
+    from wederhoor.io.documents import iter_documents, load_documents
 
     table = tmp_path / "dup.csv"
     pd.DataFrame({"id": ["a", "b", "a", "a"],
@@ -289,7 +289,7 @@ def test_duplicate_document_ids_stay_apart_in_both_paths(tmp_path: Path) -> None
 def test_altered_cache_entry_is_recomputed(tmp_path: Path) -> None:
     import datasets
 
-    from wederhoor.cache import StageCache
+    from wederhoor.pipeline.cache import StageCache
 
     cache = StageCache(tmp_path)
     ds = datasets.Dataset.from_dict({"text": ["aaaa", "bbbb"], "label": ["x", "y"]})
@@ -304,7 +304,7 @@ def test_altered_cache_entry_is_recomputed(tmp_path: Path) -> None:
 
 
 def test_outputs_honour_the_umask(tmp_path: Path) -> None:
-    from wederhoor.outputs import write_text
+    from wederhoor.io.outputs import write_text
 
     old = os.umask(0o022)
     try:
@@ -395,8 +395,8 @@ def test_output_that_is_a_folder_or_not_writable(tmp_path: Path) -> None:
 def test_unreadable_input_and_read_only_output(tmp_path: Path, monkeypatch) -> None:
     """Permissions cannot be tested for real as root (CI runs as root): the operating system's
     refusals are simulated where the code meets them."""
-    from wederhoor.documents import load_documents
-    from wederhoor.outputs import check_output
+    from wederhoor.io.documents import load_documents
+    from wederhoor.io.outputs import check_output
 
     secret = tmp_path / "secret.txt"
     secret.write_text("Een zin.\n", encoding="utf-8")

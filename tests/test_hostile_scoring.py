@@ -18,10 +18,10 @@ import yaml
 from tests.clitools import assert_one_line_error
 from wederhoor.cli import CONF_DIR, PROJECT_ROOT
 from wederhoor.compare import main as compare_main
+from wederhoor.evaluation.leaderboard import build_leaderboard, collect_runs
+from wederhoor.evaluation.stats import approximate_randomization, bootstrap_ci, macro_f1
 from wederhoor.labelers import rules
 from wederhoor.labelers.rules import RuleLabeler
-from wederhoor.leaderboard import build_leaderboard, collect_runs
-from wederhoor.stats import approximate_randomization, bootstrap_ci, macro_f1
 
 LABELS = ["accusation", "denial", "neutral"]
 FILLER = "Het weer was zonnig en de markt op het plein trok veel bezoekers. "

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from tests.clitools import SEEDS, run
-from wederhoor.lf_analysis import lf_table, summary_row
+from wederhoor.evaluation.lf_analysis import lf_table, summary_row
 
 
 def test_lf_table_known_answers() -> None:

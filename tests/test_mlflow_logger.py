@@ -12,7 +12,7 @@ import pytest
 
 def test_mlflow_logger_records_a_run(tmp_path: Path) -> None:
     mlflow = pytest.importorskip("mlflow")
-    from wederhoor.loggers import MlflowLogger
+    from wederhoor.tracking.loggers import MlflowLogger
 
     run_dir = tmp_path / "run"
     run_dir.mkdir()

@@ -10,13 +10,13 @@ import pandas as pd
 import pytest
 
 from tests.conftest import SEEDS
-from wederhoor.documents import load_documents
 from wederhoor.experiment import Timer, labelled_sentences, run_experiment
+from wederhoor.io.documents import load_documents
 from wederhoor.labelers.rules import RuleLabeler
-from wederhoor.labeling import label_sentences
-from wederhoor.segmenters import SyntokSegmenter
-from wederhoor.sentences import split_documents
-from wederhoor.streaming import load_shards, shard_paths, stream_corpus
+from wederhoor.pipeline.labeling import label_sentences
+from wederhoor.pipeline.segmenters import SyntokSegmenter
+from wederhoor.pipeline.sentences import split_documents
+from wederhoor.pipeline.streaming import load_shards, shard_paths, stream_corpus
 
 
 def _in_memory(input: str, meta: str | None, labeler: RuleLabeler) -> pd.DataFrame:
@@ -144,8 +144,8 @@ def test_hashing_sgd_fits_in_batches_and_saves_with_skops(cfg_factory, tmp_path:
     from hydra.utils import instantiate
     from sklearn.linear_model import SGDClassifier
 
-    from wederhoor.incremental import IncrementalPipeline
-    from wederhoor.model_io import load_model, save_model
+    from wederhoor.io.model_files import load_model, save_model
+    from wederhoor.modeling.incremental import IncrementalPipeline
 
     cfg = cfg_factory("train", ["model=hashing_sgd", "model.batch_size=5", "model.epochs=2"])
     model = instantiate(cfg.model)
@@ -169,7 +169,7 @@ def test_hashing_sgd_fits_in_batches_and_saves_with_skops(cfg_factory, tmp_path:
 
 
 def test_hashing_sgd_runs_the_experiment(cfg_factory, tmp_path: Path) -> None:
-    cfg = cfg_factory("train", ["model=hashing_sgd", "split=holdout"])
+    cfg = cfg_factory("train", ["model=hashing_sgd", "cv=holdout"])
     record = run_experiment(cfg, tmp_path, "hashing_sgd")
     assert record["status"] == "ok" and 0.3 < record["metrics"]["macro_f1"] <= 1.0
     saved = json.loads((tmp_path / "metrics.json").read_text())

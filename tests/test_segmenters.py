@@ -12,6 +12,7 @@ import pytest
 from hydra import compose, initialize_config_dir
 from hydra.utils import instantiate
 
+from wederhoor.pipeline.segmenters import LineSegmenter, NoSegmenter, SyntokSegmenter
 from wederhoor.segeval import (
     evaluate,
     exact_sentence_f1,
@@ -19,7 +20,6 @@ from wederhoor.segeval import (
     load_gold,
     locate,
 )
-from wederhoor.segmenters import LineSegmenter, NoSegmenter, SyntokSegmenter
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "data" / "segmentation"

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from wederhoor.errors import UserError
-from wederhoor.metrics import evaluate, summarise_folds
-from wederhoor.models import build_pipeline
-from wederhoor.splits import CorpusSplitter, GroupKFoldSplitter, HoldoutSplitter
+from wederhoor.evaluation.metrics import evaluate, summarise_folds
+from wederhoor.modeling.cv import CorpusSplitter, GroupKFoldSplitter, HoldoutSplitter
+from wederhoor.modeling.models import build_pipeline
 
 
 def _data(n_docs: int = 12, per_doc: int = 5):
@@ -24,38 +24,58 @@ def _data(n_docs: int = 12, per_doc: int = 5):
 def test_no_document_on_both_sides(splitter) -> None:
     y, groups = _data()
     g = np.asarray(groups)
-    for train, test in splitter.folds(y, groups):
+    for train, test in splitter.split(None, y, groups):
         assert not set(g[train]) & set(g[test])
         assert len(test) > 0
 
 
 def test_kfold_covers_every_sentence_once_and_is_seeded() -> None:
     y, groups = _data()
-    folds = list(GroupKFoldSplitter(k=4, seed=3).folds(y, groups))
+    folds = list(GroupKFoldSplitter(k=4, seed=3).split(None, y, groups))
     tested = np.concatenate([t for _, t in folds])
     assert sorted(tested) == list(range(len(y)))
-    again = list(GroupKFoldSplitter(k=4, seed=3).folds(y, groups))
+    again = list(GroupKFoldSplitter(k=4, seed=3).split(None, y, groups))
     assert all((a[1] == b[1]).all() for a, b in zip(folds, again, strict=True))
 
 
 def test_kfold_shrinks_k_for_few_documents(capsys) -> None:
     y, groups = _data(n_docs=3)
-    folds = list(GroupKFoldSplitter(k=5).folds(y, groups))
+    folds = list(GroupKFoldSplitter(k=5).split(None, y, groups))
     assert len(folds) == 3
     assert "using 3 folds" in capsys.readouterr().err
 
 
 def test_kfold_refuses_single_document() -> None:
     with pytest.raises(UserError, match="at least 2 documents"):
-        list(GroupKFoldSplitter().folds(["neutral"] * 3, ["a"] * 3))
+        list(GroupKFoldSplitter().split(None, ["neutral"] * 3, ["a"] * 3))
 
 
 def test_corpus_split_uses_dev_and_test() -> None:
     subset = ["dev", "dev", "test", "dev", "test"]
-    [(train, test)] = CorpusSplitter().folds(["neutral"] * 5, list("abcde"), subset)
+    [(train, test)] = CorpusSplitter().split(None, ["neutral"] * 5, list("abcde"), parts=subset)
     assert list(train) == [0, 1, 3] and list(test) == [2, 4]
     with pytest.raises(UserError, match="needs a 'split' column"):
-        list(CorpusSplitter().folds(["neutral"], ["a"], None))
+        list(CorpusSplitter().split(None, ["neutral"], ["a"]))
+
+
+def test_splitters_work_with_scikit_learn_cross_val_predict() -> None:
+    from sklearn.model_selection import cross_val_predict
+
+    y, groups = _data(n_docs=10, per_doc=6)
+    texts = [f"{label} word{i % 7}" for i, label in enumerate(y)]
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.naive_bayes import MultinomialNB
+
+    model = build_pipeline(TfidfVectorizer(), MultinomialNB())
+    cv = GroupKFoldSplitter(k=5, seed=1)
+    assert cv.get_n_splits(groups=groups) == 5
+    predicted = cross_val_predict(model, texts, y, groups=groups, cv=cv)
+    # the label word is in the text, so a model that really trained predicts it back
+    assert (predicted == np.asarray(y)).mean() > 0.9
+    parts = ["dev" if int(g[1:]) < 7 else "test" for g in groups]
+    ps = CorpusSplitter().predefined(parts)
+    [(train, test)] = list(ps.split())
+    assert set(np.asarray(groups)[test]) == {"d7", "d8", "d9"}
 
 
 def test_metrics_known_values() -> None:

@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 from sklearn.metrics import f1_score
 
-from wederhoor.stats import approximate_randomization, bootstrap_ci, macro_f1, paired_bootstrap
+from wederhoor.evaluation.stats import (
+    approximate_randomization,
+    bootstrap_ci,
+    macro_f1,
+    paired_bootstrap,
+)
 
 LABELS = ("accusation", "denial", "neutral")
 

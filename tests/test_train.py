@@ -45,7 +45,7 @@ def test_run_folder_holds_every_artifact(cfg_factory, tmp_path: Path) -> None:
 
 
 def test_documents_never_straddle_folds(cfg_factory, tmp_path: Path) -> None:
-    _, run_dir = _train(cfg_factory, tmp_path, "split.k=3", "model=nb")
+    _, run_dir = _train(cfg_factory, tmp_path, "cv.k=3", "model=nb")
     preds = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
     scored = preds[preds["fold"] >= 0]
     assert (scored.groupby("doc_id")["fold"].nunique() == 1).all()
@@ -99,12 +99,12 @@ def test_train_cli_and_predict(tmp_path: Path) -> None:
     text.write_text("De directeur ontkent alle beschuldigingen. Het OM vervolgt hem voor "
                     "fraude.\n", encoding="utf-8")
     out = tmp_path / "pred.csv"
-    done = run("predict", f"model={run_dir}", f"input={text}", f"output={out}")
+    done = run("predict", f"run={run_dir}", f"input={text}", f"output={out}")
     assert done.returncode == 0, done.stderr
     frame = pd.read_csv(out, keep_default_na=False)
     assert len(frame) == 2 and set(frame["predicted"]) <= {"accusation", "denial", "neutral"}
 
-    assert_one_line_error(run("predict", f"model={tmp_path}/nope", f"input={text}",
+    assert_one_line_error(run("predict", f"run={tmp_path}/nope", f"input={text}",
                               f"output={out}"), "run folder not found")
 
 

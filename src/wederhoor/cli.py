@@ -116,7 +116,7 @@ def hydra_app(
         )
 
         def main() -> Any:
-            from wederhoor.workers import stop_on_sigterm
+            from wederhoor.pipeline.workers import stop_on_sigterm
 
             stop_on_sigterm()
             register_resolvers()

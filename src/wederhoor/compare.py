@@ -179,7 +179,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def compare(args: argparse.Namespace) -> None:
     """Collect, rank, write the three files and print the summary."""
-    from wederhoor.leaderboard import (
+    from wederhoor.evaluation.leaderboard import (
         MixedDataError,
         NoRunsError,
         build_leaderboard,

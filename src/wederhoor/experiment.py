@@ -63,7 +63,7 @@ class Labelled:
 
 def use_stream(cfg: DictConfig) -> bool:
     """``stream: true|false|auto``; auto streams inputs above ``stream_above_mb`` on disk."""
-    from wederhoor.cache import path_size
+    from wederhoor.pipeline.cache import path_size
 
     mode = str(cfg.get("stream", False)).lower()
     if mode in ("true", "1", "yes"):
@@ -77,14 +77,14 @@ def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
     """Split and label the corpus, or reuse the outputs of an earlier run with the same key."""
     from hydra.utils import instantiate
 
-    from wederhoor.cache import (
+    from wederhoor.io.documents import input_path
+    from wederhoor.pipeline.cache import (
         StageCache,
         code_fingerprint,
         component_fingerprint,
         input_fingerprint,
         stage_key,
     )
-    from wederhoor.documents import input_path
 
     data = cfg.data
     meta = data.get("meta")
@@ -103,9 +103,9 @@ def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
     if hit is not None:
         info(f"reusing cached split/label from {cache.entry('label', label_key)}")
         return Labelled(hit[0], hit[1]["documents"], cache, "label", label_key)
-    from wederhoor.documents import load_documents
-    from wederhoor.labeling import LABEL_COLUMNS, label_sentences, split_label_documents
-    from wederhoor.sentences import rows_are_documents
+    from wederhoor.io.documents import load_documents
+    from wederhoor.pipeline.labeling import LABEL_COLUMNS, label_sentences, split_label_documents
+    from wederhoor.pipeline.sentences import rows_are_documents
 
     docs = None
     with timer.stage("split"):
@@ -141,7 +141,7 @@ def _streamed(cfg: DictConfig, timer: Timer, cache: Any, key: str) -> Labelled:
     """Split + label in constant memory into Parquet shards (cached like the in-memory path)."""
     from hydra.utils import instantiate
 
-    from wederhoor.streaming import load_shards, shard_paths, stream_corpus
+    from wederhoor.pipeline.streaming import load_shards, shard_paths, stream_corpus
 
     manifest = cache.manifest("shards", key, verify=True)
     if manifest is not None and manifest.get("format") == "parquet":
@@ -165,8 +165,8 @@ def _streamed(cfg: DictConfig, timer: Timer, cache: Any, key: str) -> Labelled:
 
 def corpus_fingerprint(cfg: DictConfig, labelled: Labelled) -> str:
     """The data fingerprint of metrics.json (documents + gold file), remembered in the cache."""
-    from wederhoor.cache import path_digest
-    from wederhoor.provenance import fingerprint
+    from wederhoor.pipeline.cache import path_digest
+    from wederhoor.tracking.provenance import fingerprint
 
     gold_path = cfg.data.get("gold")
     gold_key = path_digest(gold_path) if gold_path and Path(gold_path).is_file() else "-"
@@ -180,8 +180,8 @@ def corpus_fingerprint(cfg: DictConfig, labelled: Labelled) -> str:
     else:
         from hydra.utils import instantiate
 
-        from wederhoor.documents import iter_documents
-        from wederhoor.sentences import rows_are_documents
+        from wederhoor.io.documents import iter_documents
+        from wederhoor.pipeline.sentences import rows_are_documents
 
         def column(name: str) -> Any:
             rows = rows_are_documents(instantiate(cfg.segmenter))
@@ -199,7 +199,7 @@ def build_corpus(cfg: DictConfig, timer: Timer) -> Corpus:
     """Split and label the configured corpus; attach gold labels where the corpus has them."""
     from hydra.utils import instantiate
 
-    from wederhoor.gold import load_gold
+    from wederhoor.io.gold import load_gold
 
     labelled = labelled_sentences(cfg, timer)
     sents = labelled.sentences
@@ -241,7 +241,7 @@ def cross_predict(model: Any, texts: np.ndarray, y: np.ndarray, folds: list,
 
     ``fitted_models``, when given, receives each fold's fitted model (for reuse).
     """
-    from wederhoor.metrics import evaluate
+    from wederhoor.evaluation.metrics import evaluate
 
     predicted = np.full(len(texts), "", dtype=object)
     fold_of = np.full(len(texts), -1)
@@ -269,12 +269,12 @@ def build_components(cfg: DictConfig) -> tuple[Any, Any]:
     from hydra.errors import InstantiationException
     from hydra.utils import instantiate
 
-    from wederhoor.models import check_model
+    from wederhoor.modeling.models import check_model
 
     if not isinstance(cfg.seed, int) or isinstance(cfg.seed, bool):
         raise UserError(f"seed={cfg.seed} is not a whole number; pass e.g. seed=1")
     built = []
-    for group in ("model", "split"):
+    for group in ("model", "cv"):
         try:
             built.append(instantiate(cfg[group]))
         except InstantiationException as exc:
@@ -294,11 +294,11 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     command line of this process.
     """
 
-    from wederhoor.metrics import evaluate, label_counts, summarise_folds
-    from wederhoor.model_io import save_model
-    from wederhoor.outputs import write_csv, write_json
-    from wederhoor.plots import confusion_png
-    from wederhoor.provenance import command_line, git_state, package_versions
+    from wederhoor.evaluation.metrics import evaluate, label_counts, summarise_folds
+    from wederhoor.evaluation.plots import confusion_png
+    from wederhoor.io.model_files import save_model
+    from wederhoor.io.outputs import write_csv, write_json
+    from wederhoor.tracking.provenance import command_line, git_state, package_versions
 
     if cfg.train_labels not in ("silver", "gold"):
         raise UserError(f"unknown train_labels={cfg.train_labels}; use silver or gold")
@@ -326,7 +326,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     texts = work["text"].to_numpy(dtype=object)
     ref = work[eval_against].to_numpy(dtype=object)
     subset = work["split"].tolist() if "split" in work.columns else None
-    folds = list(splitter.folds(ref, work["doc_id"].tolist(), subset))
+    folds = list(splitter.split(texts, ref, work["doc_id"].tolist(), parts=subset))
 
     y = work[cfg.train_labels].to_numpy(dtype=object)
     other = "gold" if cfg.train_labels == "silver" else "silver"

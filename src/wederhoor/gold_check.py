@@ -20,8 +20,8 @@ def main(cfg: DictConfig) -> None:
     from hydra.utils import instantiate
 
     from wederhoor.errors import UserError
-    from wederhoor.gold import load_gold
-    from wederhoor.sentences import sentences_from_input
+    from wederhoor.io.gold import load_gold
+    from wederhoor.pipeline.sentences import sentences_from_input
 
     if not cfg.data.get("gold"):
         raise UserError("no gold file configured: set data.gold=PATH")

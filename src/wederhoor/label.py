@@ -11,7 +11,7 @@ from wederhoor.cli import hydra_app
 def main(cfg: DictConfig) -> None:
     from hydra.utils import instantiate
 
-    from wederhoor.sentence_output import write_sentences
+    from wederhoor.pipeline.stage_output import write_sentences
 
     write_sentences(cfg, instantiate(cfg.labeler))
 

@@ -33,7 +33,7 @@ def _scores(frame: Any) -> tuple[Any, dict[str, Any]]:
     import pandas as pd
 
     from wederhoor import LABELS
-    from wederhoor.metrics import evaluate
+    from wederhoor.evaluation.metrics import evaluate
 
     rows = []
     result: dict[str, Any] = {}
@@ -60,9 +60,9 @@ def main(cfg: DictConfig) -> None:
     from hydra.utils import instantiate
 
     from wederhoor.errors import UserError
+    from wederhoor.evaluation.lf_analysis import lf_table, summary_row
     from wederhoor.experiment import Timer, build_corpus
-    from wederhoor.lf_analysis import lf_table, summary_row
-    from wederhoor.outputs import write_json, write_text
+    from wederhoor.io.outputs import write_json, write_text
 
     corpus = build_corpus(cfg, Timer())
     frame = corpus.frame

@@ -6,25 +6,25 @@ from pathlib import Path
 
 from omegaconf import DictConfig
 
-from wederhoor.cli import CONF_DIR, hydra_app, require
+from wederhoor.cli import hydra_app, require
 
 
-@hydra_app("predict", CONF_DIR / "predict_app")
+@hydra_app("predict")
 def main(cfg: DictConfig) -> None:
     from wederhoor.errors import info, warn
-    from wederhoor.metrics import label_counts
-    from wederhoor.model_io import load_model
-    from wederhoor.outputs import check_output, write_table
-    from wederhoor.run_folder import (
+    from wederhoor.evaluation.metrics import label_counts
+    from wederhoor.io.model_files import load_model
+    from wederhoor.io.outputs import check_output, write_table
+    from wederhoor.io.run_folder import (
         build_segmenter,
         load_run_config,
         run_language,
         trained_languages,
     )
-    from wederhoor.sentences import sentences_from_input
+    from wederhoor.pipeline.sentences import sentences_from_input
 
     require(cfg, "model", "input", "output")
-    run_dir = Path(cfg.model)
+    run_dir = Path(cfg.run)
     check_output(cfg.output, [cfg.input], Path(cfg.paths.seeds))
     model = load_model(run_dir)
     trained = load_run_config(run_dir)

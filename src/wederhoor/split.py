@@ -9,7 +9,7 @@ from wederhoor.cli import hydra_app
 
 @hydra_app("split")
 def main(cfg: DictConfig) -> None:
-    from wederhoor.sentence_output import write_sentences
+    from wederhoor.pipeline.stage_output import write_sentences
 
     write_sentences(cfg)
 

@@ -42,10 +42,10 @@ def main(cfg: DictConfig) -> float:
     from hydra.core.hydra_config import HydraConfig
     from hydra.utils import instantiate
 
+    from wederhoor.evaluation.summary import format_results
     from wederhoor.experiment import run_experiment
-    from wederhoor.outputs import write_json
-    from wederhoor.provenance import command_line
-    from wederhoor.summary import format_results
+    from wederhoor.io.outputs import write_json
+    from wederhoor.tracking.provenance import command_line
 
     hydra_cfg = HydraConfig.get()
     run_dir = Path(hydra_cfg.runtime.output_dir)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wederhoor.errors import UserError
-from wederhoor.gold import Gold, load_gold
+from wederhoor.io.gold import Gold, load_gold
 
 
 class GoldLabeler:

@@ -10,8 +10,8 @@ import os
 import uuid
 from typing import TYPE_CHECKING, Any, Protocol
 
+from wederhoor.pipeline.workers import die_with_parent
 from wederhoor.progress import progress_for
-from wederhoor.workers import die_with_parent
 
 if TYPE_CHECKING:
     import datasets
@@ -136,10 +136,10 @@ def rows_are_documents(segmenter: Segmenter) -> bool:
 
 def segmenter_for(input: str, segmenter: Segmenter) -> Segmenter:
     """``segmenter``, or none at all when the input is already one row per sentence."""
-    from wederhoor.documents import table_columns
+    from wederhoor.io.documents import table_columns
 
     if "sent_id" in table_columns(input):
-        from wederhoor.segmenters import NoSegmenter
+        from wederhoor.pipeline.segmenters import NoSegmenter
 
         return NoSegmenter()
     return segmenter
@@ -148,7 +148,7 @@ def segmenter_for(input: str, segmenter: Segmenter) -> Segmenter:
 def sentences_from_input(input: str, lang: str, segmenter: Segmenter, meta: str | None = None,
                          workers: int | None = None) -> datasets.Dataset:
     """Load any supported input and split it; a table that is already split is kept as it is."""
-    from wederhoor.documents import load_documents
+    from wederhoor.io.documents import load_documents
 
     segmenter = segmenter_for(input, segmenter)
     return split_documents(load_documents(input, lang, meta, rows_are_documents(segmenter)),

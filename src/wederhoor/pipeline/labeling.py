@@ -19,14 +19,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from wederhoor.errors import UserError
-from wederhoor.sentences import (
+from wederhoor.pipeline.sentences import (
     SENTENCE_COLUMNS,
     Segmenter,
     _SplitBatch,
     map_documents,
     split_documents,
 )
-from wederhoor.workers import die_with_parent
+from wederhoor.pipeline.workers import die_with_parent
 
 if TYPE_CHECKING:
     import datasets

@@ -4,11 +4,13 @@ Splitting and labelling a large corpus takes minutes, while a sweep trains many 
 same sentences. Each stage's output is stored under ``experiments/cache/<stage>-<key>/``,
 where the key hashes everything that can change the output: the input's bytes (and the
 metadata file's), the language default, the stage's resolved config, the files that config
-names, and the code and word lists of the stage. Change any of them and the key changes.
+names, the class it builds, and the package's version, code and
+word lists. Change any of them and the key changes.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -17,13 +19,13 @@ from importlib import util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wederhoor.provenance import installed_versions
+from wederhoor.tracking.provenance import installed_versions
 
 if TYPE_CHECKING:
     import datasets
 
 CACHE_VERSION = "2"  # 2: entries carry a checksum of their content
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Library versions whose behaviour shapes the stage outputs.
 STAGE_PACKAGES = ("syntok", "datasets", "pyarrow")
 MANIFEST = "manifest.json"
@@ -107,24 +109,31 @@ def component_fingerprint(node: Any) -> dict[str, Any]:
     return {"config": conf, "files": files, "code": code}
 
 
-STAGE_CODE = {
-    "split": (("documents.py", "sentences.py", "streaming.py"), "resources"),
-    "label": (("labeling.py", "streaming.py", "labelers/rules.py", "labelers/context.py",
-               "labelers/gold.py"), "labelers"),
-}
+@functools.lru_cache(maxsize=1)
+def package_digest() -> str:
+    """A hash of the installed package's code and packaged data (every .py and .yaml file).
+
+    Keyed by the whole package rather than a list of the stage's modules, so moving or
+    editing any code can never serve a stale entry; the price is recomputing after any edit.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for file in sorted(p for p in PACKAGE_DIR.rglob("*") if p.suffix in {".py", ".yaml"}
+                       and "__pycache__" not in p.parts):
+        digest.update(file.relative_to(PACKAGE_DIR).as_posix().encode("utf-8") + b"\x00")
+        _hash_file(digest, file)
+    return digest.hexdigest()
 
 
 def code_fingerprint(stage: str) -> dict[str, str]:
-    """The stage's own code and packaged word lists, plus library versions.
+    """What the stage's code is: its name, the package's version and code, library versions."""
+    return {"stage": stage, "wederhoor": _package_version(), "package": package_digest(),
+            **installed_versions(STAGE_PACKAGES)}
 
-    Only what the stage uses: editing a lexicon invalidates labels, not the split.
-    """
-    modules, data_dir = STAGE_CODE[stage]
-    out = {n: path_digest(PACKAGE_DIR / n) for n in modules if (PACKAGE_DIR / n).is_file()}
-    for yaml_file in sorted((PACKAGE_DIR / data_dir).rglob("*.yaml")):
-        out[yaml_file.relative_to(PACKAGE_DIR).as_posix()] = path_digest(yaml_file)
-    out.update(installed_versions(STAGE_PACKAGES))
-    return out
+
+def _package_version() -> str:
+    from wederhoor import __version__
+
+    return __version__
 
 
 def stage_key(*parts: Any) -> str:
@@ -236,12 +245,12 @@ class StageCache:
         manifest = self.manifest(stage, key)
         if manifest is None:
             return
-        from wederhoor.outputs import write_json
+        from wederhoor.io.outputs import write_json
 
         write_json({**manifest, **fields}, self.entry(stage, key) / MANIFEST)
 
     def _begin(self, stage: str, key: str) -> Path:
-        from wederhoor.outputs import honour_umask, temp_beside
+        from wederhoor.io.outputs import honour_umask, temp_beside
 
         self.root.mkdir(parents=True, exist_ok=True)
         tmp = temp_beside(self.entry(stage, key), directory=True)

@@ -83,7 +83,7 @@ def build_incremental(vectorizer: Any, classifier: Any, batch_size: int = 20_000
                       epochs: int = 3, balanced: bool = True,
                       random_state: int | None = 0) -> IncrementalPipeline:
     """Assemble the out-of-core model from its named config parts (like build_pipeline)."""
-    from wederhoor.models import _clean
+    from wederhoor.modeling.models import _clean
 
     return IncrementalPipeline([("vectorizer", _clean(vectorizer)),
                                 ("classifier", _clean(classifier))],

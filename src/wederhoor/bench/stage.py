@@ -3,7 +3,7 @@
 Each stage runs alone in its own interpreter so that its peak memory (sampled by the parent
 over the whole process tree, worker processes included) is its own, not left over from an
 earlier stage. Prints one JSON line: the timed seconds and the sentences processed.
-``python -m wederhoor.benchstage '{"stage": "split", ...}'``
+``python -m wederhoor.bench.stage '{"stage": "split", ...}'``
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def _timed(out: dict[str, Any], key: str = "seconds") -> Iterator[None]:
 
 def _documents(input: str, workers: int, out: dict[str, Any]) -> Any:
     """Load the bench corpus outside the timed block; record load time and processes used."""
-    from wederhoor.documents import load_documents
-    from wederhoor.sentences import estimated_sentences, resolve_workers
+    from wederhoor.io.documents import load_documents
+    from wederhoor.pipeline.sentences import estimated_sentences, resolve_workers
 
     with _timed(out, "load_seconds"):
         docs = load_documents(input, "nl")
@@ -85,8 +85,8 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
     datasets.disable_progress_bars()
     workers = args.get("workers", 0)
     if stage == "split":
-        from wederhoor.segmenters import SyntokSegmenter
-        from wederhoor.sentences import split_documents
+        from wederhoor.pipeline.segmenters import SyntokSegmenter
+        from wederhoor.pipeline.sentences import split_documents
 
         docs = _documents(args["input"], workers, out)
         segmenter = SyntokSegmenter()
@@ -96,8 +96,8 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
         sents.save_to_disk(args["out"])
     elif stage == "label":
         from wederhoor.labelers.rules import RuleLabeler
-        from wederhoor.labeling import label_sentences
-        from wederhoor.sentences import resolve_workers
+        from wederhoor.pipeline.labeling import label_sentences
+        from wederhoor.pipeline.sentences import resolve_workers
 
         sents = datasets.load_from_disk(args["sentences"])
         out["processes"] = resolve_workers(workers, len(sents)) or 1
@@ -108,8 +108,8 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
         labelled.save_to_disk(args["out"])
     elif stage == "split_label":
         from wederhoor.labelers.rules import RuleLabeler
-        from wederhoor.labeling import split_label_documents
-        from wederhoor.segmenters import SyntokSegmenter
+        from wederhoor.pipeline.labeling import split_label_documents
+        from wederhoor.pipeline.segmenters import SyntokSegmenter
 
         docs = _documents(args["input"], workers, out)
         segmenter, labeler = SyntokSegmenter(), RuleLabeler()
@@ -120,8 +120,8 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
         from pathlib import Path
 
         from wederhoor.labelers.rules import RuleLabeler
-        from wederhoor.segmenters import SyntokSegmenter
-        from wederhoor.streaming import stream_corpus
+        from wederhoor.pipeline.segmenters import SyntokSegmenter
+        from wederhoor.pipeline.streaming import stream_corpus
 
         with _timed(out):
             manifest = stream_corpus(args["input"], "nl", None, SyntokSegmenter(), RuleLabeler(),

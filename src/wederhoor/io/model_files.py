@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from wederhoor.errors import UserError
-from wederhoor.outputs import atomic_write
+from wederhoor.io.outputs import atomic_write
 
 MODEL_FILE = "model.skops"
-TRUSTED_TYPES_FILE = Path(__file__).resolve().parent / "resources" / "trusted_model_types.yaml"
+TRUSTED_TYPES_FILE = (Path(__file__).resolve().parent.parent / "resources"
+                      / "trusted_model_types.yaml")
 
 
 def trusted_types() -> frozenset[str]:

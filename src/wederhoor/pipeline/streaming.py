@@ -23,8 +23,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from wederhoor.labeling import LABEL_COLUMNS
-from wederhoor.sentences import SENTENCE_COLUMNS, _SplitBatch, all_cores
+from wederhoor.pipeline.labeling import LABEL_COLUMNS
+from wederhoor.pipeline.sentences import SENTENCE_COLUMNS, _SplitBatch, all_cores
 
 BATCH_DOCS = 2000  # documents per shard: ~30k sentences, a few MB of Parquet
 BAR_MIN_SENTENCES = 20_000  # about a second of work: smaller inputs get no progress bar
@@ -47,7 +47,7 @@ def _init_worker(components: str) -> None:
     made for this pool: a small start-up message keeps the workers' start short)."""
     import pickle
 
-    from wederhoor.workers import die_with_parent
+    from wederhoor.pipeline.workers import die_with_parent
 
     die_with_parent()
     with open(components, "rb") as handle:
@@ -76,7 +76,7 @@ def process_batch(index: int, docs: dict[str, list], folder: str, segmenter: Any
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from wederhoor.labeling import SplitLabelBatch
+    from wederhoor.pipeline.labeling import SplitLabelBatch
 
     segmenter = segmenter or _WORKER["segmenter"]
     labeler = labeler if labeler is not None else _WORKER.get("labeler")
@@ -113,7 +113,7 @@ def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, label
 
     Returns the manifest: shard names in corpus order, sentence and document counts.
     """
-    from wederhoor.documents import iter_documents
+    from wederhoor.io.documents import iter_documents
     from wederhoor.progress import bar
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -131,8 +131,8 @@ def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, label
         hashes.append(result["doc_hashes"])
         progress.update(len(result["doc_hashes"]))
 
-    from wederhoor.cache import path_size
-    from wederhoor.sentences import BYTES_PER_SENTENCE, rows_are_documents
+    from wederhoor.pipeline.cache import path_size
+    from wederhoor.pipeline.sentences import BYTES_PER_SENTENCE, rows_are_documents
 
     batches = iter_documents(input, lang, meta, batch_docs, rows_are_documents(segmenter))
     show = path_size(input) // BYTES_PER_SENTENCE >= BAR_MIN_SENTENCES
@@ -144,7 +144,7 @@ def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, label
         else:
             from contextlib import ExitStack
 
-            from wederhoor.workers import starting_workers
+            from wederhoor.pipeline.workers import starting_workers
 
             ctx = mp.get_context("spawn")  # no fork of a process holding Arrow thread pools
             with ExitStack() as stack:
@@ -198,7 +198,7 @@ def stream_into_folder(input: str, lang: str, meta: str | None, segmenter: Any, 
     import shutil
 
     from wederhoor.errors import UserError
-    from wederhoor.outputs import honour_umask, make_parent, temp_beside, write_json
+    from wederhoor.io.outputs import honour_umask, make_parent, temp_beside, write_json
 
     if folder.is_dir() and any(folder.iterdir()) and not is_stream_output(folder):
         raise UserError(f"output={folder} is a folder that holds other files; stream=true "
@@ -258,7 +258,7 @@ def relabel_crossing(folder: Path, shards: list[str], crossing: Any, labeler: An
     import numpy as np
     import pyarrow.parquet as pq
 
-    from wederhoor.labeling import label_batch
+    from wederhoor.pipeline.labeling import label_batch
 
     where: list[tuple[str, int]] = []
     texts: list[str] = []

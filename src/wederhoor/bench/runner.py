@@ -132,7 +132,7 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]
 
 def _stage(args: dict[str, Any]) -> dict[str, Any]:
     env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
-    run = measure([sys.executable, "-m", "wederhoor.benchstage", json.dumps(args)], env)
+    run = measure([sys.executable, "-m", "wederhoor.bench.stage", json.dumps(args)], env)
     if run["returncode"] != 0:
         raise UserError(f"bench stage {args['stage']} failed: {_last_line(run['stderr'])}")
     result = json.loads(run["stdout"].strip().splitlines()[-1])
@@ -200,9 +200,9 @@ def growth(points: list[tuple[int, float]]) -> float | None:
 
 def run_bench(cfg: DictConfig) -> dict[str, Any]:
     """Build the corpora, measure every stage and reference, return the bench record."""
-    from wederhoor.benchcorpus import build_corpus
+    from wederhoor.bench.corpus import build_corpus
     from wederhoor.errors import info
-    from wederhoor.sentences import all_cores
+    from wederhoor.pipeline.sentences import all_cores
 
     workers = int(cfg.workers) or all_cores()
     names = OmegaConf.to_container(cfg.names, resolve=True)
@@ -305,7 +305,7 @@ def _both_rate(refs: dict[str, Any]) -> float:
 
 
 def _command() -> str:
-    from wederhoor.provenance import command_line
+    from wederhoor.tracking.provenance import command_line
 
     return command_line()
 
@@ -374,7 +374,7 @@ def markdown(record: dict[str, Any]) -> str:
 @hydra_app("bench")
 def main(cfg: DictConfig) -> None:
     from wederhoor.errors import info
-    from wederhoor.outputs import write_json, write_text
+    from wederhoor.io.outputs import write_json, write_text
 
     record = run_bench(cfg)
     out = Path(cfg.output)

@@ -33,8 +33,8 @@ def seed_documents(seeds: Path) -> list[SeedDoc]:
     """The seed documents with their metadata and sentence counts (default segmenter)."""
     import pandas as pd
 
-    from wederhoor.documents import load_documents
-    from wederhoor.segmenters import SyntokSegmenter
+    from wederhoor.io.documents import load_documents
+    from wederhoor.pipeline.segmenters import SyntokSegmenter
 
     docs = load_documents(str(seeds / "docs"), "nl", str(seeds / "corpus.csv"))
     meta = pd.read_csv(seeds / "corpus.csv", dtype=str, keep_default_na=False)

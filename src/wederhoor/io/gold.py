@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wederhoor import LABELS
-from wederhoor.documents import check_utf8
 from wederhoor.errors import UserError
+from wederhoor.io.documents import check_utf8
 
 _SPACE = re.compile(r"\s+")
 

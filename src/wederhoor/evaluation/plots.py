@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from wederhoor.outputs import atomic_write
+from wederhoor.io.outputs import atomic_write
 
 
 def confusion_png(matrix: Sequence[Sequence[int]], labels: Sequence[str], path: str | Path,

@@ -16,9 +16,9 @@ def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
     from hydra.utils import instantiate
 
     from wederhoor.errors import UserError, info
-    from wederhoor.metrics import label_counts
-    from wederhoor.outputs import check_output, write_table
-    from wederhoor.sentences import SENTENCE_COLUMNS, segmenter_for, split_documents
+    from wederhoor.evaluation.metrics import label_counts
+    from wederhoor.io.outputs import check_output, write_table
+    from wederhoor.pipeline.sentences import SENTENCE_COLUMNS, segmenter_for, split_documents
 
     require(cfg, "input", "output")
     stream = bool(cfg.get("stream"))
@@ -28,7 +28,7 @@ def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
     check_output(cfg.output, [cfg.input, cfg.meta], Path(cfg.paths.seeds), folder=stream)
     segmenter = segmenter_for(cfg.input, instantiate(cfg.segmenter))
     if stream:
-        from wederhoor.streaming import stream_into_folder
+        from wederhoor.pipeline.streaming import stream_into_folder
 
         manifest = stream_into_folder(cfg.input, cfg.lang, cfg.meta, segmenter, labeler,
                                       Path(cfg.output), cfg.workers)
@@ -36,12 +36,12 @@ def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
              f"{len(manifest['shards'])} Parquet shard(s) in {cfg.output}")
         return
 
-    from wederhoor.documents import load_documents
-    from wederhoor.sentences import rows_are_documents
+    from wederhoor.io.documents import load_documents
+    from wederhoor.pipeline.sentences import rows_are_documents
 
     docs = load_documents(cfg.input, cfg.lang, cfg.meta, rows_are_documents(segmenter))
     if labeler is not None:
-        from wederhoor.labeling import split_label_documents
+        from wederhoor.pipeline.labeling import split_label_documents
 
         sents = split_label_documents(docs, segmenter, labeler, cfg.workers)
     else:

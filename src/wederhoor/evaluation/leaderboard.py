@@ -34,7 +34,7 @@ import pandas as pd
 import yaml
 
 from wederhoor import LABELS
-from wederhoor.stats import approximate_randomization, bootstrap_ci
+from wederhoor.evaluation.stats import approximate_randomization, bootstrap_ci
 
 REFERENCES = ("gold", "silver")
 OPTIONAL_METRICS = ("accuracy", "kappa")

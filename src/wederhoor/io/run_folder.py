@@ -15,13 +15,13 @@ from wederhoor.errors import UserError
 
 # Every segmenter a run may name, with the arguments it may pass and their allowed types.
 SEGMENTERS: dict[str, dict[str, tuple[type, ...]]] = {
-    "wederhoor.segmenters.SyntokSegmenter": {
+    "wederhoor.pipeline.segmenters.SyntokSegmenter": {
         "abbreviations": (str, type(None)),
         "repair": (bool,),
         "headline_max_chars": (int,),
     },
-    "wederhoor.segmenters.LineSegmenter": {},
-    "wederhoor.segmenters.NoSegmenter": {},
+    "wederhoor.pipeline.segmenters.LineSegmenter": {},
+    "wederhoor.pipeline.segmenters.NoSegmenter": {},
 }
 LANGUAGES = ("nl", "en")
 
@@ -32,7 +32,7 @@ def load_run_config(run_dir: Path) -> dict[str, Any]:
 
     path = run_dir / ".hydra" / "config.yaml"
     if not path.is_file():
-        raise UserError(f"{run_dir} has no .hydra/config.yaml; pass model= a training run folder")
+        raise UserError(f"{run_dir} has no .hydra/config.yaml; pass run= a training run folder")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

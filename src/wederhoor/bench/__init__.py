@@ -1,0 +1,1 @@
+"""``python -m wederhoor.bench``: speed and memory of every stage (runner, corpus, stage)."""

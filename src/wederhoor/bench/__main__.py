@@ -1,0 +1,5 @@
+"""Run the benchmark: ``python -m wederhoor.bench``."""
+
+from wederhoor.bench.runner import main
+
+main()

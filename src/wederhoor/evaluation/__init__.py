@@ -1,0 +1,1 @@
+"""Scoring: metrics, resampling statistics, leaderboard, labeling-function analysis, plots."""

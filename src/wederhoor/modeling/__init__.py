@@ -1,0 +1,1 @@
+"""Classifiers and cross-validation splitters."""

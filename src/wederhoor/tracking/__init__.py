@@ -1,0 +1,1 @@
+"""What a run records about itself and where it is logged."""
