@@ -37,7 +37,7 @@ def load_model(run_dir: str | Path) -> Any:
 
     path = Path(run_dir) / MODEL_FILE
     if not Path(run_dir).is_dir():
-        raise UserError(f"run folder not found: {run_dir}; pass model=experiments/runs/<run>")
+        raise UserError(f"run folder not found: {run_dir}; pass run=experiments/runs/<run>")
     if not path.is_file():
         raise UserError(f"no {MODEL_FILE} in {run_dir}; is it a finished training run folder?")
     try:

@@ -26,12 +26,14 @@ def _plain(value: Any) -> Any:
         return tuple(_plain(v) for v in value)
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, BaseEstimator):  # a FeatureUnion's parts are cleaned the same way
+        return _clean(value)
     return value
 
 
 def _clean(estimator: BaseEstimator) -> BaseEstimator:
     params = estimator.get_params(deep=False)
-    fixed = {k: _plain(v) for k, v in params.items() if isinstance(v, (list, dict)) or
+    fixed = {k: _plain(v) for k, v in params.items() if isinstance(v, (list, tuple, dict)) or
              type(v).__name__ in ("ListConfig", "DictConfig")}
     return estimator.set_params(**fixed) if fixed else estimator
 

@@ -1,0 +1,84 @@
+"""The rule labeler's evidence as features, so a classifier learns when to trust which rule.
+
+For every sentence and every language in ``languages`` the transformer records which
+labeling functions fired, which one decided (the highest tier wins in the rule labeler) and
+the label the rules gave. Set next to TF-IDF in a ``FeatureUnion`` this is the hybrid model:
+trained on gold labels it keeps the rules where they are right and lets the words overrule
+them where they are not. Sentences are scored alone (no document context), in every
+language, so the model needs no language column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from wederhoor import LABELS
+
+
+class RuleEvidence(TransformerMixin, BaseEstimator):
+    """Binary features: ``<lang>:fired=<fn>``, ``<lang>:first=<fn>``, ``<lang>:rule=<label>``."""
+
+    def __init__(self, languages: Sequence[str] = ("nl", "en"), lexicons: str | None = None,
+                 max_chars: int = 4000) -> None:
+        self.languages = languages
+        self.lexicons = lexicons
+        self.max_chars = max_chars
+
+    def fit(self, X: Iterable[str], y: Any = None) -> RuleEvidence:
+        """The vocabulary is every function of the lexicons, so it does not depend on X."""
+        labeler = self._labeler()
+        names: list[str] = []
+        for lang in self.languages:
+            functions = labeler.function_names(lang)
+            names += [f"{lang}:fired={fn}" for fn in functions]
+            names += [f"{lang}:first={fn}" for fn in functions]
+            names += [f"{lang}:rule={label}" for label in LABELS]
+        self.feature_names_ = np.asarray(names, dtype=object)
+        self.vocabulary_ = {name: i for i, name in enumerate(names)}
+        return self
+
+    def transform(self, X: Iterable[str]) -> sparse.csr_matrix:
+        labeler = self._labeler()
+        rows: list[int] = []
+        cols: list[int] = []
+        n = 0
+        for n, text in enumerate(X, 1):
+            for col in self._columns(labeler, str(text)):
+                rows.append(n - 1)
+                cols.append(col)
+        data = np.ones(len(rows), dtype=np.float64)
+        return sparse.csr_matrix((data, (rows, cols)), shape=(n, len(self.vocabulary_)))
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        return self.feature_names_
+
+    def _columns(self, labeler: Any, text: str) -> list[int]:
+        vocab = self.vocabulary_
+        out: list[int] = []
+        for lang in self.languages:
+            label, fired = labeler.label_one(text, lang)
+            keys = [f"{lang}:rule={label}", *(f"{lang}:fired={fn}" for fn in fired)]
+            if fired:
+                keys.append(f"{lang}:first={fired[0]}")
+            out += [vocab[k] for k in keys if k in vocab]
+        return out
+
+    def _labeler(self) -> Any:
+        """Built once per process and never saved: model files hold no compiled patterns."""
+        labeler = self.__dict__.get("_labeler_")
+        if labeler is None:
+            from wederhoor.labelers.rules import RuleLabeler
+
+            labeler = RuleLabeler(lexicons=self.lexicons, max_chars=self.max_chars)
+            self.__dict__["_labeler_"] = labeler
+        return labeler
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_labeler_", None)
+        return state

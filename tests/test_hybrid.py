@@ -1,0 +1,41 @@
+"""The hybrid model: rule evidence as features next to TF-IDF, saved and loaded safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from hydra.utils import instantiate
+
+from wederhoor.modeling.rule_features import RuleEvidence
+
+SENTENCES = ["De directeur ontkent alle beschuldigingen.", "Het OM verdenkt hem van fraude.",
+             "The firm denies the report.", "Het regent in Damme."]
+
+
+def _active(ev: RuleEvidence, text: str) -> set[str]:
+    row = ev.transform([text])
+    return {ev.feature_names_[i] for i in row.indices}
+
+
+def test_evidence_names_the_rules_that_fired_in_each_language() -> None:
+    ev = RuleEvidence().fit(SENTENCES)
+    assert {"nl:rule=denial", "nl:fired=nl_deny", "nl:first=nl_deny"} <= _active(ev, SENTENCES[0])
+    assert "nl:rule=accusation" in _active(ev, SENTENCES[1])
+    english = _active(ev, SENTENCES[2])
+    assert "en:rule=denial" in english and "nl:rule=neutral" in english
+    assert _active(ev, SENTENCES[3]) == {"nl:rule=neutral", "en:rule=neutral"}
+    assert ev.transform(SENTENCES).shape == (4, len(ev.get_feature_names_out()))
+
+
+def test_hybrid_config_fits_saves_and_loads(cfg_factory, tmp_path: Path) -> None:
+    from wederhoor.io.model_files import load_model, save_model
+
+    model = instantiate(cfg_factory("train", ["model=hybrid_logreg"]).model)
+    y = ["denial", "accusation", "denial", "neutral"] * 3
+    model.fit(SENTENCES * 3, y)
+    save_model(model, tmp_path)
+    loaded = load_model(tmp_path)
+    assert "_labeler_" not in loaded.named_steps["vectorizer"].transformer_list[1][1].__dict__
+    assert list(loaded.predict(SENTENCES)) == list(model.predict(SENTENCES))
+    assert np.allclose(loaded.predict_proba(SENTENCES), model.predict_proba(SENTENCES))
