@@ -1628,3 +1628,19 @@ def test_nl_testimony_explanations_and_procedure(rl: RuleLabeler) -> None:
         ("Bij de gemeente kwamen geen klachten binnen over de werken.", NEU),
         ("Winkeldiefstal neemt in de grote steden al jaren toe.", NEU),
     ], "nl")
+
+
+def test_nl_counter_stories_of_real_reporting(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Wethouder Kroeze wist naar eigen zeggen van niks.", DEN),
+        ("Als er iets is misgelopen, dan is dat buiten medeweten van de directie gebeurd.", DEN),
+        ("De burgemeester vertrouwt erop dat het onderzoek de schepen zal zuiveren.", DEN),
+        ("Pixelbank schrijft dat haar servers op geen enkel moment zijn gehackt.", DEN),
+        ("Schepen Van Dael noemt zichzelf 'de eerlijkste politicus van het dorp'.", DEN),
+        ("Chemiebedrijf Korvex spreekt van een technisch incident.", DEN),
+        ("De CEO verwijst naar een voormalige financieel directeur.", DEN),
+        ("Het is voorbarig om met de vinger naar ons te wijzen.", DEN),
+        ("Lees ook: OM: cryptodienst Nachtlijn was speeltuin voor drugsbendes", ACC),
+        ("De oppositie vertrouwt erop dat het onderzoek zal aantonen dat Kroeze heeft gelogen.", ACC),
+        ("Niemand weet nog wanneer de brug weer opengaat.", NEU),
+    ], "nl")
