@@ -1641,6 +1641,6 @@ def test_nl_counter_stories_of_real_reporting(rl: RuleLabeler) -> None:
         ("De CEO verwijst naar een voormalige financieel directeur.", DEN),
         ("Het is voorbarig om met de vinger naar ons te wijzen.", DEN),
         ("Lees ook: OM: cryptodienst Nachtlijn was speeltuin voor drugsbendes", ACC),
-        ("De oppositie vertrouwt erop dat het onderzoek zal aantonen dat Kroeze heeft gelogen.", ACC),
+        ("De oppositie vertrouwt erop dat het onderzoek zal aantonen dat Kroeze loog.", ACC),
         ("Niemand weet nog wanneer de brug weer opengaat.", NEU),
     ], "nl")

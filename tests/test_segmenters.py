@@ -416,3 +416,19 @@ def test_segeval_command_prints_scores_and_errors():
     )
     assert "precision" in result.stdout and "F1" in result.stdout
     assert "missed" in result.stdout and "spurious" in result.stdout
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("FAIRVIEW, Ore. (AP) — A county clerk kept the fees, prosecutors said. She denies it.",
+     "en", ["FAIRVIEW, Ore. (AP) — A county clerk kept the fees, prosecutors said.",
+            "She denies it."]),
+    ("DULUTH (Reuters) - The firm was fined. It will appeal.", "en",
+     ["DULUTH (Reuters) - The firm was fined.", "It will appeal."]),
+    ("The mayor leaves court on Monday. (AP Photo/Lena Ortiz)", "en",
+     ["The mayor leaves court on Monday. (AP Photo/Lena Ortiz)"]),
+    ("De burgemeester verlaat de rechtbank. (Foto: Belga/Ann Peeters)", "nl",
+     ["De burgemeester verlaat de rechtbank. (Foto: Belga/Ann Peeters)"]),
+    ("He spoke to the AP. Then he left.", "en", ["He spoke to the AP.", "Then he left."]),
+])
+def test_wire_datelines_and_photo_credits_stay_with_their_sentence(seg, text, lang, expected):
+    assert seg.split(text, lang) == expected

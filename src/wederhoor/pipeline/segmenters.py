@@ -41,7 +41,7 @@ _DOMAIN = re.compile(
     r"(?:https?://)?(?:[\w-]+\.)*[\w-]{2,}\.[a-z]{2,12}(?:/[^\s]*)?\.", re.IGNORECASE
 )
 
-_LIST_KEYS = ("no_end", "can_end", "starters", "name_particles")
+_LIST_KEYS = ("no_end", "can_end", "starters", "name_particles", "agencies")
 _ANY_LANG = "*"
 
 
@@ -53,6 +53,7 @@ class _Lexicon:
     can_end: frozenset[str]
     starters: frozenset[str]
     name_particles: frozenset[str]
+    agencies: frozenset[str] = frozenset()
 
 
 def _with_capitalised(words: list[str]) -> frozenset[str]:
@@ -97,6 +98,7 @@ def _load_lexicons(path: str | None) -> dict[str, _Lexicon]:
         can_end=can_end,
         starters=frozenset(union["starters"]),
         name_particles=frozenset(union["name_particles"]),
+        agencies=frozenset(union["agencies"]),
     )
     return lexicons
 
@@ -183,7 +185,7 @@ class SyntokSegmenter:
             piece = line[begin:end].strip()
             if piece:
                 out.append(piece)
-        return out
+        return _join_wire_furniture(out, lexicon) if self.repair and lexicon.agencies else out
 
     def _repair(self, line: str, starts: list[int], lexicon: _Lexicon) -> list[int]:
         """Add or remove sentence starts at each period/ellipsis-plus-next-word position."""
@@ -201,6 +203,42 @@ class SyntokSegmenter:
                 start_set.discard(next_start)
                 changed = True
         return sorted(start_set) if changed else starts
+
+
+def _join_wire_furniture(pieces: list[str], lexicon: _Lexicon) -> list[str]:
+    """Keep a wire dateline with its lead and a photo credit with its caption.
+
+    "NEW HAVEN, Conn. (AP) — A former ..." and "... on Tuesday. (AP Photo/Ann Lee)" are one
+    sentence each on a news page; syntok cuts them at the agency's parenthesis.
+    """
+    tag, credit = _wire_patterns(lexicon.agencies)
+    out: list[str] = []
+    for piece in pieces:
+        joins = bool(out) and (tag.match(piece) is not None or credit.fullmatch(piece) is not None
+                               or _is_dateline(out[-1], tag))
+        if joins:
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _wire_patterns(agencies: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The agency tag "(AP)" and a photo credit "(AP Photo/...)", "(Foto: ...)"."""
+    names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    return (re.compile(rf"\((?:{names})\)"),
+            re.compile(rf"\((?:(?:{names})\s+)?(?:Photo|Foto|Image|Beeld)\b[^()]*\)$"))
+
+
+def _is_dateline(piece: str, tag: re.Pattern[str]) -> bool:
+    """An all-capitals place name with the agency's tag and nothing else: "PHOENIX (AP)"."""
+    found = tag.search(piece)
+    if found is None or piece[found.end():].strip(" —–-"):
+        return False
+    place = piece[:found.start()]
+    return any(ch.isupper() for ch in place) and not any(ch.islower() for ch in
+                                                         place.split(",")[0])
 
 
 def _decide(chunk: str, following: str, lexicon: _Lexicon) -> bool | None:
