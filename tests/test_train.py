@@ -124,3 +124,20 @@ def test_runs_started_together_get_their_own_folders(tmp_path: Path) -> None:
     folders = sorted((tmp_path / "runs").glob("*-twin"))
     assert len(folders) == 2
     assert all((f / "metrics.json").is_file() for f in folders)
+
+
+def test_also_models_are_scored_on_the_same_folds(cfg_factory, tmp_path: Path) -> None:
+    from sklearn.metrics import f1_score
+
+    from wederhoor.evaluation.summary import format_results
+
+    data = small_seeds(tmp_path / "corpus", per_split=16)
+    record, run_dir = _train(cfg_factory, tmp_path, "experiment=default", *data)
+    extra = record["also"]["hybrid_logreg"]
+    assert extra["train_labels"] == "gold"
+    preds = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
+    scored = preds[preds["fold"] >= 0]
+    assert extra["metrics"]["macro_f1"] == pytest.approx(f1_score(
+        scored["gold"], scored["predicted_hybrid_logreg"], average="macro",
+        labels=["accusation", "denial", "neutral"]))
+    assert "hybrid_logreg on gold" in format_results(record, str(run_dir))

@@ -264,24 +264,38 @@ def cross_predict(model: Any, texts: np.ndarray, y: np.ndarray, folds: list,
     return predicted, fold_of, fold_metrics, notes
 
 
-def build_components(cfg: DictConfig) -> tuple[Any, Any]:
-    """The model and the splitter, built and checked before any split or label work."""
+def _build(node: Any, where: str, hint: str) -> Any:
+    """Instantiate one config node, turning Hydra's error into one line naming ``where``."""
     from hydra.errors import InstantiationException
     from hydra.utils import instantiate
 
+    try:
+        return instantiate(node)
+    except InstantiationException as exc:
+        cause = exc.__cause__ or exc
+        raise UserError(f"cannot build {where} from its config: "
+                        f"{' '.join(str(cause).split())[:300]}; check the {where}.* "
+                        f"overrides (see {hint})") from None
+
+
+def build_also(cfg: DictConfig) -> dict[str, Any]:
+    """The extra models of ``also`` (name -> model config), scored next to the main one."""
+    from wederhoor.modeling.models import check_model
+
+    also = {str(name): _build(node, f"also.{name}", "conf/model/")
+            for name, node in (cfg.get("also") or {}).items()}
+    for model in also.values():
+        check_model(model)
+    return also
+
+
+def build_components(cfg: DictConfig) -> tuple[Any, Any]:
+    """The model and the splitter, built and checked before any split or label work."""
     from wederhoor.modeling.models import check_model
 
     if not isinstance(cfg.seed, int) or isinstance(cfg.seed, bool):
         raise UserError(f"seed={cfg.seed} is not a whole number; pass e.g. seed=1")
-    built = []
-    for group in ("model", "cv"):
-        try:
-            built.append(instantiate(cfg[group]))
-        except InstantiationException as exc:
-            cause = exc.__cause__ or exc
-            raise UserError(f"cannot build {group} from its config: "
-                            f"{' '.join(str(cause).split())[:300]}; check the {group}.* "
-                            f"overrides (see conf/{group}/)") from None
+    built = [_build(cfg[group], group, f"conf/{group}/") for group in ("model", "cv")]
     check_model(built[0])
     return built[0], built[1]
 
@@ -303,6 +317,10 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     if cfg.train_labels not in ("silver", "gold"):
         raise UserError(f"unknown train_labels={cfg.train_labels}; use silver or gold")
     model, splitter = build_components(cfg)
+    also = build_also(cfg)
+    also_labels = str(cfg.get("also_labels") or "gold")
+    if also_labels not in ("silver", "gold"):
+        raise UserError(f"unknown also_labels={also_labels}; use silver or gold")
     timer = Timer()
     corpus = build_corpus(cfg, timer)
     frame = corpus.frame
@@ -332,7 +350,8 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     other = "gold" if cfg.train_labels == "silver" else "silver"
     with_reference = bool(cfg.get("reference_labels") and corpus.has_gold
                           and cfg.reference_labels == other)
-    fits = len(folds) * (2 if with_reference else 1) + 1
+    also_y = also_labels if also_labels == "silver" or corpus.has_gold else "silver"
+    fits = len(folds) * (1 + int(with_reference) + len(also)) + 1
     stack = ExitStack()  # the bar spans cross-validation, reference and refit
     progress = stack.enter_context(bar(fits, "train", unit="fits",
                                        show=len(work) >= TRAIN_BAR_MIN_ROWS))
@@ -356,6 +375,15 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
                      "metrics": evaluate(ref[evaluated], ref_pred[evaluated]),
                      "fold_summary": summarise_folds(ref_folds)}
 
+    also_results: dict[str, Any] = {}
+    also_preds: dict[str, np.ndarray] = {}
+    for name, extra in also.items():
+        also_preds[name], _, extra_folds, _ = cross_predict(
+            extra, texts, work[also_y].to_numpy(dtype=object), folds, Timer(), ref, progress)
+        also_results[name] = {"train_labels": also_y,
+                              "metrics": evaluate(ref[evaluated], also_preds[name][evaluated]),
+                              "fold_summary": summarise_folds(extra_folds)}
+
     with timer.stage("refit"):
         train_all = np.unique(np.concatenate([tr for tr, _ in folds]))
         if len(folds) == 1 and np.array_equal(folds[0][0], train_all):
@@ -377,6 +405,9 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     if ref_pred is not None:
         out[f"predicted_{other}_trained"] = ""
         out.loc[usable.to_numpy(), f"predicted_{other}_trained"] = ref_pred
+    for name, extra_pred in also_preds.items():
+        out[f"predicted_{name}"] = ""
+        out.loc[usable.to_numpy(), f"predicted_{name}"] = extra_pred
     write_csv(out, run_dir / "predictions.csv")
     confusion_png(pooled["confusion_matrix"]["matrix"], LABELS, run_dir / "confusion_matrix.png",
                   f"{model_name}, trained on {cfg.train_labels}, vs {eval_against} "
@@ -393,6 +424,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
         "fold_summary": summarise_folds(fold_metrics),
         "n_folds": len(folds),
         "reference": reference,
+        "also": also_results,
         "labeler_vs_gold": labeler_score if corpus.has_gold else None,
         "counts": {
             "documents": corpus.documents,

@@ -33,6 +33,9 @@ def format_results(record: dict[str, Any], run_dir: str) -> str:
     if ref:
         lines.append(_row(f"trained on {ref['train_labels']}", ref["metrics"],
                           ref["fold_summary"]))
+    for name, extra in (record.get("also") or {}).items():
+        lines.append(_row(f"{name} on {extra['train_labels']}", extra["metrics"],
+                          extra["fold_summary"]))
     if record.get("labeler_vs_gold"):
         lines.append(_row("rule labeler itself", record["labeler_vs_gold"]))
     for note in record.get("notes", []):
