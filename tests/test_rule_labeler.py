@@ -1644,3 +1644,20 @@ def test_nl_counter_stories_of_real_reporting(rl: RuleLabeler) -> None:
         ("De oppositie vertrouwt erop dat het onderzoek zal aantonen dat Kroeze loog.", ACC),
         ("Niemand weet nog wanneer de brug weer opengaat.", NEU),
     ], "nl")
+
+
+def test_en_counter_stories_of_real_reporting(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Pennmoor said the files did not come from its systems.", DEN),
+        ("It is not our data, the company's security chief said.", DEN),
+        ("The firm said the discrepancies arose from a software migration in 2020.", DEN),
+        ("She said the error had been introduced by an outside contractor.", DEN),
+        ("Dorsey said she had no idea that a treasurer had booked the expenses.", DEN),
+        ('"Nobody ever handed Councillor Brack an envelope," his lawyer said.', DEN),
+        ("Investigators hired by the app found no sign of unauthorised access.", DEN),
+        ('Hallam calls himself "the most audited man in the county."', DEN),
+        ("The company said both men had an obvious axe to grind.", DEN),
+        ("Kestrel Police said it would be inappropriate to comment.", NEU),
+        ("Prosecutors said the invoices were forged by Marsh.", ACC),
+        ("She had no idea she was expecting twins until the scan.", NEU),
+    ], "en")
