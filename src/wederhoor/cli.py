@@ -20,8 +20,13 @@ from omegaconf.errors import MissingMandatoryValue
 
 from wederhoor.errors import UserError
 
-CONF_DIR = Path(__file__).resolve().parent.parent.parent / "conf"
-PROJECT_ROOT = CONF_DIR.parent
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE.parent.parent  # src/wederhoor -> the repository, when run from a clone
+# A clone (or an editable install) uses the repository's conf/; a built wheel carries a copy
+# as wederhoor/conf and then treats the working directory as the project root (seeds/,
+# experiments/).
+CONF_DIR = _CHECKOUT / "conf" if (_CHECKOUT / "conf").is_dir() else _PACKAGE / "conf"
+PROJECT_ROOT = _CHECKOUT if CONF_DIR == _CHECKOUT / "conf" else Path.cwd()
 EXIT_USER_ERROR = 2
 EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
 
