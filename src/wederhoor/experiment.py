@@ -300,6 +300,24 @@ def build_components(cfg: DictConfig) -> tuple[Any, Any]:
     return built[0], built[1]
 
 
+def _usable_rows(frame: Any, train_labels: str, has_gold: bool) -> tuple[str, Any]:
+    """What the run is scored against, and the rows that have both labels it needs."""
+    eval_against = "gold" if has_gold else "silver"
+    if eval_against == "silver":
+        info("no gold labels for this corpus: evaluating against the labeler's silver labels, "
+             "which measures agreement with the rules, not correctness")
+    usable = (frame[train_labels] != "") & (frame[eval_against] != "")
+    if not usable.any():
+        raise UserError(f"no sentence has a {train_labels} label to train on; check that "
+                        f"data.gold matches the documents' doc_id and sentence text")
+    if not usable.all():
+        missing = " or ".join(c for c in sorted({eval_against, train_labels})
+                              if (frame.loc[~usable, c] == "").any())
+        info(f"{int((~usable).sum())} sentence(s) without a {missing} label (see `make "
+             "gold-check`) are predicted but left out of training and evaluation")
+    return eval_against, usable
+
+
 def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
                    commands: dict[str, str] | None = None) -> dict[str, Any]:
     """Run the configured experiment into ``run_dir`` and return its metrics record.
@@ -327,19 +345,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     if cfg.train_labels == "gold" and not corpus.has_gold:
         raise UserError("train_labels=gold but the corpus has no gold labels (data.gold); "
                         "use train_labels=silver")
-    eval_against = "gold" if corpus.has_gold else "silver"
-    if eval_against == "silver":
-        info("no gold labels for this corpus: evaluating against the labeler's silver labels, "
-             "which measures agreement with the rules, not correctness")
-    usable = (frame[cfg.train_labels] != "") & (frame[eval_against] != "")
-    if not usable.any():
-        raise UserError(f"no sentence has a {cfg.train_labels} label to train on; check that "
-                        f"data.gold matches the documents' doc_id and sentence text")
-    if not usable.all():
-        missing = " or ".join(c for c in sorted({eval_against, cfg.train_labels})
-                              if (frame.loc[~usable, c] == "").any())
-        info(f"{int((~usable).sum())} sentence(s) without a {missing} label (see `make "
-             "gold-check`) are predicted but left out of training and evaluation")
+    eval_against, usable = _usable_rows(frame, cfg.train_labels, corpus.has_gold)
     work = frame[usable].reset_index(drop=True)
     texts = work["text"].to_numpy(dtype=object)
     ref = work[eval_against].to_numpy(dtype=object)

@@ -179,8 +179,8 @@ def _read_predictions(path: Path, reference: str) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def load_run(folder: Path) -> Run:
-    """Read one run folder; raise ValueError/OSError with a readable reason if unusable."""
+def _read_metrics(folder: Path) -> dict[str, Any]:
+    """metrics.json of a finished, successful run; ValueError naming what is wrong."""
     metrics_path = folder / "metrics.json"
     if not metrics_path.is_file():
         raise ValueError("no metrics.json (the run crashed, was killed or is still running)")
@@ -200,6 +200,13 @@ def load_run(folder: Path) -> Run:
     reference = metrics.get("eval_against")
     if reference not in REFERENCES:
         raise ValueError(f"metrics.json eval_against is {reference!r}, expected gold or silver")
+    return metrics
+
+
+def load_run(folder: Path) -> Run:
+    """Read one run folder; raise ValueError/OSError with a readable reason if unusable."""
+    metrics = _read_metrics(folder)
+    reference = metrics["eval_against"]
     if not (folder / "predictions.csv").is_file():
         raise ValueError("no predictions.csv, so no confidence interval can be computed")
     try:

@@ -142,7 +142,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -536,46 +536,53 @@ def _run(
     """Search one function in ``s`` and record its vote; True when it fired."""
     if fn.quote_only and not ctx.is_quote:
         return False
-    if positions is None:
-        found: Iterable[re.Match[str]] = _matches(fn, s, None)
-    else:
-        # anchored at the heads' offsets; most candidates fail on their first characters
-        match = fn.regex.match
-        if len(positions) == 1:  # the common case: no list to build
-            one = match(s, positions[0])
-            if one is None:
-                return False
-            found = (one,)
-        else:
-            found = [m for p in positions if (m := match(s, p)) is not None]
-            if not found:
-                return False
-    positive = negative = False
-    negated_tier = fn.negated_tier
-    for m in found:
-        how = _is_negated(ctx.lex.negation, s, m.start(), m.end()) if negated_tier else 0
-        if how == 0:
-            positive = True
-            break
-        negative = True
-        if how == _SCOPE and negated_tier != "cancelled":
-            # "there is no evidence that X lied": the charge is void, nobody denies it
-            negated_tier = "cancelled"
-    if not (positive or negative):
+    found = _matches(fn, s, None) if positions is None else _anchored(fn, s, positions)
+    if not found:
         return False
-    if fn.cased is not None and not fn.cased.search(ctx.original):
-        return False
-    if fn.requires is not None and not fn.requires.search(ctx.full):
-        return False
-    if fn.unless is not None and fn.unless.search(ctx.full):
-        return False
-    if fn.party and not ctx.party:
+    positive, negated_tier = _polarity(fn, s, ctx, found)
+    if positive is None or not _guards_pass(fn, ctx):
         return False
     if positive:
         fired[fn.name] = fn.tier
     elif negated_tier is not None:
         fired[fn.name + "_negated"] = negated_tier
     return True
+
+
+def _anchored(fn: _Function, s: str, positions: Sequence[int]) -> Sequence[re.Match[str]]:
+    """Matches anchored at the heads' offsets; most candidates fail on their first characters."""
+    match = fn.regex.match
+    if len(positions) == 1:  # the common case: no list to build
+        one = match(s, positions[0])
+        return () if one is None else (one,)
+    return [m for p in positions if (m := match(s, p)) is not None]
+
+
+def _polarity(fn: _Function, s: str, ctx: _Context, found: Iterable[re.Match[str]]
+              ) -> tuple[bool | None, str | None]:
+    """(True, _) when a match is not negated, (False, tier) when all are, (None, _) for none."""
+    negative = False
+    negated_tier = fn.negated_tier
+    for m in found:
+        how = _is_negated(ctx.lex.negation, s, m.start(), m.end()) if negated_tier else 0
+        if how == 0:
+            return True, negated_tier
+        negative = True
+        if how == _SCOPE and negated_tier != "cancelled":
+            # "there is no evidence that X lied": the charge is void, nobody denies it
+            negated_tier = "cancelled"
+    return (False if negative else None), negated_tier
+
+
+def _guards_pass(fn: _Function, ctx: _Context) -> bool:
+    """The function's cased / requires / unless / party conditions on the whole sentence."""
+    if fn.cased is not None and not fn.cased.search(ctx.original):
+        return False
+    if fn.requires is not None and not fn.requires.search(ctx.full):
+        return False
+    if fn.unless is not None and fn.unless.search(ctx.full):
+        return False
+    return not (fn.party and not ctx.party)
 
 
 def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
@@ -686,13 +693,55 @@ def _compile(lang: str, data: dict) -> _Lexicon:
     return _build(_plan(lang, data))
 
 
+_RxMaker = Callable[[object, str], "_Rx | None"]
+
+
 def _plan(lang: str, data: dict) -> dict:
     """Every pattern string of a lexicon, macros expanded, heads read, validated: JSON data."""
+    rx = _rx_maker(_macros(data))
+    attr = data.get("attribution") or {}
+    functions = [_function_plan(name, spec, rx) for name, spec in data["functions"].items()]
+    if not functions:
+        raise ValueError("no functions defined")
+    heads_of: list[set[str] | None] = []
+    for fn in functions:
+        try:
+            heads_of.append(_pattern_heads(fn["regex"][1]))
+        except ValueError:  # not a valid regex at all: _build reports it
+            heads_of.append(None)
+    cue_functions = _cue_functions(heads_of)
+    abbreviations = data.get("abbreviations")
+    if abbreviations is not None and not isinstance(abbreviations, list):
+        raise ValueError("abbreviations: expected a list")
+    return {
+        "lang": lang,
+        "abbreviations": ["abbreviations", r"\b(?:" + "|".join(re.escape(str(a)) for a in
+                                                               abbreviations)
+                          + r"|[a-z])\.(?=[ ,a-z])"] if abbreviations else None,
+        "cues": ["cue heads", _trie_regex(sorted(cue_functions))],
+        "cue_functions": cue_functions,
+        "always": [i for i, hs in enumerate(heads_of) if hs is None],
+        "quote_tail": rx(attr.get("quote_tail"), "attribution.quote_tail"),
+        "plain_tail": rx(attr.get("plain_tail"), "attribution.plain_tail"),
+        "subordinate": rx(data.get("subordinate"), "subordinate"),
+        "party_nouns": rx(data.get("party_nouns"), "party_nouns"),
+        "negation": _negation_plan(data.get("negation") or {}, rx),
+        "functions": functions,
+    }
+
+
+def _macros(data: dict) -> dict[str, str]:
+    """Macro name -> alternation regex; a macro may use the macros defined before it."""
     macros: dict[str, str] = {}
     for key, words in (data.get("macros") or {}).items():
         if not isinstance(words, list) or not words:
             raise ValueError(f"macro {key} must be a non-empty list")
         macros[key] = _macro_regex([_expand(str(w), macros) for w in words])
+    return macros
+
+
+def _rx_maker(macros: dict[str, str]) -> _RxMaker:
+    """A function turning one pattern or a list of them into a named, expanded alternation."""
 
     def rx(patterns: object, what: str) -> _Rx | None:
         if patterns is None:
@@ -704,81 +753,67 @@ def _plan(lang: str, data: dict) -> dict:
         parts = [_expand(str(p), macros) for p in patterns]
         return [what, "|".join(f"(?:{p})" for p in parts)]
 
-    neg_data = data.get("negation") or {}
-    words = neg_data.get("words") or []
-    negation = {
-        "words": sorted({str(w) for w in words}),
+    return rx
+
+
+def _negation_plan(neg_data: dict, rx: _RxMaker) -> dict:
+    """Negation words, clause breaks, scope negators and the window around a cue."""
+    return {
+        "words": sorted({str(w) for w in neg_data.get("words") or []}),
         "breaks": rx(neg_data.get("clause_breaks") or [r"[,;:()]"], "negation.clause_breaks"),
         "scope": rx(neg_data.get("scope"), "negation.scope"),
         "scope_stop": rx(neg_data.get("scope_stop") or [r"[;:]"], "negation.scope_stop"),
         "before": int(neg_data.get("before", 3)),
         "after": int(neg_data.get("after", 0)),
     }
-    attr = data.get("attribution") or {}
-    functions: list[dict] = []
-    heads_of: list[set[str] | None] = []
-    for name, spec in data["functions"].items():
-        if not isinstance(spec, dict):
-            raise ValueError(f"function {name}: expected a mapping")
-        tier = spec.get("tier")
-        if tier not in _TIER_RANK:
-            raise ValueError(f"function {name}: unknown tier {tier!r}")
-        neg_tier = spec.get("negated_tier")
-        if neg_tier is not None and neg_tier not in _TIER_RANK:
-            raise ValueError(f"function {name}: unknown negated_tier {neg_tier!r}")
-        scope = spec.get("scope", "main")
-        if scope not in ("main", "core", "full"):
-            raise ValueError(f"function {name}: scope must be main, core or full")
-        regex = rx(spec.get("patterns"), f"function {name}.patterns")
-        assert regex is not None
-        try:
-            heads_of.append(_pattern_heads(regex[1]))
-        except ValueError:  # not a valid regex at all: _build reports it
-            heads_of.append(None)
-        functions.append({
-            "name": str(name),
-            "tier": tier,
-            "regex": regex,
-            "negated_tier": neg_tier,
-            "requires": rx(spec.get("requires"), f"function {name}.requires"),
-            "unless": rx(spec.get("unless"), f"function {name}.unless"),
-            "cased": rx(spec.get("cased"), f"function {name}.cased"),
-            "scope": scope,
-            "quote_only": bool(spec.get("quote_only", False)),
-            "party": bool(spec.get("party", False)),
-        })
-    if not functions:
-        raise ValueError("no functions defined")
+
+
+def _function_plan(name: object, spec: object, rx: _RxMaker) -> dict:
+    """One labeling function's entry, its tier, scope and patterns checked."""
+    if not isinstance(spec, dict):
+        raise ValueError(f"function {name}: expected a mapping")
+    tier = spec.get("tier")
+    if tier not in _TIER_RANK:
+        raise ValueError(f"function {name}: unknown tier {tier!r}")
+    neg_tier = spec.get("negated_tier")
+    if neg_tier is not None and neg_tier not in _TIER_RANK:
+        raise ValueError(f"function {name}: unknown negated_tier {neg_tier!r}")
+    scope = spec.get("scope", "main")
+    if scope not in ("main", "core", "full"):
+        raise ValueError(f"function {name}: scope must be main, core or full")
+    regex = rx(spec.get("patterns"), f"function {name}.patterns")
+    if regex is None:
+        raise ValueError(f"function {name}: expected a non-empty list of patterns")
+    return {
+        "name": str(name),
+        "tier": tier,
+        "regex": regex,
+        "negated_tier": neg_tier,
+        "requires": rx(spec.get("requires"), f"function {name}.requires"),
+        "unless": rx(spec.get("unless"), f"function {name}.unless"),
+        "cased": rx(spec.get("cased"), f"function {name}.cased"),
+        "scope": scope,
+        "quote_only": bool(spec.get("quote_only", False)),
+        "party": bool(spec.get("party", False)),
+    }
+
+
+def _cue_functions(heads_of: list[set[str] | None]) -> dict[str, list[int]]:
+    """Head -> the functions to run where it occurs.
+
+    The trie reports the longest head at a position; shorter heads that prefix it match too.
+    """
     owners: dict[str, set[int]] = {}
     for i, hs in enumerate(heads_of):
         for h in hs or ():
             owners.setdefault(h, set()).add(i)
-    all_heads = sorted(owners)
-    # the trie reports the longest head at a position; shorter heads that prefix it match too
     cue_functions: dict[str, list[int]] = {}
-    for head in all_heads:
+    for head in sorted(owners):
         found: set[int] = set()
         for k in range(1, len(head) + 1):
             found |= owners.get(head[:k], set())
         cue_functions[head] = sorted(found)
-    abbreviations = data.get("abbreviations")
-    if abbreviations is not None and not isinstance(abbreviations, list):
-        raise ValueError("abbreviations: expected a list")
-    return {
-        "lang": lang,
-        "abbreviations": ["abbreviations", r"\b(?:" + "|".join(re.escape(str(a)) for a in
-                                                               abbreviations)
-                          + r"|[a-z])\.(?=[ ,a-z])"] if abbreviations else None,
-        "cues": ["cue heads", _trie_regex(all_heads)],
-        "cue_functions": cue_functions,
-        "always": [i for i, hs in enumerate(heads_of) if hs is None],
-        "quote_tail": rx(attr.get("quote_tail"), "attribution.quote_tail"),
-        "plain_tail": rx(attr.get("plain_tail"), "attribution.plain_tail"),
-        "subordinate": rx(data.get("subordinate"), "subordinate"),
-        "party_nouns": rx(data.get("party_nouns"), "party_nouns"),
-        "negation": negation,
-        "functions": functions,
-    }
+    return cue_functions
 
 
 def _build(plan: dict) -> _Lexicon:
@@ -977,20 +1012,7 @@ def _parse_atom(p: str, i: int, depth: int) -> tuple[str, object, int]:
     """One atom at p[i]: ('lit', char) | ('set', chars) | ('group', alts) | ('zero'|'any')."""
     c = p[i]
     if c == "(":
-        if p.startswith("(?:", i):
-            start = i + 3
-        elif p.startswith("(?P<", i):
-            start = p.index(">", i) + 1
-        elif p.startswith(("(?=", "(?!"), i) or p.startswith(("(?<=", "(?<!"), i):
-            start = i + (4 if p[i + 2] == "<" else 3)
-            _, j = _parse_alts(p, start, depth + 1)
-            return "zero", None, j + 1
-        elif p.startswith("(?", i):
-            raise _Unsupported("inline flag, back-reference or conditional")
-        else:
-            start = i + 1
-        sub, j = _parse_alts(p, start, depth + 1)
-        return "group", sub, j + 1
+        return _parse_group(p, i, depth)
     if c == "[":
         return _parse_set(p, i)
     if c == "\\":
@@ -1007,6 +1029,24 @@ def _parse_atom(p: str, i: int, depth: int) -> tuple[str, object, int]:
     if c in "*+?" or (c == "{" and _QUANT.match(p, i)):
         raise _Unsupported("quantifier without an atom")
     return "lit", c, i + 1
+
+
+def _parse_group(p: str, i: int, depth: int) -> tuple[str, object, int]:
+    """A parenthesised group at p[i]; lookarounds match no text ('zero')."""
+    if p.startswith("(?:", i):
+        start = i + 3
+    elif p.startswith("(?P<", i):
+        start = p.index(">", i) + 1
+    elif p.startswith(("(?=", "(?!"), i) or p.startswith(("(?<=", "(?<!"), i):
+        start = i + (4 if p[i + 2] == "<" else 3)
+        _, j = _parse_alts(p, start, depth + 1)
+        return "zero", None, j + 1
+    elif p.startswith("(?", i):
+        raise _Unsupported("inline flag, back-reference or conditional")
+    else:
+        start = i + 1
+    sub, j = _parse_alts(p, start, depth + 1)
+    return "group", sub, j + 1
 
 
 def _parse_set(p: str, i: int) -> tuple[str, object, int]:
