@@ -23,7 +23,7 @@ def main(cfg: DictConfig) -> None:
     )
     from wederhoor.pipeline.sentences import sentences_from_input
 
-    require(cfg, "model", "input", "output")
+    require(cfg, "run", "input", "output")
     run_dir = Path(cfg.run)
     check_output(cfg.output, [cfg.input], Path(cfg.paths.seeds))
     model = load_model(run_dir)

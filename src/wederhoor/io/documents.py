@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wederhoor.errors import UserError, warn
+from wederhoor.io.language import AUTO, fill_languages
 from wederhoor.progress import progress_for
 
 if TYPE_CHECKING:
@@ -253,12 +254,12 @@ def load_documents(
                         ".txt, .csv, .jsonl or .parquet file")
     if meta:
         ds = attach_meta(ds, Path(meta))
-    if "lang" not in ds.column_names:
+    if "lang" not in ds.column_names and lang != AUTO:
         ds = ds.add_column("lang", [lang] * len(ds))
     else:
         with progress_for(len(ds)):
-            ds = ds.map(lambda b: {"lang": [v or lang for v in b["lang"]]}, batched=True,
-                        load_from_cache_file=False, keep_in_memory=True)
+            ds = ds.map(lambda b: {"lang": fill_languages(b.get("lang"), b["text"], lang)},
+                        batched=True, load_from_cache_file=False, keep_in_memory=True)
     return drop_empty(ds, path)
 
 
@@ -349,10 +350,7 @@ def iter_documents(input: str, lang: str = "nl", meta: str | None = None,
             for col, values in meta_columns(table, cols["doc_id"], had).items():
                 cols.pop(col, None)
                 cols[col] = values
-        if "lang" not in cols:
-            cols["lang"] = [lang] * len(cols["doc_id"])
-        else:
-            cols["lang"] = [v or lang for v in cols["lang"]]
+        cols["lang"] = fill_languages(cols.get("lang"), cols["text"], lang)
         gone = set(empty_rows(cols["text"]))
         if gone:
             n_empty += len(gone)

@@ -97,7 +97,7 @@ def trained_languages(run_dir: Path, default: str) -> set[str]:
 def run_language(run_dir: Path, config: dict[str, Any]) -> str:
     """The language the run was trained for (its ``lang`` option)."""
     lang = config.get("lang", "nl")
-    if lang not in LANGUAGES:
+    if lang not in (*LANGUAGES, "auto"):
         raise UserError(f"{run_dir / '.hydra' / 'config.yaml'}: lang {lang!r} is not one of "
                         f"{', '.join(LANGUAGES)}; refusing this run folder")
     return lang
