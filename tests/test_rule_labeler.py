@@ -1661,3 +1661,16 @@ def test_en_counter_stories_of_real_reporting(rl: RuleLabeler) -> None:
         ("Prosecutors said the invoices were forged by Marsh.", ACC),
         ("She had no idea she was expecting twins until the scan.", NEU),
     ], "en")
+
+
+def test_en_headline_rebuttals_and_sports_sense(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("No, Brookfell Dairy did not water down its milk", DEN),
+        ("Classic Jaguar wasn't stolen by ex-gardener, police say", DEN),
+        ("Did the Harwick mayor's driver bin the tender files? Audit says no", DEN),
+        ("Parcelo says no breach took place", DEN),
+        ("Injury-time header denies Dunmore Town first win of the season", NEU),
+        ("Midfielder denies he has agreed move to Calder Athletic", NEU),
+        ("Review finds sharp rise in bike thefts in Oakbury", NEU),
+        ("Mayor denies taking cash from developer", DEN),
+    ], "en")
