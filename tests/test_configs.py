@@ -21,10 +21,23 @@ def test_groups_mirror_the_code() -> None:
         assert _options(group), f"config group {group} is empty"
 
 
-@pytest.mark.parametrize("name", ["train", "split", "label", "predict"])
-def test_primary_configs_compose(cfg_factory, name: str) -> None:
+MANDATORY = {"train": set(), "split": {"input", "output"}, "label": {"input", "output"},
+             "predict": {"run", "input", "output"}, "bench": set(), "gold_check": set(),
+             "label_report": set(), "segeval": set()}
+
+
+def test_every_primary_config_is_listed() -> None:
+    assert set(MANDATORY) == {p.stem for p in CONF_DIR.glob("*.yaml")}
+
+
+@pytest.mark.parametrize("name", sorted(MANDATORY))
+def test_primary_configs_compose_and_ask_for_what_the_command_needs(cfg_factory,
+                                                                    name: str) -> None:
+    from omegaconf import OmegaConf
+
     cfg = cfg_factory(name)
-    assert "paths" in cfg
+    missing = {k for k in cfg if k != "hydra" and OmegaConf.is_missing(cfg, k)}
+    assert missing == MANDATORY[name]
 
 
 @pytest.mark.parametrize("option", _options("model"))
@@ -54,8 +67,20 @@ def test_every_segmenter(cfg_factory, option: str) -> None:
 
 @pytest.mark.parametrize("option", _options("labeler"))
 def test_every_labeler(cfg_factory, option: str) -> None:
+    from wederhoor.cli import PROJECT_ROOT
+
     labeler = instantiate(cfg_factory("train", [f"labeler={option}"]).labeler)
-    assert hasattr(labeler, "label")
+    if option == "gold":  # the seed document's first two gold sentences, read back
+        gold = PROJECT_ROOT / "seeds" / "gold.csv"
+        import pandas as pd
+
+        rows = pd.read_csv(gold, nrows=2, keep_default_na=False)
+        texts, docs, expected = list(rows["text"]), list(rows["doc_id"]), list(rows["label"])
+    else:
+        texts = ["De directeur ontkent alle beschuldigingen.", "Het OM verdenkt hem van fraude."]
+        docs, expected = ["a", "a"], ["denial", "accusation"]
+    labels, _ = labeler.label(texts, ["nl", "nl"], docs)
+    assert list(labels) == expected
 
 
 @pytest.mark.parametrize("option", _options("cv"))
@@ -78,14 +103,23 @@ def test_every_logger(cfg_factory, option: str) -> None:
 
 @pytest.mark.parametrize("option", _options("data"))
 def test_every_data_option(cfg_factory, option: str) -> None:
+    from omegaconf import OmegaConf
+
     cfg = cfg_factory("train", [f"data={option}"])
-    assert "input" in cfg.data.keys()
+    if option == "custom":  # the user must name their corpus; nothing else is assumed
+        assert OmegaConf.is_missing(cfg.data, "input") and cfg.data.gold is None
+    else:
+        assert Path(cfg.data.input).is_dir() and Path(cfg.data.gold).is_file()
 
 
 @pytest.mark.parametrize("option", _options("experiment"))
 def test_every_experiment_composes(cfg_factory, option: str) -> None:
+    from wederhoor.experiment import build_also, build_components
+
     cfg = cfg_factory("train", [f"experiment={option}"])
-    assert cfg.name
+    model, cv = build_components(cfg)  # builds and smoke-fits the model
+    assert hasattr(model, "predict") and cv.get_n_splits() >= 1
+    assert all(hasattr(m, "predict") for m in build_also(cfg).values())
 
 
 def test_run_folders_live_under_experiments(cfg_factory) -> None:
