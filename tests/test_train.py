@@ -104,6 +104,18 @@ def test_train_cli_and_predict(tmp_path: Path) -> None:
     frame = pd.read_csv(out, keep_default_na=False)
     assert len(frame) == 2 and set(frame["predicted"]) <= {"accusation", "denial", "neutral"}
 
+    # the run's lang is the default, auto: predict detects each new document's language
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    (mixed / "nl.txt").write_bytes(text.read_bytes())
+    (mixed / "en.txt").write_text("The director denies every accusation.\n", encoding="utf-8")
+    done = run("predict", f"run={run_dir}", f"input={mixed}", f"output={out}")
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_csv(out, keep_default_na=False)
+    assert dict(zip(frame["doc_id"], frame["lang"], strict=False)) == {"en": "en", "nl": "nl"}
+    assert_one_line_error(run("predict", f"run={run_dir}", f"input={mixed}", f"output={out}",
+                              "lang=fr"), "lang='fr'")
+
     assert_one_line_error(run("predict", f"run={tmp_path}/nope", f"input={text}",
                               f"output={out}"), "run folder not found")
 

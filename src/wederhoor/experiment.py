@@ -78,6 +78,7 @@ def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
     from hydra.utils import instantiate
 
     from wederhoor.io.documents import input_path
+    from wederhoor.io.language import check_lang_option
     from wederhoor.pipeline.cache import (
         StageCache,
         code_fingerprint,
@@ -91,6 +92,7 @@ def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
     cache = StageCache(cfg.get("cache_dir") or Path(cfg.paths.experiments) / "cache",
                        bool(cfg.get("cache", True)), cfg.get("cache_max_gb"))
     with timer.stage("load"):
+        check_lang_option(cfg.lang)  # before a cache hit could skip loading (which checks it)
         input_path(data.input)
         split_key = stage_key("split", input_fingerprint(data.input, meta, cfg.lang),
                               component_fingerprint(cfg.segmenter), code_fingerprint("split"))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wederhoor.errors import UserError, warn
-from wederhoor.io.language import AUTO, fill_languages
+from wederhoor.io.language import AUTO, check_lang_option, fill_languages
 from wederhoor.progress import progress_for
 
 if TYPE_CHECKING:
@@ -224,7 +224,7 @@ def input_path(input: str) -> Path:
 
 
 def load_documents(
-    input: str, lang: str = "nl", meta: str | None = None, rows_are_documents: bool = True
+    input: str, lang: str = AUTO, meta: str | None = None, rows_are_documents: bool = True
 ) -> datasets.Dataset:
     """Load ``input`` (folder, .txt, .csv, .jsonl, .parquet) as documents with standard columns.
 
@@ -236,6 +236,7 @@ def load_documents(
     import datasets
     import pyarrow.compute as pc
 
+    check_lang_option(lang)
     path = input_path(input)
     if path.is_dir() or path.suffix == ".txt":
         ds = datasets.Dataset.from_dict(_read_txt(_txt_files(path), path))
@@ -330,16 +331,24 @@ def attach_meta(ds: datasets.Dataset, meta: Path) -> datasets.Dataset:
     return ds
 
 
-def iter_documents(input: str, lang: str = "nl", meta: str | None = None,
+def iter_documents(input: str, lang: str = AUTO, meta: str | None = None,
                    batch_size: int = 2000, rows_are_documents: bool = True
                    ) -> Iterator[dict[str, list]]:
     """Yield the documents of ``input`` in batches of columns, never all at once.
 
     The same columns, values and order as ``load_documents`` (which is what the streaming
     and in-memory paths being identical rests on); empty documents are skipped with one
-    warning at the end.
+    warning at the end. The options are checked now, not at the first batch, so a mistake
+    is reported before a caller starts workers or shard folders.
     """
+    check_lang_option(lang)
     path = input_path(input)
+    return _documents(path, lang, meta, batch_size, rows_are_documents)
+
+
+def _documents(path: Path, lang: str, meta: str | None, batch_size: int,
+               rows_are_documents: bool) -> Iterator[dict[str, list]]:
+    """The batches of ``iter_documents``, its options already checked."""
     table = read_meta(Path(meta)) if meta else None
     empty: list[str] = []
     n_empty = 0

@@ -2,45 +2,93 @@
 
 A mixed folder must get the right lexicon per document; a full language identifier would be
 a new dependency and a model download, while counting frequent function words of the two
-languages the project labels is exact enough for news text and costs microseconds.
+languages the project labels is exact enough for news text and costs microseconds. A
+headline often has no function word at all, so a tie in words is broken by letter sequences
+one language writes and the other hardly does (Dutch ``ij``, English ``th``); only when those
+tie too does the document get the fallback language. All lists live in
+``resources/language_words.yaml`` (packaged data, so the stage cache's code digest covers it).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import yaml
+
+from wederhoor.errors import UserError
 
 AUTO = "auto"
 _WORD = re.compile(r"[a-zà-ÿ]+")
 _READ_CHARS = 3000  # the opening of a document decides; enough words, bounded cost
 
 
+@dataclass(frozen=True)
+class Profiles:
+    """What the detector counts per language, and the language of a document without cues."""
+
+    words: dict[str, frozenset[str]]
+    letters: dict[str, tuple[str, ...]]
+    fallback: str
+
+
 @lru_cache(maxsize=1)
-def _word_lists() -> dict[str, frozenset[str]]:
+def profiles() -> Profiles:
+    """The packaged word and letter lists, read once per process."""
     raw = resources.files("wederhoor").joinpath("resources/language_words.yaml").read_text(
         "utf-8")
     data = yaml.safe_load(raw)
-    return {str(lang): frozenset(str(w) for w in words) for lang, words in data.items()}
+    return Profiles(
+        words={str(k): frozenset(str(w) for w in v) for k, v in data["words"].items()},
+        letters={str(k): tuple(str(s) for s in v) for k, v in data["letters"].items()},
+        fallback=str(data["fallback"]),
+    )
 
 
-def guess_language(text: str, default: str = "nl") -> str:
-    """The language whose function words occur most in the text; ``default`` on a tie."""
-    counts = dict.fromkeys(_word_lists(), 0)
-    for word in _WORD.findall(text[:_READ_CHARS].lower()):
-        for lang, words in _word_lists().items():
-            if word in words:
-                counts[lang] += 1
+def languages() -> tuple[str, ...]:
+    """The languages the detector knows, which are the values ``lang=`` may force."""
+    return tuple(profiles().words)
+
+
+def check_lang_option(lang: str) -> None:
+    """One line naming the option when ``lang=`` is neither ``auto`` nor a known language,
+    before any document is read (a typo would otherwise reach the output or the labeler)."""
+    if lang != AUTO and lang not in languages():
+        known = ", ".join(languages())
+        raise UserError(f"lang={lang!r} is not a language option; use lang=auto (detect each "
+                        f"document's language) or one of {known}")
+
+
+def _sole_best(counts: dict[str, int]) -> str | None:
+    """The language with strictly the most hits, or None on a tie (including no hits)."""
     best = max(counts.values(), default=0)
     winners = [lang for lang, n in counts.items() if n == best]
-    return winners[0] if best and len(winners) == 1 else default
+    return winners[0] if best and len(winners) == 1 else None
+
+
+def _word_hits(words: list[str], p: Profiles) -> dict[str, int]:
+    return {lang: sum(w in known for w in words) for lang, known in p.words.items()}
+
+
+def _letter_hits(words: list[str], p: Profiles) -> dict[str, int]:
+    return {lang: sum(seq in w for w in words for seq in seqs)
+            for lang, seqs in p.letters.items()}
+
+
+def guess_language(text: str, default: str | None = None) -> str:
+    """The language whose function words occur most in the text's opening; on a tie, the one
+    whose letter sequences do; else ``default`` (the packaged fallback, nl, when None)."""
+    p = profiles()
+    words = _WORD.findall(text[:_READ_CHARS].lower())
+    return (_sole_best(_word_hits(words, p)) or _sole_best(_letter_hits(words, p))
+            or default or p.fallback)
 
 
 def fill_languages(given: Sequence[str | None] | None, texts: Sequence[str], lang: str,
-                   default: str = "nl") -> list[str]:
+                   default: str | None = None) -> list[str]:
     """Each document's language: its own when given, else ``lang``, detected when ``auto``."""
     own = list(given) if given is not None else [None] * len(texts)
     if lang != AUTO:

@@ -23,7 +23,6 @@ SEGMENTERS: dict[str, dict[str, tuple[type, ...]]] = {
     "wederhoor.pipeline.segmenters.LineSegmenter": {},
     "wederhoor.pipeline.segmenters.NoSegmenter": {},
 }
-LANGUAGES = ("nl", "en")
 
 
 def load_run_config(run_dir: Path) -> dict[str, Any]:
@@ -95,9 +94,12 @@ def trained_languages(run_dir: Path, default: str) -> set[str]:
 
 
 def run_language(run_dir: Path, config: dict[str, Any]) -> str:
-    """The language the run was trained for (its ``lang`` option)."""
+    """The language the run was trained for (its ``lang`` option; ``auto`` = detected per
+    document, which is then what ``predict`` does too unless told ``lang=``)."""
+    from wederhoor.io.language import AUTO, languages
+
     lang = config.get("lang", "nl")
-    if lang not in (*LANGUAGES, "auto"):
+    if lang not in (*languages(), AUTO):
         raise UserError(f"{run_dir / '.hydra' / 'config.yaml'}: lang {lang!r} is not one of "
-                        f"{', '.join(LANGUAGES)}; refusing this run folder")
+                        f"{', '.join((*languages(), AUTO))}; refusing this run folder")
     return lang

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from wederhoor.pipeline.labeling import LABEL_COLUMNS
+from wederhoor.pipeline.labeling import LABEL_COLUMNS, check_languages
 from wederhoor.pipeline.sentences import SENTENCE_COLUMNS, _SplitBatch, all_cores
 
 BATCH_DOCS = 2000  # documents per shard: ~30k sentences, a few MB of Parquet
@@ -134,7 +134,8 @@ def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, label
     from wederhoor.pipeline.cache import path_size
     from wederhoor.pipeline.sentences import BYTES_PER_SENTENCE, rows_are_documents
 
-    batches = iter_documents(input, lang, meta, batch_docs, rows_are_documents(segmenter))
+    batches = _checked(iter_documents(input, lang, meta, batch_docs,
+                                      rows_are_documents(segmenter)), labeler)
     show = path_size(input) // BYTES_PER_SENTENCE >= BAR_MIN_SENTENCES
     with bar(_document_count(input), "split+label" if labeler is not None else "split",
              unit="docs", show=show) as progress:
@@ -167,6 +168,15 @@ def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, label
         rewrite_shards(folder, shards, relabelled)
     return {"shards": shards, "rows": rows, "documents": int(len(all_hashes)),
             "labelled": labeler is not None}
+
+
+def _checked(batches: Iterator[dict[str, list]], labeler: Any) -> Iterator[dict[str, list]]:
+    """The batches, each refused in one line when it holds a language the labeler has no
+    rules for: the in-memory path checks the whole corpus the same way before labelling."""
+    for docs in batches:
+        if labeler is not None:
+            check_languages(labeler, set(docs["lang"]))
+        yield docs
 
 
 MANIFEST = "manifest.json"
