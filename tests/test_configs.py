@@ -114,12 +114,15 @@ def test_every_data_option(cfg_factory, option: str) -> None:
 
 @pytest.mark.parametrize("option", _options("experiment"))
 def test_every_experiment_composes(cfg_factory, option: str) -> None:
-    from wederhoor.experiment import build_also, build_components
+    from wederhoor.experiment import build_components
 
     cfg = cfg_factory("train", [f"experiment={option}"])
-    model, cv = build_components(cfg)  # builds and smoke-fits the model
-    assert hasattr(model, "predict") and cv.get_n_splits() >= 1
-    assert all(hasattr(m, "predict") for m in build_also(cfg).values())
+    parts = build_components(cfg)  # builds every group and smoke-fits the models
+    assert hasattr(parts.model, "predict") and parts.splitter.get_n_splits() >= 1
+    assert all(hasattr(m, "predict") for m in parts.also.values())
+    assert parts.segmenter.split("Hij kwam. Zij ging.", "nl") == ["Hij kwam.", "Zij ging."]
+    labels, _ = parts.labeler.label(["De minister ontkent elke betrokkenheid."], ["nl"])
+    assert labels == ["denial"]
 
 
 def test_run_folders_live_under_experiments(cfg_factory) -> None:

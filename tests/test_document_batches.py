@@ -1,5 +1,6 @@
-"""Every labeler call sees whole documents, in sentence order: label-only pass, fused
-split+label pass and streaming, with batches forced small and documents whose rows lie apart."""
+"""Every labeler call of the engine sees whole documents, in sentence order, with batches
+forced small, several worker processes, and documents whose rows lie apart; the output does
+not depend on the batch size or the number of workers."""
 
 from __future__ import annotations
 
@@ -7,18 +8,11 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-import datasets
 import pandas as pd
-import pytest
 
 from tests.conftest import SEEDS
-from wederhoor.experiment import Timer, labelled_sentences
-from wederhoor.io.documents import load_documents
-from wederhoor.pipeline import labeling
-from wederhoor.pipeline.labeling import label_sentences, split_label_documents
+from wederhoor.pipeline.engine import load_shards, run_engine, shard_paths
 from wederhoor.pipeline.segmenters import NoSegmenter, SyntokSegmenter
-from wederhoor.pipeline.sentences import split_documents
-from wederhoor.pipeline.streaming import load_shards, shard_paths, stream_corpus
 
 
 class RecordingLabeler:
@@ -77,138 +71,81 @@ def _assert_labels_fit(frame: pd.DataFrame) -> None:
     assert frame["label"].astype(int).tolist() == frame["sent_id"].tolist()
 
 
-@pytest.fixture
-def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(labeling, "BATCH_SENTENCES", 7)
-    monkeypatch.setattr(labeling, "SPLIT_BATCH_DOCS", 3)
+def _engine(input: Path, folder: Path, segmenter: object, labeler: object,
+            batch_docs: int = 2000, workers: int = 1, meta: str | None = None) -> pd.DataFrame:
+    manifest = run_engine(str(input), "nl", meta, segmenter, labeler, folder, workers,
+                          batch_docs=batch_docs)
+    return load_shards(shard_paths(folder, manifest)).to_pandas()
 
 
-def _seed_docs() -> datasets.Dataset:
-    docs = load_documents(str(SEEDS / "docs"), "nl", str(SEEDS / "corpus.csv"))
-    return docs.select(range(12))
-
-
-def test_label_only_pass_sees_whole_documents(small_batches: None) -> None:
-    sents = split_documents(_seed_docs(), SyntokSegmenter(), 1)
-    labeler = RecordingLabeler()
-    out = label_sentences(sents, labeler, 1).to_pandas()
-    assert len(labeler.calls) > 3  # the batches really were small
-    _assert_whole_documents(labeler.calls, _documents(out))
-    _assert_labels_fit(out)
-
-
-def test_fused_pass_sees_whole_documents(small_batches: None) -> None:
-    labeler = RecordingLabeler()
-    out = split_label_documents(_seed_docs(), SyntokSegmenter(), labeler, 1).to_pandas()
-    assert len(labeler.calls) == 4  # 12 documents, 3 per batch
-    _assert_whole_documents(labeler.calls, _documents(out))
-    _assert_labels_fit(out)
-
-
-def test_fused_pass_equals_split_then_label() -> None:
-    from wederhoor.labelers.rules import RuleLabeler
-
-    docs, labeler = _seed_docs(), RuleLabeler()
-    fused = split_label_documents(docs, SyntokSegmenter(), labeler, 1).to_pandas()
-    apart = label_sentences(split_documents(docs, SyntokSegmenter(), 1), labeler, 1).to_pandas()
-    pd.testing.assert_frame_equal(fused[apart.columns], apart)
-
-
-def _interleaved() -> datasets.Dataset:
+def _interleaved(tmp_path: Path) -> Path:
     """A sentence table whose documents' rows lie apart (as a user's table may)."""
     rows = [("d1", 1, "Eerste van d1."), ("d2", 1, "Eerste van d2."), ("d1", 2, "Tweede van d1."),
             ("d3", 1, "Enige van d3."), ("d1", 3, "Derde van d1."), ("d2", 2, "Tweede van d2.")]
-    return datasets.Dataset.from_dict({
-        "doc_id": [r[0] for r in rows], "sent_id": [r[1] for r in rows],
-        "text": [r[2] for r in rows], "lang": ["nl"] * len(rows), "date": [""] * len(rows)})
+    path = tmp_path / "interleaved.csv"
+    pd.DataFrame(rows, columns=["doc_id", "sent_id", "text"]).to_csv(path, index=False)
+    return path
 
 
-def test_label_only_pass_regroups_documents_whose_rows_lie_apart(small_batches: None) -> None:
-    sents = _interleaved()
+def test_rows_of_a_document_that_lie_apart_are_labelled_together(tmp_path: Path) -> None:
     labeler = RecordingLabeler()
-    out = label_sentences(sents, labeler, 1).to_pandas()
-    _assert_whole_documents(labeler.calls, _documents(out))
+    out = _engine(_interleaved(tmp_path), tmp_path / "shards", NoSegmenter(), labeler)
+    assert len(labeler.calls) == 1
+    _assert_whole_documents(labeler.calls, {"d1": ["Eerste van d1.", "Tweede van d1.",
+                                                   "Derde van d1."],
+                                            "d2": ["Eerste van d2.", "Tweede van d2."],
+                                            "d3": ["Enige van d3."]})
     # rows stay where they were, each with its own label
-    assert out["text"].tolist() == sents["text"]
+    assert out["doc_id"].tolist() == ["d1", "d2", "d1", "d3", "d1", "d2"]
     _assert_labels_fit(out)
 
 
-def test_label_only_pass_orders_sentences_by_sent_id() -> None:
-    sents = _interleaved()
-    reversed_ = sents.select(range(len(sents) - 1, -1, -1))  # d1's rows now come 3, 2, 1
-    labeler = RecordingLabeler()
-    out = label_sentences(reversed_, labeler, 1).to_pandas()
-    assert [t for d, t in labeler.calls[0] if d == "d1"] == \
-        ["Eerste van d1.", "Tweede van d1.", "Derde van d1."]
-    assert out["text"].tolist() == reversed_["text"]
-    _assert_labels_fit(out)
-
-
-def test_sentence_table_input_is_labelled_whole_in_memory_and_streamed(tmp_path: Path) -> None:
+def test_sentence_table_input_is_labelled_whole_at_any_batch_size(tmp_path: Path) -> None:
     """A pre-split table (one row per sentence, doc_id repeating, rows apart and across
-    batch boundaries): both paths give every labeler call whole documents, the same output."""
+    batch boundaries): every labeler call gets whole documents, whatever the batch size."""
     rows = [("d1", "Eerste van d1."), ("d2", "Eerste van d2."), ("d1", "Tweede van d1."),
             ("d1", "Derde van d1."), ("d3", "Enige van d3."), ("d4", "Eerste van d4."),
             ("d4", "Tweede van d4."), ("d4", "Derde van d4."), ("d2", "Tweede van d2.")]
     path = tmp_path / "sentences.csv"
     pd.DataFrame(rows, columns=["doc_id", "text"]).to_csv(path, index=False)
-    memory_labeler = RecordingLabeler()
-    memory = split_label_documents(load_documents(str(path), "nl", rows_are_documents=False),
-                                   NoSegmenter(),
-                                   memory_labeler, 1).to_pandas()
-    stream_labeler = RecordingLabeler()
-    manifest = stream_corpus(str(path), "nl", None, NoSegmenter(), stream_labeler,
-                             tmp_path / "shards", 1, batch_docs=2)
-    streamed = load_shards(shard_paths(tmp_path / "shards", manifest)).to_pandas()
+    one_batch_labeler = RecordingLabeler()
+    one_batch = _engine(path, tmp_path / "one", NoSegmenter(), one_batch_labeler)
+    small_labeler = RecordingLabeler()
+    small = _engine(path, tmp_path / "small", NoSegmenter(), small_labeler, batch_docs=2)
     expected = {"d1": ["Eerste van d1.", "Tweede van d1.", "Derde van d1."],
                 "d2": ["Eerste van d2.", "Tweede van d2."], "d3": ["Enige van d3."],
                 "d4": ["Eerste van d4.", "Tweede van d4.", "Derde van d4."]}
-    _assert_whole_documents(memory_labeler.calls, expected)
-    _assert_labels_fit(memory)
-    _assert_labels_fit(streamed)
-    pd.testing.assert_frame_equal(memory[streamed.columns], streamed, check_dtype=False)
-    # streaming labels the documents a batch cut apart again, whole, in one extra call
-    final = stream_labeler.calls[-1]
+    _assert_whole_documents(one_batch_labeler.calls, expected)
+    _assert_labels_fit(one_batch)
+    _assert_labels_fit(small)
+    pd.testing.assert_frame_equal(one_batch, small)
+    # small batches label the documents a batch cut apart again, whole, in one extra call
+    final = small_labeler.calls[-1]
     assert {d for d, _ in final} == {"d1", "d2", "d4"}  # batches of 2 rows cut these
     _assert_whole_documents([final], {d: expected[d] for d in ("d1", "d2", "d4")})
 
 
-def test_streaming_batches_hold_whole_documents(tmp_path: Path) -> None:
+def test_engine_batches_hold_whole_documents(tmp_path: Path) -> None:
     labeler = RecordingLabeler()
-    manifest = stream_corpus(str(SEEDS / "docs"), "nl", str(SEEDS / "corpus.csv"),
-                             SyntokSegmenter(), labeler, tmp_path / "shards", 1, batch_docs=7)
-    out = load_shards(shard_paths(tmp_path / "shards", manifest)).to_pandas()
-    assert len(labeler.calls) == len(manifest["shards"]) > 3
+    out = _engine(SEEDS / "docs", tmp_path / "shards", SyntokSegmenter(), labeler,
+                  batch_docs=7, meta=str(SEEDS / "corpus.csv"))
+    assert len(labeler.calls) > 3  # the batches really were small
     _assert_whole_documents(labeler.calls, _documents(out))
     _assert_labels_fit(out)
 
 
-def test_fused_cache_serves_the_split_and_misses_cleanly_without_it(cfg_factory,
-                                                                   tmp_path: Path,
-                                                                   capsys) -> None:
-    import shutil
+def test_labels_do_not_depend_on_batch_size_or_workers(tmp_path: Path) -> None:
+    """The rule labeler (which reads document context) on 40 Dutch seed documents: one batch in
+    this process equals batches of 3 documents spread over two worker processes."""
+    from wederhoor.labelers.rules import RuleLabeler
 
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text("De oppositie beschuldigt hem van fraude. Hij ontkent.\n",
-                                  encoding="utf-8")
-    base = ["data.input=" + str(folder), "data.gold=null", "data.meta=null"]
-    first = labelled_sentences(cfg_factory("train", base), Timer()).sentences.to_pandas()
-    capsys.readouterr()
-    label_entries = list((tmp_path / "cache").glob("label-*"))
-    assert len(label_entries) == 1
-    # the split entry is an alias of the label entry: no second copy of the sentences
-    split_entry = next((tmp_path / "cache").glob("split-*"))
-    assert not (split_entry / "data").exists()
-    gold = tmp_path / "gold.csv"
-    gold.write_text("doc_id,text,label\na,Hij ontkent.,denial\n", encoding="utf-8")
-    other = labelled_sentences(cfg_factory("train", [*base, "labeler=gold",
-                                                     f"labeler.path={gold}"]), Timer())
-    assert "reusing cached split from" in capsys.readouterr().err
-    split_cols = [c for c in first.columns if c not in ("label", "evidence")]
-    pd.testing.assert_frame_equal(other.sentences.to_pandas()[split_cols], first[split_cols])
-    # the label entry the alias points at is gone: the split is simply made again
-    shutil.rmtree(label_entries[0])
-    again = labelled_sentences(cfg_factory("train", base), Timer()).sentences.to_pandas()
-    assert "reusing" not in capsys.readouterr().err
-    pd.testing.assert_frame_equal(again, first)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for path in sorted((SEEDS / "docs").glob("nl-*.txt"))[:40]:
+        (docs / path.name).write_bytes(path.read_bytes())
+    whole = _engine(docs, tmp_path / "whole", SyntokSegmenter(), RuleLabeler())
+    spread = _engine(docs, tmp_path / "spread", SyntokSegmenter(), RuleLabeler(),
+                     batch_docs=3, workers=2)
+    assert whole["doc_id"].nunique() == 40
+    assert (whole["label"] != "neutral").sum() > 20  # the rules really fired
+    pd.testing.assert_frame_equal(whole, spread)

@@ -81,7 +81,7 @@ def test_empty_document_skipped_with_warning(nl_docs: Path, capsys) -> None:
         (lambda p: _write(p / "latin.txt", "Caf\xe9 ontkent".encode("latin-1")), "is not UTF-8"),
         (lambda p: _write(p / "empty.csv", b""), "is empty"),
         (lambda p: _write(p / "notext.csv", b"id,body\n1,hallo\n"), "has no 'text' column"),
-        (lambda p: _write(p / "bad.jsonl", b'{"text": "ok"}\n{"text": \n'), "could not read"),
+        (lambda p: _write(p / "bad.jsonl", b'{"text": "ok"}\n{"text": \n'), "line 2"),
         (lambda p: _write(p / "ragged.csv", b"id,text\n1,ok\n2,ok,extra,x\n"), "Expected 2 fields"),
         (lambda p: _write(p / "quote.csv", b'id,text\n1,"never closed\n'), "could not read"),
         (lambda p: _write(p / "blank.txt", b"\n\n"), "every document is empty"),

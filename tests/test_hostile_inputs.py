@@ -167,20 +167,20 @@ def test_output_equal_to_input_is_refused(tmp_path: Path, stage: str) -> None:
     assert (folder / "a.txt").read_text(encoding="utf-8") == "Een zin.\n"
 
 
-def test_stream_into_used_folder_replaces_old_shards(tmp_path: Path) -> None:
+def test_shards_into_a_used_folder_replace_old_shards(tmp_path: Path) -> None:
     big = tmp_path / "big.jsonl"
     big.write_text("".join(json.dumps({"id": f"d{i}", "text": f"Zin {i}. Nog een zin."}) + "\n"
                            for i in range(30)), encoding="utf-8")
     small = tmp_path / "small.jsonl"
     small.write_text(json.dumps({"id": "x", "text": "Een zin."}) + "\n", encoding="utf-8")
     out = tmp_path / "shards"
+    from wederhoor.pipeline.engine import run_into_folder
     from wederhoor.pipeline.segmenters import SyntokSegmenter
-    from wederhoor.pipeline.streaming import stream_into_folder
 
-    stream_into_folder(str(big), "nl", None, SyntokSegmenter(), None, out, 1)
+    run_into_folder(str(big), "nl", None, SyntokSegmenter(), None, out, 1)
     # batch_docs is fixed for the command; here many shards come from a second write
     (out / "part-000099.parquet").write_bytes((out / "part-000000.parquet").read_bytes())
-    stream_into_folder(str(small), "nl", None, SyntokSegmenter(), None, out, 1)
+    run_into_folder(str(small), "nl", None, SyntokSegmenter(), None, out, 1)
     rows = pd.concat(pd.read_parquet(p) for p in sorted(out.glob("*.parquet")))
     assert rows["doc_id"].tolist() == ["x"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
@@ -287,20 +287,19 @@ def test_duplicate_document_ids_stay_apart_in_both_paths(tmp_path: Path) -> None
 
 
 def test_altered_cache_entry_is_recomputed(tmp_path: Path) -> None:
-    import datasets
-
     from wederhoor.pipeline.cache import StageCache
 
     cache = StageCache(tmp_path)
-    ds = datasets.Dataset.from_dict({"text": ["aaaa", "bbbb"], "label": ["x", "y"]})
-    cache.save("label", "k", ds, {"documents": 1})
-    assert cache.load("label", "k") is not None
-    arrow = next((tmp_path / "label-k" / "data").glob("*.arrow"))
-    raw = arrow.read_bytes()
-    arrow.write_bytes(raw.replace(b"bbbb", b"cccc"))  # same size, other content
-    assert arrow.stat().st_size == len(raw)
-    assert cache.load("label", "k") is None
-    assert not (tmp_path / "label-k").exists()
+    folder = cache.begin_shards("shards", "k")
+    (folder / "part-000000.parquet").write_bytes(b"PAR1 aaaa bbbb PAR1")
+    cache.commit_shards("shards", "k", folder, {"shards": ["part-000000.parquet"], "rows": 2})
+    assert cache.manifest("shards", "k", verify=True) is not None
+    shard = tmp_path / "shards-k" / "part-000000.parquet"
+    raw = shard.read_bytes()
+    shard.write_bytes(raw.replace(b"bbbb", b"cccc"))  # same size, other content
+    assert shard.stat().st_size == len(raw)
+    assert cache.manifest("shards", "k", verify=True) is None
+    assert not (tmp_path / "shards-k").exists()
 
 
 def test_outputs_honour_the_umask(tmp_path: Path) -> None:

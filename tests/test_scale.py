@@ -1,5 +1,5 @@
-"""Scale: streaming equals in-memory, the stage cache is reused and invalidated, out-of-core
-model, cluster launcher config."""
+"""Scale: the engine's output does not depend on batches or workers, the stage cache is
+reused and invalidated, out-of-core model, cluster launcher config."""
 
 from __future__ import annotations
 
@@ -10,47 +10,31 @@ import pandas as pd
 import pytest
 
 from tests.conftest import SEEDS
-from wederhoor.experiment import Timer, labelled_sentences, run_experiment
-from wederhoor.io.documents import load_documents
+from wederhoor.experiment import Timer, build_components, labelled_sentences, run_experiment
 from wederhoor.labelers.rules import RuleLabeler
-from wederhoor.pipeline.labeling import label_sentences
+from wederhoor.pipeline.engine import load_shards, run_engine, shard_paths
 from wederhoor.pipeline.segmenters import SyntokSegmenter
-from wederhoor.pipeline.sentences import split_documents
-from wederhoor.pipeline.streaming import load_shards, shard_paths, stream_corpus
 
 
-def _in_memory(input: str, meta: str | None, labeler: RuleLabeler) -> pd.DataFrame:
-    docs = load_documents(input, "nl", meta)
-    sents = label_sentences(split_documents(docs, SyntokSegmenter(), 1), labeler, 1)
-    return sents.to_pandas()
-
-
-def _streamed(input: str, meta: str | None, labeler: RuleLabeler, folder: Path, workers: int,
-              batch_docs: int) -> pd.DataFrame:
-    manifest = stream_corpus(input, "nl", meta, SyntokSegmenter(), labeler, folder,
-                             workers, batch_docs=batch_docs)
-    assert len(manifest["shards"]) > 1  # really sharded
+def _engine(input: str, meta: str | None, labeler: RuleLabeler, folder: Path, workers: int,
+            batch_docs: int = 2000) -> pd.DataFrame:
+    manifest = run_engine(input, "nl", meta, SyntokSegmenter(), labeler, folder,
+                          workers, batch_docs=batch_docs)
     return load_shards(shard_paths(folder, manifest)).to_pandas()
 
 
-def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
-    assert sorted(a.columns) == sorted(b.columns)
-    pd.testing.assert_frame_equal(a[sorted(a.columns)], b[sorted(a.columns)],
-                                  check_dtype=False)
-
-
 @pytest.mark.parametrize("workers", [1, 2])
-def test_streaming_and_in_memory_give_identical_sentences_and_labels(tmp_path: Path,
-                                                                    workers: int) -> None:
+def test_sharded_run_equals_one_batch(tmp_path: Path, workers: int) -> None:
     input, meta = str(SEEDS / "docs"), str(SEEDS / "corpus.csv")
     labeler = RuleLabeler()  # one instance: the lexicons cannot change between the two runs
-    memory = _in_memory(input, meta, labeler)
-    streamed = _streamed(input, meta, labeler, tmp_path / "shards", workers, batch_docs=9)
-    assert len(memory) > 500 and set(memory["label"]) == {"accusation", "denial", "neutral"}
-    _same(memory, streamed)
+    whole = _engine(input, meta, labeler, tmp_path / "whole", 1)
+    sharded = _engine(input, meta, labeler, tmp_path / "shards", workers, batch_docs=9)
+    assert len(list((tmp_path / "shards").glob("part-*.parquet"))) > 1  # really sharded
+    assert len(whole) > 500 and set(whole["label"]) == {"accusation", "denial", "neutral"}
+    pd.testing.assert_frame_equal(whole, sharded)
 
 
-def test_streaming_renumbers_a_sentence_table_across_shards(tmp_path: Path) -> None:
+def test_a_sentence_table_is_renumbered_across_shards(tmp_path: Path) -> None:
     rows = [("d1", "Hij ontkent alles."), ("d2", "Het OM vervolgt hem."),
             ("d1", "Zij beschuldigt hem van fraude."), ("d1", "Het regent."),
             ("d2", "Hij zwijgt."), ("", "   ")]
@@ -58,11 +42,18 @@ def test_streaming_renumbers_a_sentence_table_across_shards(tmp_path: Path) -> N
     table = pd.DataFrame(rows, columns=["doc_id", "text"])
     table["sent_id"] = 0  # a sentence table: doc_id repeats by design (the values are redone)
     table.to_csv(path, index=False)
+    from wederhoor.pipeline.segmenters import NoSegmenter
+
     labeler = RuleLabeler()
-    memory = _in_memory(str(path), None, labeler)
-    streamed = _streamed(str(path), None, labeler, tmp_path / "shards", 1, batch_docs=2)
-    _same(memory, streamed)
-    assert memory[memory["doc_id"] == "d1"]["sent_id"].tolist() == [1, 2, 3]
+    frames = []
+    for name, batch_docs in (("one", 2000), ("small", 2)):
+        manifest = run_engine(str(path), "nl", None, NoSegmenter(), labeler, tmp_path / name,
+                              1, batch_docs=batch_docs)
+        frames.append(load_shards(shard_paths(tmp_path / name, manifest)).to_pandas())
+    pd.testing.assert_frame_equal(*frames)
+    one = frames[0]
+    assert one[one["doc_id"] == "d1"]["sent_id"].tolist() == [1, 2, 3]
+    assert one[one["doc_id"] == "d1"]["label"].tolist()[:2] == ["denial", "accusation"]
 
 
 def _corpus(tmp_path: Path) -> Path:
@@ -81,30 +72,32 @@ def test_cached_stage_is_reused_and_invalidated(cfg_factory, tmp_path: Path, cap
     base = [f"data.input={folder}", "data.gold=null", "data.meta=null"]
 
     def run(*overrides: str) -> tuple[pd.DataFrame, str]:
-        labelled = labelled_sentences(cfg_factory("train", [*base, *overrides]), Timer())
+        cfg = cfg_factory("train", [*base, *overrides])
+        parts = build_components(cfg)
+        labelled = labelled_sentences(cfg, parts.segmenter, parts.labeler, Timer())
         return labelled.sentences.to_pandas(), capsys.readouterr().err
 
     first, err = run()
     assert "reusing" not in err
-    assert list((tmp_path / "cache").glob("label-*/manifest.json"))
+    assert list((tmp_path / "cache").glob("shards-*/manifest.json"))
     again, err = run()
     assert "reusing cached split/label from" in err and str(tmp_path / "cache") in err
     pd.testing.assert_frame_equal(first, again)
 
-    # another labeler config: the split is reused, the labels are recomputed
+    # another labeler config: computed again, then reused
     gold = tmp_path / "gold.csv"
     gold.write_text("doc_id,text,label\na,De burgemeester ontkent dat hij fraude pleegde.,"
                     "denial\n", encoding="utf-8")
     labelled, err = run("labeler=gold", f"labeler.path={gold}")
-    assert "reusing cached split from" in err and "split/label" not in err
+    assert "reusing" not in err
     assert labelled["label"].tolist()[0] == "denial"
-    # a file the labeler config names changes (same path): labels again, split still reused
     _, err = run("labeler=gold", f"labeler.path={gold}")
     assert "reusing cached split/label" in err
+    # a file the labeler config names changes (same path): computed again
     gold.write_text(gold.read_text(encoding="utf-8").replace(",denial", ",accusation"),
                     encoding="utf-8")
     labelled, err = run("labeler=gold", f"labeler.path={gold}")
-    assert "reusing cached split from" in err and "split/label" not in err
+    assert "reusing" not in err
     assert labelled["label"].tolist()[0] == "accusation"
 
     # another segmenter config: nothing is reused
@@ -117,26 +110,27 @@ def test_cached_stage_is_reused_and_invalidated(cfg_factory, tmp_path: Path, cap
     assert "reusing" not in err
     assert "Het parket vervolgt de directeur niet." in changed["text"].tolist()
 
-    # cache=false neither reads nor writes
-    _, err = run("cache=false")
+    # cache=false neither reads nor writes (nor leaves its scratch shards behind)
+    entries = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    uncached, err = run("cache=false")
     assert "reusing" not in err
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == entries
+    pd.testing.assert_frame_equal(uncached, changed)
 
 
-@pytest.mark.slow  # make test: the split+label identity tests cover the streamed path
-def test_stream_experiment_matches_in_memory_experiment(cfg_factory, tmp_path: Path,
-                                                        capsys) -> None:
+@pytest.mark.slow  # make test: the engine identity tests cover the parts
+def test_experiment_is_the_same_cached_uncached_and_on_two_workers(cfg_factory,
+                                                                  tmp_path: Path) -> None:
     out = {}
-    for mode in ("false", "true"):
-        cfg = cfg_factory("train", ["experiment=default", "model=nb", f"stream={mode}",
-                                    "workers=1"])
-        run_dir = tmp_path / f"run-{mode}"
+    for name, extra in (("cached", ["workers=1"]), ("uncached", ["cache=false", "workers=2"])):
+        cfg = cfg_factory("train", ["experiment=default", "model=nb", *extra])
+        run_dir = tmp_path / f"run-{name}"
         run_dir.mkdir()
-        out[mode] = run_experiment(cfg, run_dir, "tfidf_logreg")
-        assert list((tmp_path / "cache").glob("shards-*" if mode == "true" else "label-*"))
-    assert out["true"]["metrics"] == out["false"]["metrics"]
-    assert out["true"]["data_fingerprint"] == out["false"]["data_fingerprint"]
-    assert (tmp_path / "run-true" / "predictions.csv").read_text() == \
-        (tmp_path / "run-false" / "predictions.csv").read_text()
+        out[name] = run_experiment(cfg, run_dir, "nb")
+    assert out["cached"]["metrics"] == out["uncached"]["metrics"]
+    assert out["cached"]["data_fingerprint"] == out["uncached"]["data_fingerprint"]
+    assert (tmp_path / "run-cached" / "predictions.csv").read_text() == \
+        (tmp_path / "run-uncached" / "predictions.csv").read_text()
 
 
 def test_hashing_sgd_fits_in_batches_and_saves_with_skops(cfg_factory, tmp_path: Path,

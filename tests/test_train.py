@@ -29,7 +29,7 @@ def test_run_folder_holds_every_artifact(cfg_factory, tmp_path: Path) -> None:
     for key in ("macro_f1", "accuracy", "kappa", "per_class", "confusion_matrix"):
         assert key in saved["metrics"]
     assert set(saved["fold_summary"]["macro_f1"]) == {"mean", "std", "n"}
-    assert {"split", "label", "train", "predict"} <= set(saved["seconds"])
+    assert {"split+label", "train", "predict"} <= set(saved["seconds"])
     assert saved["versions"]["scikit-learn"] and "commit" in saved["git"]
     assert len(saved["data_fingerprint"]) == 24
     preds = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)

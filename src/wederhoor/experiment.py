@@ -51,31 +51,30 @@ class Corpus:
 
 @dataclass
 class Labelled:
-    """Split and labelled sentences, wherever they came from (fresh, cache, shards)."""
+    """Split and labelled sentences: the engine's shards, loaded (fresh or from the cache)."""
 
     sentences: Any  # datasets.Dataset
     documents: int
     cache: Any  # StageCache
-    stage: str
     key: str
-    docs: Any = None  # the loaded documents when they were loaded (for the fingerprint)
 
 
-def use_stream(cfg: DictConfig) -> bool:
-    """``stream: true|false|auto``; auto streams inputs above ``stream_above_mb`` on disk."""
-    from wederhoor.pipeline.cache import path_size
+@dataclass
+class Components:
+    """Every config group that does work, built once at the top of ``train`` and passed down."""
 
-    mode = str(cfg.get("stream", False)).lower()
-    if mode in ("true", "1", "yes"):
-        return True
-    if mode == "auto":
-        return path_size(cfg.data.input) > float(cfg.get("stream_above_mb", 500)) * 2**20
-    return False
+    segmenter: Any
+    labeler: Any
+    model: Any
+    splitter: Any
+    also: dict[str, Any]
 
 
-def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
-    """Split and label the corpus, or reuse the outputs of an earlier run with the same key."""
-    from hydra.utils import instantiate
+def labelled_sentences(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Timer) -> Labelled:
+    """Split and label the corpus with the engine, or reuse the shards of an earlier run whose
+    input, segmenter, labeler and code were the same."""
+    import shutil
+    import tempfile
 
     from wederhoor.io.documents import input_path
     from wederhoor.io.language import check_lang_option
@@ -86,124 +85,72 @@ def labelled_sentences(cfg: DictConfig, timer: Timer) -> Labelled:
         input_fingerprint,
         stage_key,
     )
+    from wederhoor.pipeline.engine import load_shards, run_engine, shard_paths
 
     data = cfg.data
-    meta = data.get("meta")
-    cache = StageCache(cfg.get("cache_dir") or Path(cfg.paths.experiments) / "cache",
-                       bool(cfg.get("cache", True)), cfg.get("cache_max_gb"))
+    cache = StageCache(cfg.cache_dir, bool(cfg.cache), cfg.cache_max_gb)
     with timer.stage("load"):
         check_lang_option(cfg.lang)  # before a cache hit could skip loading (which checks it)
         input_path(data.input)
-        split_key = stage_key("split", input_fingerprint(data.input, meta, cfg.lang),
-                              component_fingerprint(cfg.segmenter), code_fingerprint("split"))
-        label_key = stage_key("label", split_key, component_fingerprint(cfg.labeler),
-                              code_fingerprint("label"))
-    if use_stream(cfg):
-        return _streamed(cfg, timer, cache, label_key)
-    with timer.stage("label"):
-        hit = cache.load("label", label_key)
-    if hit is not None:
-        info(f"reusing cached split/label from {cache.entry('label', label_key)}")
-        return Labelled(hit[0], hit[1]["documents"], cache, "label", label_key)
-    from wederhoor.io.documents import load_documents
-    from wederhoor.pipeline.labeling import LABEL_COLUMNS, label_sentences, split_label_documents
-    from wederhoor.pipeline.sentences import rows_are_documents
-
-    docs = None
-    with timer.stage("split"):
-        split_hit = cache.load("split", split_key)
-    if split_hit is not None:
-        info(f"reusing cached split from {cache.entry('split', split_key)}")
-        sents, n_docs = split_hit[0], split_hit[1]["documents"]
-        if not len(sents):
-            raise UserError(f"the segmenter produced no sentences from {data.input}")
-        with timer.stage("label"):
-            sents = label_sentences(sents, instantiate(cfg.labeler), cfg.workers)
-            sents = cache.save("label", label_key, sents, {"documents": n_docs})
-        return Labelled(sents, n_docs, cache, "label", label_key, docs)
-    with timer.stage("load"):
-        segmenter = instantiate(cfg.segmenter)
-        docs = load_documents(data.input, cfg.lang, meta, rows_are_documents(segmenter))
-    n_docs = len(docs)
-    with timer.stage("split+label"):
-        # one pass: split each batch of documents and label its sentences in the same call
-        sents = split_label_documents(docs, segmenter,
-                                      instantiate(cfg.labeler), cfg.workers)
-    if not len(sents):
-        raise UserError(f"the segmenter produced no sentences from {data.input}")
-    with timer.stage("split+label"):
-        sents = cache.save("label", label_key, sents, {"documents": n_docs})
-        # the split is the labelled table without its label columns: no second copy on disk
-        cache.save_alias("split", split_key, "label", label_key, list(LABEL_COLUMNS),
-                         {"documents": n_docs})
-    return Labelled(sents, n_docs, cache, "label", label_key, docs)
-
-
-def _streamed(cfg: DictConfig, timer: Timer, cache: Any, key: str) -> Labelled:
-    """Split + label in constant memory into Parquet shards (cached like the in-memory path)."""
-    from hydra.utils import instantiate
-
-    from wederhoor.pipeline.streaming import load_shards, shard_paths, stream_corpus
-
+        key = stage_key("shards", input_fingerprint(data.input, data.get("meta"), cfg.lang),
+                        component_fingerprint(cfg.segmenter),
+                        component_fingerprint(cfg.labeler), code_fingerprint("label"))
     manifest = cache.manifest("shards", key, verify=True)
-    if manifest is not None and manifest.get("format") == "parquet":
-        folder = cache.entry("shards", key)
-        info(f"reusing cached split/label from {folder}")
-    else:
-        folder = cache.begin_shards("shards", key) if cache.enabled else \
-            Path(cfg.paths.experiments) / "cache" / f".shards-{key}.nocache"
-        with timer.stage("split+label"):
-            manifest = stream_corpus(cfg.data.input, cfg.lang, cfg.data.get("meta"),
-                                     instantiate(cfg.segmenter), instantiate(cfg.labeler),
-                                     folder, cfg.workers)
-        if cache.enabled:
-            folder = cache.commit_shards("shards", key, folder, manifest)
-    if not manifest["rows"]:
-        raise UserError(f"the segmenter produced no sentences from {cfg.data.input}")
-    with timer.stage("load_shards"):
-        sents = load_shards(shard_paths(folder, manifest))
-    return Labelled(sents, manifest["documents"], cache, "shards", key)
+    with ExitStack() as stack:
+        if manifest is not None and manifest.get("format") == "parquet":
+            folder = cache.entry("shards", key)
+            info(f"reusing cached split/label from {folder}")
+        else:
+            if cache.enabled:
+                folder = cache.begin_shards("shards", key)
+                stack.callback(shutil.rmtree, folder, ignore_errors=True)  # gone once committed
+            else:
+                Path(cfg.cache_dir).mkdir(parents=True, exist_ok=True)
+                folder = Path(stack.enter_context(tempfile.TemporaryDirectory(
+                    prefix=".shards-", dir=cfg.cache_dir)))
+            with timer.stage("split+label"):
+                manifest = run_engine(data.input, cfg.lang, data.get("meta"), segmenter,
+                                      labeler, folder, cfg.workers)
+            if cache.enabled:
+                folder = cache.commit_shards("shards", key, folder, manifest)
+        if not manifest["rows"]:
+            raise UserError(f"the segmenter produced no sentences from {data.input}")
+        with timer.stage("load_shards"):
+            sents = load_shards(shard_paths(folder, manifest))
+    return Labelled(sents, manifest["documents"], cache, key)
 
 
-def corpus_fingerprint(cfg: DictConfig, labelled: Labelled) -> str:
+def corpus_fingerprint(cfg: DictConfig, segmenter: Any, labelled: Labelled) -> str:
     """The data fingerprint of metrics.json (documents + gold file), remembered in the cache."""
     from wederhoor.pipeline.cache import path_digest
     from wederhoor.tracking.provenance import fingerprint
 
     gold_path = cfg.data.get("gold")
     gold_key = path_digest(gold_path) if gold_path and Path(gold_path).is_file() else "-"
-    manifest = labelled.cache.manifest(labelled.stage, labelled.key) or {}
+    manifest = labelled.cache.manifest("shards", labelled.key) or {}
     known = (manifest.get("fingerprints") or {}).get(gold_key)
     if known:
         return str(known)
     extra = [gold_path] if gold_path else []
-    if labelled.docs is not None:
-        fp = fingerprint(labelled.docs["doc_id"], labelled.docs["text"], extra_files=extra)
-    else:
-        from hydra.utils import instantiate
+    from wederhoor.io.documents import iter_documents
+    from wederhoor.pipeline.sentences import rows_are_documents
 
-        from wederhoor.io.documents import iter_documents
-        from wederhoor.pipeline.sentences import rows_are_documents
+    def column(name: str) -> Any:
+        for batch in iter_documents(cfg.data.input, cfg.lang, cfg.data.get("meta"),
+                                    rows_are_documents=rows_are_documents(segmenter)):
+            yield from batch[name]
 
-        def column(name: str) -> Any:
-            rows = rows_are_documents(instantiate(cfg.segmenter))
-            for batch in iter_documents(cfg.data.input, cfg.lang, cfg.data.get("meta"),
-                                        rows_are_documents=rows):
-                yield from batch[name]
-
-        fp = fingerprint(column("doc_id"), column("text"), extra_files=extra)
-    labelled.cache.update(labelled.stage, labelled.key,
+    fp = fingerprint(column("doc_id"), column("text"), extra_files=extra)
+    labelled.cache.update("shards", labelled.key,
                           fingerprints={**(manifest.get("fingerprints") or {}), gold_key: fp})
     return fp
 
 
-def build_corpus(cfg: DictConfig, timer: Timer) -> Corpus:
+def build_corpus(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Timer) -> Corpus:
     """Split and label the configured corpus; attach gold labels where the corpus has them."""
-    from hydra.utils import instantiate
-
     from wederhoor.io.gold import load_gold
 
-    labelled = labelled_sentences(cfg, timer)
+    labelled = labelled_sentences(cfg, segmenter, labeler, timer)
     sents = labelled.sentences
     frame = sents.to_pandas().rename(columns={"label": "silver"})
     gold_path = cfg.data.get("gold")
@@ -217,9 +164,9 @@ def build_corpus(cfg: DictConfig, timer: Timer) -> Corpus:
         if missed:
             doc, text = missed[0]
             warn(f"{len(missed)} gold sentence(s) are not produced by segmenter "
-                 f"'{instantiate(cfg.segmenter).name}' (first: {doc}: {text[:60]!r}); "
+                 f"'{segmenter.name}' (first: {doc}: {text[:60]!r}); "
                  "they are left out of gold evaluation")
-    fp = corpus_fingerprint(cfg, labelled)
+    fp = corpus_fingerprint(cfg, segmenter, labelled)
     return Corpus(frame, bool((frame["gold"] != "").any()), unmatched, labelled.documents, fp)
 
 
@@ -280,26 +227,22 @@ def _build(node: Any, where: str, hint: str) -> Any:
                         f"overrides (see {hint})") from None
 
 
-def build_also(cfg: DictConfig) -> dict[str, Any]:
-    """The extra models of ``also`` (name -> model config), scored next to the main one."""
-    from wederhoor.modeling.models import check_model
-
-    also = {str(name): _build(node, f"also.{name}", "conf/model/")
-            for name, node in (cfg.get("also") or {}).items()}
-    for model in also.values():
-        check_model(model)
-    return also
-
-
-def build_components(cfg: DictConfig) -> tuple[Any, Any]:
-    """The model and the splitter, built and checked before any split or label work."""
+def build_components(cfg: DictConfig) -> Components:
+    """Every working config group built and checked once, before any split or label work."""
     from wederhoor.modeling.models import check_model
 
     if not isinstance(cfg.seed, int) or isinstance(cfg.seed, bool):
         raise UserError(f"seed={cfg.seed} is not a whole number; pass e.g. seed=1")
-    built = [_build(cfg[group], group, f"conf/{group}/") for group in ("model", "cv")]
-    check_model(built[0])
-    return built[0], built[1]
+    for option, value in (("train_labels", cfg.train_labels), ("also_labels", cfg.also_labels)):
+        if value not in ("silver", "gold"):
+            raise UserError(f"unknown {option}={value}; use silver or gold")
+    built = {group: _build(cfg[group], group, f"conf/{group}/")
+             for group in ("segmenter", "labeler", "model", "cv")}
+    also = {str(name): _build(node, f"also.{name}", "conf/model/")
+            for name, node in (cfg.also or {}).items()}
+    for model in (built["model"], *also.values()):
+        check_model(model)
+    return Components(built["segmenter"], built["labeler"], built["model"], built["cv"], also)
 
 
 def _usable_rows(frame: Any, train_labels: str, has_gold: bool) -> tuple[str, Any]:
@@ -321,11 +264,13 @@ def _usable_rows(frame: Any, train_labels: str, has_gold: bool) -> tuple[str, An
 
 
 def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
-                   commands: dict[str, str] | None = None) -> dict[str, Any]:
+                   commands: dict[str, str] | None = None,
+                   parts: Components | None = None) -> dict[str, Any]:
     """Run the configured experiment into ``run_dir`` and return its metrics record.
 
-    ``commands`` (how to repeat the run) is stored in metrics.json as given; by default the
-    command line of this process.
+    ``parts`` are the built config groups (``train`` builds them at its top; built here from
+    ``cfg`` when not given). ``commands`` (how to repeat the run) is stored in metrics.json as
+    given; by default the command line of this process.
     """
 
     from wederhoor.evaluation.metrics import evaluate, label_counts, summarise_folds
@@ -334,15 +279,10 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     from wederhoor.io.outputs import write_csv, write_json
     from wederhoor.tracking.provenance import command_line, git_state, package_versions
 
-    if cfg.train_labels not in ("silver", "gold"):
-        raise UserError(f"unknown train_labels={cfg.train_labels}; use silver or gold")
-    model, splitter = build_components(cfg)
-    also = build_also(cfg)
-    also_labels = str(cfg.get("also_labels") or "gold")
-    if also_labels not in ("silver", "gold"):
-        raise UserError(f"unknown also_labels={also_labels}; use silver or gold")
+    parts = parts or build_components(cfg)
+    model, splitter, also, also_labels = parts.model, parts.splitter, parts.also, cfg.also_labels
     timer = Timer()
-    corpus = build_corpus(cfg, timer)
+    corpus = build_corpus(cfg, parts.segmenter, parts.labeler, timer)
     frame = corpus.frame
     if cfg.train_labels == "gold" and not corpus.has_gold:
         raise UserError("train_labels=gold but the corpus has no gold labels (data.gold); "
@@ -356,7 +296,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
 
     y = work[cfg.train_labels].to_numpy(dtype=object)
     other = "gold" if cfg.train_labels == "silver" else "silver"
-    with_reference = bool(cfg.get("reference_labels") and corpus.has_gold
+    with_reference = bool(cfg.reference_labels and corpus.has_gold
                           and cfg.reference_labels == other)
     also_y = also_labels if also_labels == "silver" or corpus.has_gold else "silver"
     fits = len(folds) * (1 + int(with_reference) + len(also)) + 1

@@ -21,14 +21,15 @@ def main(cfg: DictConfig) -> None:
 
     from wederhoor.errors import UserError
     from wederhoor.io.gold import load_gold
-    from wederhoor.pipeline.sentences import sentences_from_input
+    from wederhoor.pipeline.engine import sentences
+    from wederhoor.pipeline.sentences import segmenter_for
 
     if not cfg.data.get("gold"):
         raise UserError("no gold file configured: set data.gold=PATH")
     gold = load_gold(cfg.data.gold)
     segmenter = instantiate(cfg.segmenter)
-    sents = sentences_from_input(cfg.data.input, cfg.lang, segmenter, cfg.data.get("meta"),
-                                 cfg.workers)
+    sents = sentences(cfg.data.input, cfg.lang, cfg.data.get("meta"),
+                      segmenter_for(cfg.data.input, segmenter), workers=cfg.workers)
     missed = gold.unmatched(sents["doc_id"], sents["text"])
     labels = gold.lookup(sents["doc_id"], sents["text"])
     extra = [(d, t) for d, t, lab in zip(sents["doc_id"], sents["text"], labels, strict=True)

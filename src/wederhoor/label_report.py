@@ -64,14 +64,14 @@ def main(cfg: DictConfig) -> None:
     from wederhoor.experiment import Timer, build_corpus
     from wederhoor.io.outputs import write_json, write_text
 
-    corpus = build_corpus(cfg, Timer())
+    segmenter, labeler = instantiate(cfg.segmenter), instantiate(cfg.labeler)
+    corpus = build_corpus(cfg, segmenter, labeler, Timer())
     frame = corpus.frame
     if not corpus.has_gold:
         raise UserError("the label report needs gold labels: set data.gold=PATH")
     if "split" not in frame.columns:
         raise UserError("the label report needs a dev/test split per document (data.meta)")
     frame = frame[frame["gold"] != ""]
-    labeler = instantiate(cfg.labeler)
     sections: list[tuple[str, Any]] = []
     record: dict[str, Any] = {"tune_split": cfg.tune_split, "eval_split": cfg.eval_split}
     tune = frame[frame["split"] == cfg.tune_split]

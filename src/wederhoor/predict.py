@@ -21,7 +21,8 @@ def main(cfg: DictConfig) -> None:
         run_language,
         trained_languages,
     )
-    from wederhoor.pipeline.sentences import sentences_from_input
+    from wederhoor.pipeline.engine import sentences
+    from wederhoor.pipeline.sentences import segmenter_for
 
     require(cfg, "run", "input", "output")
     run_dir = Path(cfg.run)
@@ -30,8 +31,8 @@ def main(cfg: DictConfig) -> None:
     trained = load_run_config(run_dir)
     trained_lang = run_language(run_dir, trained)
     segmenter = build_segmenter(run_dir, trained)
-    sents = sentences_from_input(cfg.input, cfg.lang or trained_lang, segmenter, None,
-                                 cfg.workers)
+    sents = sentences(cfg.input, cfg.lang or trained_lang, None,
+                      segmenter_for(cfg.input, segmenter), workers=cfg.workers)
     frame = sents.to_pandas()
     seen = trained_languages(run_dir, trained_lang)
     other = sorted(set(frame["lang"]) - seen) if len(frame) else []

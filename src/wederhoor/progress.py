@@ -37,7 +37,7 @@ class _Silent:
 @contextmanager
 def bar(total: int | None, desc: str, unit: str = "rows", show: bool | None = None
         ) -> Iterator[Any]:
-    """A tqdm bar on stderr for work outside datasets.map (streaming, model fitting).
+    """A tqdm bar on stderr for long work (the engine's split + label, model fitting).
 
     ``show`` defaults to: the total is unknown or at least BAR_MIN_ROWS.
     """

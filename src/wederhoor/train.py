@@ -43,7 +43,7 @@ def main(cfg: DictConfig) -> float:
     from hydra.utils import instantiate
 
     from wederhoor.evaluation.summary import format_results
-    from wederhoor.experiment import run_experiment
+    from wederhoor.experiment import build_components, run_experiment
     from wederhoor.io.outputs import write_json
     from wederhoor.tracking.provenance import command_line
 
@@ -52,11 +52,12 @@ def main(cfg: DictConfig) -> float:
     overrides = list(hydra_cfg.overrides.task)
     try:
         logger = instantiate(cfg.logger)
+        parts = build_components(cfg)  # every other group, built once and passed down
         commands = {**repeat_commands(run_dir, overrides, Path(cfg.paths.experiments) / "runs"),
                     "typed_command": command_line()}
         record: dict[str, Any] = run_experiment(
-            cfg, run_dir, model_label(cfg, hydra_cfg.runtime.choices.get("model")), commands
-        )
+            cfg, run_dir, model_label(cfg, hydra_cfg.runtime.choices.get("model")), commands,
+            parts)
         logger.log_run(run_dir, _params(overrides), record)
     except (UserError, Exception) as exc:
         write_json({"status": "failed", "name": cfg.get("name"), "error": str(exc),

@@ -37,15 +37,27 @@ def _timed(out: dict[str, Any], key: str = "seconds") -> Iterator[None]:
     out[key] = time.perf_counter() - start
 
 
-def _documents(input: str, workers: int, out: dict[str, Any]) -> Any:
-    """Load the bench corpus outside the timed block; record load time and processes used."""
-    from wederhoor.io.documents import load_documents
-    from wederhoor.pipeline.sentences import estimated_sentences, resolve_workers
+def _engine(input: str, workers: int, out: dict[str, Any], folder: str, segmenter: Any,
+            labeler: Any) -> None:
+    """One timed engine run into ``folder``; records sentences and processes used."""
+    from pathlib import Path
 
-    with _timed(out, "load_seconds"):
-        docs = load_documents(input, "nl")
-    out["processes"] = resolve_workers(workers, estimated_sentences(docs)) or 1
-    return docs
+    from wederhoor.pipeline.cache import path_size
+    from wederhoor.pipeline.engine import run_engine
+    from wederhoor.pipeline.sentences import BYTES_PER_SENTENCE
+    from wederhoor.pipeline.workers import worker_count
+
+    out["processes"] = worker_count(workers, path_size(input) // BYTES_PER_SENTENCE)
+    with _timed(out):
+        manifest = run_engine(input, "nl", None, segmenter, labeler, Path(folder), workers)
+    out["sentences"] = manifest["rows"]
+
+
+def _sentence_table(folder: str, target: str) -> None:
+    """The split shards as one sentence table (the input a ``label`` run on split text has)."""
+    import pyarrow.parquet as pq
+
+    pq.write_table(pq.read_table(folder), target)
 
 
 def long_sentence(seeds: str, chars: int) -> str:
@@ -80,53 +92,22 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
         out.update({"sentences": 1, "chars": len(text), "label": label, "fired": len(fired),
                     "max_chars": labeler.max_chars, "pid": os.getpid()})
         return out
-    import datasets
-
-    datasets.disable_progress_bars()
     workers = args.get("workers", 0)
-    if stage == "split":
-        from wederhoor.pipeline.segmenters import SyntokSegmenter
-        from wederhoor.pipeline.sentences import split_documents
-
-        docs = _documents(args["input"], workers, out)
-        segmenter = SyntokSegmenter()
-        with _timed(out):
-            sents = split_documents(docs, segmenter, workers)
-        out["sentences"] = len(sents)
-        sents.save_to_disk(args["out"])
-    elif stage == "label":
-        from wederhoor.labelers.rules import RuleLabeler
-        from wederhoor.pipeline.labeling import label_sentences
-        from wederhoor.pipeline.sentences import resolve_workers
-
-        sents = datasets.load_from_disk(args["sentences"])
-        out["processes"] = resolve_workers(workers, len(sents)) or 1
-        labeler = RuleLabeler()
-        with _timed(out):
-            labelled = label_sentences(sents, labeler, workers)
-        out["sentences"] = len(labelled)
-        labelled.save_to_disk(args["out"])
-    elif stage == "split_label":
-        from wederhoor.labelers.rules import RuleLabeler
-        from wederhoor.pipeline.labeling import split_label_documents
+    if stage == "split":  # the engine, split only; also leaves the sentence table
         from wederhoor.pipeline.segmenters import SyntokSegmenter
 
-        docs = _documents(args["input"], workers, out)
-        segmenter, labeler = SyntokSegmenter(), RuleLabeler()
-        with _timed(out):
-            labelled = split_label_documents(docs, segmenter, labeler, workers)
-        out["sentences"] = len(labelled)
-    elif stage == "stream":
-        from pathlib import Path
+        _engine(args["input"], workers, out, args["out"], SyntokSegmenter(), None)
+        _sentence_table(args["out"], args["sentences"])
+    elif stage == "label":  # the engine on a sentence table: the labelling half alone
+        from wederhoor.labelers.rules import RuleLabeler
+        from wederhoor.pipeline.segmenters import NoSegmenter
 
+        _engine(args["sentences"], workers, out, args["out"], NoSegmenter(), RuleLabeler())
+    elif stage in ("split_label", "stream"):  # the engine, both halves in one pass
         from wederhoor.labelers.rules import RuleLabeler
         from wederhoor.pipeline.segmenters import SyntokSegmenter
-        from wederhoor.pipeline.streaming import stream_corpus
 
-        with _timed(out):
-            manifest = stream_corpus(args["input"], "nl", None, SyntokSegmenter(), RuleLabeler(),
-                                     Path(args["out"]), workers)
-        out["sentences"] = manifest["rows"]
+        _engine(args["input"], workers, out, args["out"], SyntokSegmenter(), RuleLabeler())
     elif stage == "ref_regex":
         texts = _texts(args["input"], args.get("docs"))
         with _timed(out):
@@ -140,12 +121,14 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
             n = sum(1 for text in texts for paragraph in process(text) for _ in paragraph)
         out["sentences"] = n
     elif stage == "ref_rules":
+        import pyarrow.parquet as pq
+
         from wederhoor.labelers.rules import RuleLabeler
 
-        sents = datasets.load_from_disk(args["sentences"])
+        sents = pq.read_table(args["sentences"], columns=["text", "lang"])
         limit = min(len(sents), args.get("limit") or len(sents))
-        texts = sents.data.column("text").slice(0, limit).to_pylist()
-        langs = sents.data.column("lang").slice(0, limit).to_pylist()
+        texts = sents.column("text").slice(0, limit).to_pylist()
+        langs = sents.column("lang").slice(0, limit).to_pylist()
         labeler = RuleLabeler()
         labeler.label(texts[:10], langs[:10])  # compile outside the timed block
         with _timed(out):
@@ -154,14 +137,14 @@ def run(args: dict[str, Any]) -> dict[str, Any]:
     elif stage == "ref_tfidf":
         import numpy as np
         import pandas as pd
+        import pyarrow.parquet as pq
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline
 
-        sents = datasets.load_from_disk(args["sentences"])
         meta = pd.read_csv(args["meta"], dtype=str, keep_default_na=False)
         dev = set(meta.loc[meta["split"] == "dev", "doc_id"])
-        table = sents.data.table.select(["doc_id", "text", "label"]).to_pandas()
+        table = pq.read_table(args["labelled"], columns=["doc_id", "text", "label"]).to_pandas()
         train = table[table["doc_id"].isin(dev)]
         texts = train["text"].to_numpy(dtype=object)
         labels = train["label"].to_numpy(dtype=object)

@@ -1,9 +1,10 @@
-"""Read a corpus from disk into one table of documents, whatever form it arrives in.
+"""Read a corpus from disk as documents, batch by batch, whatever form it arrives in.
 
 Researchers bring folders of .txt files, single files, or CSV / JSONL / Parquet exports with a
-``text`` column. Every stage wants the same thing: a datasets.Dataset with ``doc_id``, ``text``,
-``lang`` and ``date`` columns. Tables go through the datasets library (Arrow), so later stages
-can process them in batches however large they are.
+``text`` column. Every stage wants the same thing: documents with ``doc_id``, ``text``,
+``lang`` and ``date`` columns. ``iter_documents`` is the one reader: it yields them in batches,
+so a corpus of any size is read in bounded memory; ``load_documents`` puts the batches
+together when a caller wants one table.
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ def not_text(path: Path, what: str, row: int | None = None) -> UserError:
 
 
 def check_text_values(texts: list, path: Path, first_row: int) -> None:
-    """Refuse a batch whose 'text' values are not strings (streaming reads rows as Python)."""
+    """Refuse a batch whose 'text' values are not strings (rows are read as Python values)."""
     for i, value in enumerate(texts):
         if value is not None and not isinstance(value, str):
             raise not_text(path, type(value).__name__, first_row + i + 1)
@@ -153,7 +154,7 @@ def check_text_values(texts: list, path: Path, first_row: int) -> None:
 
 def normalise_batch(batch: dict[str, list], indices: list[int], id_col: str | None,
                     stem: str) -> dict[str, list]:
-    """Standard columns for one batch of table rows (shared by loading and streaming)."""
+    """Standard columns for one batch of table rows."""
     ids = batch[id_col] if id_col else [f"{stem}-{i + 1}" for i in indices]
     out = {
         "doc_id": [str(i) for i in ids],
@@ -169,8 +170,8 @@ class UniqueIds:
     """Renames a document id seen before in a document table (``x`` -> ``x#2``), in row order.
 
     Two documents under one id would be merged into one, and the context rule would carry a
-    stance from one into the other. Loading and streaming pass their rows through one instance
-    each, in the same order, so both give the same ids.
+    stance from one into the other. One instance sees every row of a table, in row order, so
+    the ids do not depend on the batch size.
     """
 
     def __init__(self) -> None:
@@ -202,18 +203,6 @@ def id_column(columns: list[str]) -> str | None:
     return next((c for c in ID_COLUMNS if c in columns), None)
 
 
-def _normalise_table(ds: datasets.Dataset, path: Path) -> datasets.Dataset:
-    """Give a table the standard columns: doc_id (str), text, date, and lang when present."""
-    from functools import partial
-
-    keep = {"lang"} & set(ds.column_names)
-    drop = [c for c in ds.column_names if c not in keep]
-    fix = partial(normalise_batch, id_col=id_column(ds.column_names), stem=path.stem)
-    with progress_for(len(ds)):
-        return ds.map(fix, batched=True, with_indices=True, remove_columns=drop,
-                      load_from_cache_file=False, keep_in_memory=True, desc="load")
-
-
 def input_path(input: str) -> Path:
     """The input as a path, or one clear line when it does not exist."""
     path = Path(str(input)).expanduser()
@@ -226,42 +215,14 @@ def input_path(input: str) -> Path:
 def load_documents(
     input: str, lang: str = AUTO, meta: str | None = None, rows_are_documents: bool = True
 ) -> datasets.Dataset:
-    """Load ``input`` (folder, .txt, .csv, .jsonl, .parquet) as documents with standard columns.
-
-    ``lang`` fills in documents whose language the input does not say; ``meta`` is an optional
-    CSV (doc_id plus lang/date/split/domain) that annotates documents of a .txt folder.
-    ``rows_are_documents`` (unless the rows are sentences: ``segmenter=none``, or a
-    ``sent_id`` column) gives a repeated doc_id of a table its own id (``UniqueIds``).
-    """
+    """All documents of ``input`` in one datasets.Dataset: the batches of ``iter_documents``
+    put together, so there is one document reader whatever the caller wants."""
     import datasets
-    import pyarrow.compute as pc
+    import pyarrow as pa
 
-    check_lang_option(lang)
-    path = input_path(input)
-    if path.is_dir() or path.suffix == ".txt":
-        ds = datasets.Dataset.from_dict(_read_txt(_txt_files(path), path))
-    elif path.suffix in TABLE_FORMATS:
-        table = _read_table(path)
-        ds = _normalise_table(table, path)
-        if rows_are_documents and "sent_id" not in table.column_names and len(ds) and \
-                pc.count_distinct(ds.data.column("doc_id")).as_py() < len(ds):
-            unique = UniqueIds()
-            ids = unique(ds["doc_id"])
-            ds = ds.remove_columns("doc_id").add_column("doc_id", ids)
-            ds = ds.select_columns(["doc_id", *[c for c in ds.column_names if c != "doc_id"]])
-            unique.report(path)
-    else:
-        raise UserError(f"unsupported input {path}: use a folder of .txt files or a "
-                        ".txt, .csv, .jsonl or .parquet file")
-    if meta:
-        ds = attach_meta(ds, Path(meta))
-    if "lang" not in ds.column_names and lang != AUTO:
-        ds = ds.add_column("lang", [lang] * len(ds))
-    else:
-        with progress_for(len(ds)):
-            ds = ds.map(lambda b: {"lang": fill_languages(b.get("lang"), b["text"], lang)},
-                        batched=True, load_from_cache_file=False, keep_in_memory=True)
-    return drop_empty(ds, path)
+    tables = [pa.table(batch) for batch in iter_documents(input, lang, meta,
+                                                          rows_are_documents=rows_are_documents)]
+    return datasets.Dataset(pa.concat_tables(tables))
 
 
 def empty_rows(texts: Any) -> list[int]:
@@ -273,18 +234,6 @@ def empty_rows(texts: Any) -> list[int]:
                                                                                    pa.string())
     blank = pc.fill_null(pc.equal(pc.utf8_length(pc.utf8_trim_whitespace(column)), 0), True)
     return pc.indices_nonzero(blank).to_pylist()
-
-
-def drop_empty(ds: datasets.Dataset, path: Path) -> datasets.Dataset:
-    """Skip empty documents with a warning; refuse a corpus that has no text at all."""
-    empty = empty_rows(ds.data.column("text"))
-    if len(empty) == len(ds):
-        raise UserError(f"no text in {path}: every document is empty")
-    if empty:
-        warn_empty(path, [str(ds[i]["doc_id"]) for i in empty[:5]], len(empty))
-        gone = set(empty)
-        ds = ds.select([i for i in range(len(ds)) if i not in gone])
-    return ds
 
 
 def warn_empty(path: Path, first: list[str], count: int) -> None:
@@ -334,12 +283,15 @@ def attach_meta(ds: datasets.Dataset, meta: Path) -> datasets.Dataset:
 def iter_documents(input: str, lang: str = AUTO, meta: str | None = None,
                    batch_size: int = 2000, rows_are_documents: bool = True
                    ) -> Iterator[dict[str, list]]:
-    """Yield the documents of ``input`` in batches of columns, never all at once.
+    """Yield the documents of ``input`` (folder, .txt, .csv, .jsonl, .parquet) in batches of
+    standard columns (doc_id, text, date, lang, and the metadata's), never all at once.
 
-    The same columns, values and order as ``load_documents`` (which is what the streaming
-    and in-memory paths being identical rests on); empty documents are skipped with one
-    warning at the end. The options are checked now, not at the first batch, so a mistake
-    is reported before a caller starts workers or shard folders.
+    ``lang`` fills in documents whose language the input does not say (``auto``: detected);
+    ``meta`` is an optional CSV (doc_id plus lang/date/split/domain) that annotates documents.
+    ``rows_are_documents`` (unless the rows are sentences: ``segmenter=none``, or a
+    ``sent_id`` column) gives a repeated doc_id of a table its own id (``UniqueIds``).
+    Empty documents are skipped with one warning at the end. The options are checked now, not
+    at the first batch, so a mistake is reported before a caller starts workers or shards.
     """
     check_lang_option(lang)
     path = input_path(input)
@@ -390,8 +342,10 @@ def _raw_batches(path: Path, batch_size: int, rows_are_documents: bool = True
         _read_table(path)  # reports the problem exactly as loading would
     id_col = id_column(columns)
     unique = UniqueIds() if rows_are_documents and "sent_id" not in columns else None
+    if path.stat().st_size == 0:
+        raise UserError(f"{path} is empty; it needs a header row / records with a 'text' field")
     offset = 0
-    for batch in _table_batches(path, batch_size):
+    for batch in _parsed(_table_batches(path, batch_size), path):
         check_text_values(batch["text"], path, offset)
         indices = list(range(offset, offset + len(batch["text"])))
         offset += len(indices)
@@ -401,6 +355,18 @@ def _raw_batches(path: Path, batch_size: int, rows_are_documents: bool = True
         yield cols
     if unique is not None:
         unique.report(path)
+
+
+def _parsed(batches: Iterator[dict[str, list]], path: Path) -> Iterator[dict[str, list]]:
+    """The batches, with a parser's error on a malformed file turned into one line."""
+    try:
+        yield from batches
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - parser errors differ by format; all mean bad file
+        detail = " ".join(str(exc.__cause__ or exc).split())[:200]
+        raise UserError(f"could not read {path} as {TABLE_FORMATS[path.suffix].upper()}: "
+                        f"{detail}; check that the file is well-formed") from None
 
 
 def _table_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:

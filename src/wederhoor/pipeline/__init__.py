@@ -1,4 +1,5 @@
 """Documents to labelled sentences.
 
-Segmenters, the split and label passes, streaming, the stage cache and worker processes.
+Segmenters, the split and label batch functions, the one engine that runs them into Parquet
+shards, the stage cache and worker processes.
 """

@@ -1,7 +1,8 @@
-"""Reuse split and label outputs across runs of the same corpus with the same stage config.
+"""Reuse the engine's split+label shards across runs of the same corpus and stage config.
 
 Splitting and labelling a large corpus takes minutes, while a sweep trains many models on the
-same sentences. Each stage's output is stored under ``experiments/cache/<stage>-<key>/``,
+same sentences. The engine's Parquet shards are stored under
+``experiments/cache/shards-<key>/``,
 where the key hashes everything that can change the output: the input's bytes (and the
 metadata file's), the language default, the stage's resolved config, the files that config
 names, the class it builds, and the package's version, code and
@@ -17,14 +18,11 @@ import os
 import shutil
 from importlib import util
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wederhoor.tracking.provenance import installed_versions
 
-if TYPE_CHECKING:
-    import datasets
-
-CACHE_VERSION = "2"  # 2: entries carry a checksum of their content
+CACHE_VERSION = "3"  # 2: entries carry a checksum of their content; 3: only engine shards
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Library versions whose behaviour shapes the stage outputs.
 STAGE_PACKAGES = ("syntok", "datasets", "pyarrow")
@@ -178,8 +176,7 @@ class StageCache:
             os.utime(path)  # last use, for pruning the least recently used entries
         except (OSError, json.JSONDecodeError):
             return None
-        if verify and manifest.get("format") != "alias" and \
-                manifest.get("checksum") != content_digest(self.entry(stage, key)):
+        if verify and manifest.get("checksum") != content_digest(self.entry(stage, key)):
             from wederhoor.errors import warn
 
             warn(f"cache entry {self.entry(stage, key)} was changed on disk since it was "
@@ -187,58 +184,6 @@ class StageCache:
             shutil.rmtree(self.entry(stage, key), ignore_errors=True)
             return None
         return manifest
-
-    def load(self, stage: str, key: str) -> tuple[datasets.Dataset, dict[str, Any]] | None:
-        """The cached table (memory-mapped, not read into memory) and its manifest.
-
-        An alias entry (``save_alias``) serves the columns it names from another entry.
-        """
-        manifest = self.manifest(stage, key, verify=True)
-        if manifest is None:
-            return None
-        if manifest.get("format") == "alias":
-            target = manifest.get("target") or {}
-            found = self.load(str(target.get("stage")), str(target.get("key")))
-            if found is None or found[1].get("format") == "alias":
-                return None
-            ds = found[0]
-            drop = [c for c in manifest.get("drop_columns", []) if c in ds.column_names]
-            return (ds.remove_columns(drop) if drop else ds), manifest
-        if manifest.get("format") != "arrow":
-            return None
-        import datasets
-
-        try:
-            ds = datasets.load_from_disk(str(self.entry(stage, key) / "data"))
-        except (OSError, ValueError, FileNotFoundError):
-            return None
-        return ds, manifest
-
-    def save_alias(self, stage: str, key: str, target_stage: str, target_key: str,
-                   drop_columns: list[str], manifest: dict[str, Any]) -> None:
-        """Store an entry that is another entry minus some columns, without copying data.
-
-        The fused split+label pass produces the split as part of the labelled table: the split
-        entry points at the label entry instead of writing every sentence a second time. When
-        the target is pruned, the alias simply misses.
-        """
-        if not self.enabled:
-            return
-        tmp = self._begin(stage, key)
-        self._commit(stage, key, tmp, {**manifest, "format": "alias",
-                                       "target": {"stage": target_stage, "key": target_key},
-                                       "drop_columns": list(drop_columns)})
-
-    def save(self, stage: str, key: str, ds: datasets.Dataset,
-             manifest: dict[str, Any]) -> datasets.Dataset:
-        """Store ``ds`` under the key and return the stored (memory-mapped) copy."""
-        if not self.enabled:
-            return ds
-        tmp = self._begin(stage, key)
-        ds.save_to_disk(str(tmp / "data"))
-        self._commit(stage, key, tmp, {**manifest, "format": "arrow", "rows": len(ds)})
-        loaded = self.load(stage, key)
-        return loaded[0] if loaded else ds
 
     def update(self, stage: str, key: str, **fields: Any) -> None:
         """Add fields to an existing entry's manifest (e.g. a fingerprint computed later)."""
@@ -298,7 +243,7 @@ class StageCache:
         return removed
 
     def begin_shards(self, stage: str, key: str) -> Path:
-        """A private folder to write Parquet shards into (streaming); finish with commit."""
+        """A private folder for the engine to write Parquet shards into; finish with commit."""
         return self._begin(stage, key)
 
     def commit_shards(self, stage: str, key: str, tmp: Path, manifest: dict[str, Any]) -> Path:

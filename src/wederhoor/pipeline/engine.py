@@ -1,17 +1,18 @@
-"""Split and label a corpus larger than memory: documents in batches, Parquet shards out.
+"""The one split+label engine: documents in batches, one Parquet shard per batch out.
 
-The in-memory path holds the whole sentence table (as Arrow) at once. Streaming reads the
-input a batch of documents at a time, has worker processes split and label each batch with
-the very same batch functions as the in-memory path, and writes one Parquet shard per batch.
-Only a bounded number of batches is in flight, so memory stays flat however large the corpus
-is. Shards are independent: the same code runs one shard range per machine on a cluster, and
-the shard folders are merged by listing them together.
+Every split and label in the project runs here: the split and label commands, training,
+predict, gold-check and the benchmark. The input is read a batch of documents at a time;
+worker processes split (and label) each batch and write it as a shard; only a bounded
+number of batches is in flight, so memory stays flat however large the corpus is. Shards
+are independent: the same code runs one shard range per machine on a cluster, and shard
+folders are merged by listing them together. What needs every sentence in memory (training,
+a CSV output) loads the shards (``sentences``): the in-memory path is the shards, loaded.
 
 A labeler sees whole documents (see labeling.py). A batch of documents holds each document
 whole, except for an input that is already one row per sentence: there a batch boundary can
 cut a document, or its rows can lie apart. Those few documents are found from the per-batch
 document hashes and labelled once more, whole, after the last batch (``relabel_crossing``),
-so streamed labels equal in-memory labels whatever the row order.
+so the labels never depend on the batch size, the number of workers or the row order.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from wederhoor.pipeline.labeling import LABEL_COLUMNS, check_languages
-from wederhoor.pipeline.sentences import SENTENCE_COLUMNS, _SplitBatch, all_cores
+from wederhoor.pipeline.sentences import BYTES_PER_SENTENCE, SENTENCE_COLUMNS, SplitBatch
+from wederhoor.pipeline.workers import worker_count
 
 BATCH_DOCS = 2000  # documents per shard: ~30k sentences, a few MB of Parquet
 BAR_MIN_SENTENCES = 20_000  # about a second of work: smaller inputs get no progress bar
@@ -84,7 +86,7 @@ def process_batch(index: int, docs: dict[str, list], folder: str, segmenter: Any
     if labeler is not None:
         sents = SplitLabelBatch(segmenter, extra, labeler)(docs)
     else:
-        sents = _SplitBatch(segmenter, extra)(docs)
+        sents = SplitBatch(segmenter, extra)(docs)
     name = f"part-{index:06d}.parquet"
     table = pa.table(sents, schema=_schema(extra, labeler is not None))
     pq.write_table(table, Path(folder) / name)
@@ -106,20 +108,25 @@ def _id_hashes(ids: list[str]) -> Any:
     return np.frombuffer(digest, dtype=np.uint64)
 
 
-def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, labeler: Any,
-                  folder: Path, workers: int | None = 0,
-                  batch_docs: int = BATCH_DOCS) -> dict[str, Any]:
+def run_engine(input: str, lang: str, meta: str | None, segmenter: Any, labeler: Any,
+               folder: Path, workers: int | None = 0,
+               batch_docs: int = BATCH_DOCS) -> dict[str, Any]:
     """Split (and label, unless ``labeler`` is None) ``input`` into Parquet shards in ``folder``.
 
     Returns the manifest: shard names in corpus order, sentence and document counts.
     """
-    from wederhoor.io.documents import iter_documents
-    from wederhoor.progress import bar
-
-    folder.mkdir(parents=True, exist_ok=True)
-    n = all_cores() if not workers else int(workers)
     import numpy as np
 
+    from wederhoor.io.documents import iter_documents
+    from wederhoor.pipeline.cache import path_size
+    from wederhoor.pipeline.sentences import rows_are_documents
+    from wederhoor.progress import bar
+
+    batches = _checked(iter_documents(input, lang, meta, batch_docs,
+                                      rows_are_documents(segmenter)), labeler)
+    folder.mkdir(parents=True, exist_ok=True)
+    work = path_size(input) // BYTES_PER_SENTENCE
+    n = worker_count(workers, work)
     shards: list[str] = []
     rows = 0
     hashes: list[Any] = []
@@ -131,12 +138,7 @@ def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, label
         hashes.append(result["doc_hashes"])
         progress.update(len(result["doc_hashes"]))
 
-    from wederhoor.pipeline.cache import path_size
-    from wederhoor.pipeline.sentences import BYTES_PER_SENTENCE, rows_are_documents
-
-    batches = _checked(iter_documents(input, lang, meta, batch_docs,
-                                      rows_are_documents(segmenter)), labeler)
-    show = path_size(input) // BYTES_PER_SENTENCE >= BAR_MIN_SENTENCES
+    show = work >= BAR_MIN_SENTENCES
     with bar(_document_count(input), "split+label" if labeler is not None else "split",
              unit="docs", show=show) as progress:
         if n <= 1:
@@ -172,7 +174,7 @@ def stream_corpus(input: str, lang: str, meta: str | None, segmenter: Any, label
 
 def _checked(batches: Iterator[dict[str, list]], labeler: Any) -> Iterator[dict[str, list]]:
     """The batches, each refused in one line when it holds a language the labeler has no
-    rules for: the in-memory path checks the whole corpus the same way before labelling."""
+    rules for (before any of its sentences reach the labeler)."""
     for docs in batches:
         if labeler is not None:
             check_languages(labeler, set(docs["lang"]))
@@ -182,8 +184,8 @@ def _checked(batches: Iterator[dict[str, list]], labeler: Any) -> Iterator[dict[
 MANIFEST = "manifest.json"
 
 
-def is_stream_output(folder: Path) -> bool:
-    """Whether ``folder`` holds only what ``stream_into_folder`` writes (safe to replace)."""
+def is_shard_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds only what ``run_into_folder`` writes (safe to replace)."""
     import json
 
     names = {p.name for p in folder.iterdir()}
@@ -197,9 +199,9 @@ def is_stream_output(folder: Path) -> bool:
         n == MANIFEST or (n.startswith("part-") and n.endswith(".parquet")) for n in names)
 
 
-def stream_into_folder(input: str, lang: str, meta: str | None, segmenter: Any, labeler: Any,
-                       folder: Path, workers: int | None = 0) -> dict[str, Any]:
-    """``stream_corpus`` into a fresh temporary folder, swapped in for ``folder`` when done.
+def run_into_folder(input: str, lang: str, meta: str | None, segmenter: Any, labeler: Any,
+                    folder: Path, workers: int | None = 0) -> dict[str, Any]:
+    """``run_engine`` into a fresh temporary folder, swapped in for ``folder`` when done.
 
     A folder used before never keeps stale shards, a killed run leaves ``folder`` as it was,
     and a non-empty folder that is not an earlier stream output is refused before any work.
@@ -210,7 +212,7 @@ def stream_into_folder(input: str, lang: str, meta: str | None, segmenter: Any, 
     from wederhoor.errors import UserError
     from wederhoor.io.outputs import honour_umask, make_parent, temp_beside, write_json
 
-    if folder.is_dir() and any(folder.iterdir()) and not is_stream_output(folder):
+    if folder.is_dir() and any(folder.iterdir()) and not is_shard_folder(folder):
         raise UserError(f"output={folder} is a folder that holds other files; stream=true "
                         "replaces its output folder, so pass a new or empty folder")
     if folder.exists() and not folder.is_dir():
@@ -219,7 +221,7 @@ def stream_into_folder(input: str, lang: str, meta: str | None, segmenter: Any, 
     tmp = temp_beside(folder, directory=True)
     honour_umask(tmp, directory=True)
     try:
-        manifest = stream_corpus(input, lang, meta, segmenter, labeler, tmp, workers)
+        manifest = run_engine(input, lang, meta, segmenter, labeler, tmp, workers)
         write_json(manifest, tmp / MANIFEST)
         if folder.exists():
             old = temp_beside(folder, directory=True)
@@ -348,3 +350,23 @@ def load_shards(paths: list[Path]) -> Any:
     if not paths:
         raise ValueError("no shards")
     return datasets.Dataset(pa.concat_tables([pq.read_table(p) for p in paths]))
+
+
+def sentences(input: str, lang: str, meta: str | None, segmenter: Any, labeler: Any = None,
+              workers: int | None = 0, scratch: Path | None = None) -> Any:
+    """The engine's output for ``input``, loaded into memory as one datasets.Dataset.
+
+    The shards go to a private temporary folder (inside ``scratch`` when given, else the
+    system's temporary folder) that is removed once they are read.
+    """
+    import tempfile
+
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="wederhoor-shards-", dir=scratch) as tmp:
+        manifest = run_engine(input, lang, meta, segmenter, labeler, Path(tmp), workers)
+        if not manifest["rows"]:
+            from wederhoor.errors import UserError
+
+            raise UserError(f"the segmenter produced no sentences from {input}")
+        return load_shards(shard_paths(Path(tmp), manifest))

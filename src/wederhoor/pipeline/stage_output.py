@@ -1,5 +1,5 @@
-"""What the split and label commands share: sentences from any input, written as a table or,
-with ``stream=true``, as Parquet shards in constant memory."""
+"""What the split and label commands share: the engine's sentences from any input, written as
+one table or, with ``stream=true``, left as its Parquet shards (constant memory)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
     from wederhoor.errors import UserError, info
     from wederhoor.evaluation.metrics import label_counts
     from wederhoor.io.outputs import check_output, write_table
-    from wederhoor.pipeline.sentences import SENTENCE_COLUMNS, segmenter_for, split_documents
+    from wederhoor.pipeline.engine import run_into_folder, sentences
+    from wederhoor.pipeline.sentences import SENTENCE_COLUMNS, segmenter_for
 
     require(cfg, "input", "output")
     stream = bool(cfg.get("stream"))
@@ -28,25 +29,13 @@ def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
     check_output(cfg.output, [cfg.input, cfg.meta], Path(cfg.paths.seeds), folder=stream)
     segmenter = segmenter_for(cfg.input, instantiate(cfg.segmenter))
     if stream:
-        from wederhoor.pipeline.streaming import stream_into_folder
-
-        manifest = stream_into_folder(cfg.input, cfg.lang, cfg.meta, segmenter, labeler,
+        manifest = run_into_folder(cfg.input, cfg.lang, cfg.meta, segmenter, labeler,
                                       Path(cfg.output), cfg.workers)
         info(f"{manifest['documents']} documents -> {manifest['rows']} sentences -> "
              f"{len(manifest['shards'])} Parquet shard(s) in {cfg.output}")
         return
 
-    from wederhoor.io.documents import load_documents
-    from wederhoor.pipeline.sentences import rows_are_documents
-
-    docs = load_documents(cfg.input, cfg.lang, cfg.meta, rows_are_documents(segmenter))
-    if labeler is not None:
-        from wederhoor.pipeline.labeling import split_label_documents
-
-        sents = split_label_documents(docs, segmenter, labeler, cfg.workers)
-    else:
-        sents = split_documents(docs, segmenter, cfg.workers)
-    frame = sents.to_pandas()
+    frame = sentences(cfg.input, cfg.lang, cfg.meta, segmenter, labeler, cfg.workers).to_pandas()
     frame = frame[[*SENTENCE_COLUMNS, *[c for c in frame.columns if c not in SENTENCE_COLUMNS]]]
     write_table(frame, cfg.output)
     summary = f"{frame['doc_id'].nunique()} documents -> {len(frame)} sentences"

@@ -1,6 +1,6 @@
 """Worker processes that never outlive their parent.
 
-Split and label fan out to worker processes (the streaming pool, datasets.map). When the
+Split and label fan out to worker processes (the engine's pool). When the
 parent is stopped (Ctrl-C, a scheduler's SIGTERM, even SIGKILL), its workers must stop too:
 reparented workers keep a gigabyte each and go on writing. Linux delivers a signal to a
 process when its parent dies if the process asked for it (``prctl(PR_SET_PDEATHSIG)``); every
@@ -27,7 +27,7 @@ def starting_workers() -> Iterator[None]:
     forever on the pipe to it (multiprocessing's spawn holds the pipe's other end open), and
     Ctrl-C reaches every process of the terminal's group. An ignored signal stays ignored in a
     new process, so SIGINT is ignored for the few milliseconds the workers take to start (the
-    start-up data is small, see streaming); they never take it back, the parent stops them.
+    start-up data is small, see engine.py); they never take it back, the parent stops them.
     SIGTERM is only noted meanwhile and acted on once the pool exists, so the pool is
     terminated with it; workers keep its default action, so terminating them always works.
     """
@@ -54,7 +54,7 @@ def die_with_parent() -> None:
     if _ARMED.get("pid") == os.getpid():
         return
     _ARMED["pid"] = os.getpid()
-    if multiprocessing.parent_process() is None and not _is_pool_child():
+    if multiprocessing.parent_process() is None:
         return  # the main process: Ctrl-C and its parent's death are its own business
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker inherits stop_on_sigterm
@@ -70,15 +70,6 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
-def _is_pool_child() -> bool:
-    """datasets.map's workers come from the ``multiprocess`` package, not multiprocessing."""
-    try:
-        import multiprocess
-    except ImportError:
-        return False
-    return multiprocess.parent_process() is not None
-
-
 def stop_on_sigterm() -> None:
     """In the main process: turn a scheduler's SIGTERM into the same clean stop as Ctrl-C."""
 
@@ -86,3 +77,25 @@ def stop_on_sigterm() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, handler)
+
+
+PARALLEL_MIN_SENTENCES = 20_000  # below this, starting worker processes costs more than it saves
+
+
+def all_cores() -> int:
+    """Cores this process may run on (the affinity mask, not the machine's total)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(workers: int | None, sentences: int) -> int:
+    """Processes for a pass over about ``sentences`` sentences.
+
+    ``workers`` > 0 is taken as given; 0 or None means every core, but only for an input big
+    enough that starting processes pays off (one process below ``PARALLEL_MIN_SENTENCES``).
+    """
+    if workers:
+        return max(1, int(workers))
+    return all_cores() if sentences >= PARALLEL_MIN_SENTENCES else 1
