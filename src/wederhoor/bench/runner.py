@@ -152,7 +152,7 @@ def _experiment(corpus: dict[str, Any], work: Path, workers: int) -> dict[str, A
     out = work / "experiment"
     cmd = [sys.executable, "-m", "wederhoor.train", "experiment=default", "data=custom",
            f"data.input={corpus['input']}", f"data.meta={corpus['meta']}", "data.gold=null",
-           "cache=false", "stream=false", f"workers={workers}", f"paths.experiments={out}",
+           "cache=false", f"workers={workers}", f"paths.experiments={out}",
            "name=bench"]
     env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
     run = measure(cmd, env)
