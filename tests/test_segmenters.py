@@ -22,7 +22,7 @@ from wederhoor.segeval import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD_DIR = ROOT / "tests" / "data" / "segmentation"
+GOLD_DIR = ROOT / "seeds" / "segmentation"
 CONF_DIR = ROOT / "conf"
 
 

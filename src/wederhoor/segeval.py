@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import hydra
 from omegaconf import DictConfig
+
+from wederhoor.cli import hydra_app
+from wederhoor.errors import UserError
 
 Span = tuple[int, int]
 
 # The repository root (src/wederhoor/segeval.py -> parents[2]); used to find the gold set when
 # the command runs from another directory.
-_ROOT = Path(__file__).resolve().parents[2]
 
 
 class Segmenter(Protocol):
@@ -154,12 +155,11 @@ def evaluate(segmenter: Segmenter, docs: Sequence[GoldDocument]) -> Segmentation
 
 
 def gold_path(directory: str | Path, lang: str) -> Path:
-    """The gold file for ``lang``: relative to the working directory, else to the repo root."""
+    """The gold file for ``lang`` in ``directory``; one clear line when there is none."""
     path = Path(directory) / f"{lang}.jsonl"
-    if not path.is_absolute() and not path.exists():
-        path = _ROOT / path
-    if not path.exists():
-        raise FileNotFoundError(f"no gold segmentation file for lang={lang!r}: {path}")
+    if not path.is_file():
+        raise UserError(f"no gold segmentation file for lang={lang!r}: {path}; pass "
+                        "gold=FOLDER holding <lang>.jsonl")
     return path
 
 
@@ -179,14 +179,16 @@ def format_report(report: SegmentationReport, title: str, max_errors: int = 10) 
     return "\n".join(lines)
 
 
-@hydra.main(version_base="1.3", config_path="../../conf", config_name="segeval")
+@hydra_app("segeval")
 def main(cfg: DictConfig) -> Any:
     """Hydra entry point: instantiate the segmenter, score it, print the report."""
-    segmenter = hydra.utils.instantiate(cfg.segmenter)
+    from hydra.utils import instantiate
+
+    segmenter = instantiate(cfg.segmenter)
     docs = load_gold(gold_path(cfg.gold, cfg.lang), lang=cfg.lang)
     report = evaluate(segmenter, docs)
     title = f"segmenter={segmenter!r} lang={cfg.lang} documents={len(docs)}"
-    print(format_report(report, title, int(cfg.get("max_errors", 10))))
+    print(format_report(report, title, int(cfg.max_errors)))
     return report.score.f1
 
 

@@ -83,9 +83,9 @@ def build_incremental(vectorizer: Any, classifier: Any, batch_size: int = 20_000
                       epochs: int = 3, balanced: bool = True,
                       random_state: int | None = 0) -> IncrementalPipeline:
     """Assemble the out-of-core model from its named config parts (like build_pipeline)."""
-    from wederhoor.modeling.models import _clean
+    from wederhoor.modeling.models import plain_estimator
 
-    return IncrementalPipeline([("vectorizer", _clean(vectorizer)),
-                                ("classifier", _clean(classifier))],
+    return IncrementalPipeline([("vectorizer", plain_estimator(vectorizer)),
+                                ("classifier", plain_estimator(classifier))],
                                batch_size=batch_size, epochs=epochs, balanced=balanced,
                                random_state=random_state)

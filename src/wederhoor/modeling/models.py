@@ -27,11 +27,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, BaseEstimator):  # a FeatureUnion's parts are cleaned the same way
-        return _clean(value)
+        return plain_estimator(value)
     return value
 
 
-def _clean(estimator: BaseEstimator) -> BaseEstimator:
+def plain_estimator(estimator: BaseEstimator) -> BaseEstimator:
+    """The estimator with its Hydra list/dict parameters made plain Python (tuples, dicts), so
+    scikit-learn's checks and skops see the types they expect."""
     params = estimator.get_params(deep=False)
     fixed = {k: _plain(v) for k, v in params.items() if isinstance(v, (list, tuple, dict)) or
              type(v).__name__ in ("ListConfig", "DictConfig")}
@@ -40,7 +42,8 @@ def _clean(estimator: BaseEstimator) -> BaseEstimator:
 
 def build_pipeline(vectorizer: BaseEstimator, classifier: BaseEstimator) -> Pipeline:
     """A two-step Pipeline (``vectorizer`` then ``classifier``) fit on raw sentence strings."""
-    return Pipeline([("vectorizer", _clean(vectorizer)), ("classifier", _clean(classifier))])
+    return Pipeline([("vectorizer", plain_estimator(vectorizer)),
+                     ("classifier", plain_estimator(classifier))])
 
 
 SMOKE_TEXTS = ("de burgemeester ontkent fraude", "het parket vervolgt de directeur",
