@@ -1,17 +1,32 @@
-"""Document context for the rule labeler: a sentence that only continues the one before it.
+"""Document context for the rule labeler: sentences whose stance lies in the sentences around them.
 
-Rules read one sentence at a time, but news writes some stance across two: a claim, then
-"Dat blijkt uit een intern rapport." (the evidence for it), or a quote of the accused, then a
-second quote of the same person ("'...', zegt hij."). Such a continuation has no cue of its
-own; it takes the stance of the sentence before it. The patterns that recognise one live in
-``lexicons/context/<lang>.yaml`` and match the text as the labeling functions see it
-(lowercased, quotes unified); a language without that file gets no context rules.
+Rules read one sentence at a time, but news writes some stance across several:
+
+- a *continuation* carries no cue of its own because it only goes on with the sentence before
+  it: a claim, then "Dat blijkt uit een intern rapport." (the evidence for it), or a quote of
+  the accused, then a second quote of the same person ("'...', zegt hij."). It takes the stance
+  of the sentence before it;
+- a *quote over several sentences*: the opening sentence has no attribution and the closing
+  one starts in mid-quote ("Wij bouwen hier al drie generaties correct", laat hij weten.).
+  The quote's content decides (guideline), so its parts are labelled together, as one
+  sentence; a part with no cue of its own takes that joint stance;
+- the *same speaker*: a party that denied earlier in the document ("Tarrow denied ...") goes
+  on to tell its side with a plain reporting verb and no cue ("Tarrow said the site was a
+  cross-docking facility"); an accuser likewise. A sentence with no cue whose speaker, named
+  by capitalised words, spoke for only one side earlier in the document takes that side.
+
+Only a sentence on which no labeling function fired is changed, so every cue outranks
+context. The patterns live in ``lexicons/context/<lang>.yaml`` and match the text as the
+labeling functions see it (lowercased, quotes unified), except the speaker patterns, which
+are matched case-blind on the original text so that names keep their capitals; a language
+without that file gets no context rules.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,45 +35,217 @@ import yaml
 from wederhoor.labelers.rules import _normalise  # the text the labeling functions read
 
 CONTINUES = "continues_previous"
+QUOTE = "quote_continues"
+SPEAKER = "same_speaker"
 _STANCES = ("accusation", "denial")
+#: at most this many sentences make one quote; a longer run is more likely a stray mark
+_MAX_QUOTE_PARTS = 4
+#: a quotation mark that is not an apostrophe (not between two letters), after _normalise
+_MARK = re.compile(r"(?<!\w)['\"]|['\"](?!\w)|,,")
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_WORD = re.compile(r"[\w'\u2019-]+")
 
 
-def load_continuations(folder: Path, lang: str) -> re.Pattern[str] | None:
-    """The continuation patterns of ``lang`` as one regex, or None without a context file."""
+@dataclass(frozen=True)
+class ContextRules:
+    """The context patterns of one language (see the module docstring)."""
+
+    continuation: re.Pattern[str] | None
+    speaker: tuple[re.Pattern[str], ...]
+    not_names: frozenset[str]
+
+
+def _listed(data: dict, key: str) -> list[str]:
+    items = data.get(key) or []
+    if not isinstance(items, list):
+        raise ValueError(f"'{key}' must be a list")
+    return [str(x) for x in items]
+
+
+def _macros(data: dict) -> dict[str, str]:
+    """Macro name -> alternation of its words (``{NAME}`` in a speaker pattern)."""
+    found = data.get("macros") or {}
+    if not isinstance(found, dict):
+        raise ValueError("'macros' must be a mapping of name to word list")
+    return {str(k): "(?:" + "|".join(_listed(found, k)) + ")" for k in found}
+
+
+def _joined(data: dict, key: str) -> re.Pattern[str] | None:
+    patterns = _listed(data, key)
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def load_continuations(folder: Path, lang: str) -> ContextRules | None:
+    """The context rules of ``lang``, or None without a context file."""
     path = folder / "context" / f"{lang}.yaml"
     if not path.is_file():
         return None
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        patterns = data.get("continuation") or []
-        if not isinstance(patterns, list):
-            raise ValueError("'continuation' must be a list of patterns")
-        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        if not isinstance(data, dict):
+            raise ValueError("expected a mapping")
+        macros = _macros(data)
+        speaker = tuple(re.compile(_MACRO.sub(lambda m: macros[m.group(1)], p), re.IGNORECASE)
+                        for p in _listed(data, "speaker"))
+        if any("who" not in p.groupindex for p in speaker):
+            raise ValueError("every 'speaker' pattern must capture the speaker as (?P<who>...)")
+        return ContextRules(
+            continuation=_joined(data, "continuation"),
+            speaker=speaker,
+            not_names=frozenset(_listed(data, "not_names")),
+        )
     except (OSError, yaml.YAMLError, ValueError, re.error) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ValueError(f"malformed context file {path}: {first}") from None
 
 
-def is_continuation(pattern: re.Pattern[str] | None, text: str) -> bool:
+def is_continuation(rules: ContextRules | None, text: str) -> bool:
     """Does ``text`` only continue the sentence before it?"""
-    if pattern is None:
+    if rules is None or rules.continuation is None:
         return False
-    return pattern.search(_normalise(text)) is not None
+    return rules.continuation.search(_normalise(text)) is not None
 
 
 def resolve_context(labeler: Any, texts: Sequence[str], langs: Sequence[str] | None,
                     doc_ids: Sequence[str], labels: list[str], evidence: list[str]) -> None:
-    """Give continuations the stance of the previous sentence, in place.
+    """Give sentences without a cue the stance their context gives them, in place.
 
-    Sentences come in document order; only a sentence on which no function fired is changed,
-    so every cue outranks context. Chains resolve left to right ("A. Dat zegt X. 'B', zegt
-    hij." all take A's stance).
+    Sentences come in document order; only a sentence on which no function fired is changed.
+    Continuations first (chains resolve left to right: "A. Dat zegt X. 'B', zegt hij." all
+    take A's stance), then quotes over several sentences, then speakers.
     """
-    patterns: dict[str, re.Pattern[str] | None] = labeler._continuations
+    rules: dict[str, ContextRules | None] = labeler._continuations
+
+    def lang_of(i: int) -> str:
+        return langs[i] if langs is not None else labeler.default_lang
+
     for i in range(1, len(texts)):
         if evidence[i] or doc_ids[i] != doc_ids[i - 1] or labels[i - 1] not in _STANCES:
             continue
-        lang = langs[i] if langs is not None else labeler.default_lang
-        if is_continuation(patterns.get(lang), texts[i]):
+        if is_continuation(rules.get(lang_of(i)), texts[i]):
             labels[i] = labels[i - 1]
-            evidence[i] = f"{lang}_{CONTINUES}"
+            evidence[i] = f"{lang_of(i)}_{CONTINUES}"
+    for start, end in _quote_spans(texts, doc_ids):
+        _label_quote(labeler, texts, lang_of(start), start, end, labels, evidence)
+    for span in _documents(doc_ids):
+        lang = lang_of(span.start)
+        _resolve_speakers(rules.get(lang), lang, texts, span, labels, evidence)
+
+
+# ---------------------------------------------------------------------- quotes
+
+
+def _marks(text: str) -> list[re.Match[str]]:
+    return list(_MARK.finditer(_normalise(text)))
+
+
+def _opens_quote(text: str) -> bool:
+    """Starts with a quotation mark that the sentence does not close."""
+    marks = _marks(text)
+    return len(marks) == 1 and marks[0].start() == 0
+
+
+def _quote_spans(texts: Sequence[str], doc_ids: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, last) sentence of each quote that runs over several sentences.
+
+    The first sentence opens a quotation mark it does not close, the middle ones hold no
+    mark, the last one closes it (one mark, not at its start).
+    """
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(texts):
+        if not _opens_quote(texts[i]):
+            i += 1
+            continue
+        end = None
+        for j in range(i + 1, min(len(texts), i + _MAX_QUOTE_PARTS)):
+            if doc_ids[j] != doc_ids[i]:
+                break
+            marks = _marks(texts[j])
+            if not marks:
+                continue
+            if len(marks) == 1 and marks[0].start() > 0:
+                end = j
+            break
+        if end is None:
+            i += 1
+            continue
+        spans.append((i, end))
+        i = end + 1
+    return spans
+
+
+def _label_quote(labeler: Any, texts: Sequence[str], lang: str, start: int, end: int,
+                 labels: list[str], evidence: list[str]) -> None:
+    """Label a quote's parts together; parts without a cue of their own take that stance."""
+    joint = " ".join(t.strip() for t in texts[start:end + 1])
+    label, fired = labeler.label_one(joint, lang)
+    if label not in _STANCES or not fired:
+        return
+    for k in range(start, end + 1):
+        if not evidence[k]:
+            labels[k] = label
+            evidence[k] = f"{lang}_{QUOTE}"
+
+
+# ---------------------------------------------------------------------- speakers
+
+
+def _documents(doc_ids: Sequence[str]) -> list[range]:
+    spans: list[range] = []
+    start = 0
+    for i in range(1, len(doc_ids) + 1):
+        if i == len(doc_ids) or doc_ids[i] != doc_ids[start]:
+            spans.append(range(start, i))
+            start = i
+    return spans
+
+
+def _speaker(rules: ContextRules, text: str) -> frozenset[str]:
+    """The capitalised words that name the sentence's speaker (empty: none found).
+
+    The first pattern (in file order) that finds a name decides.
+    """
+    for pattern in rules.speaker:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        parts = [g for k, g in m.groupdict().items() if k.startswith("who") and g]
+        names = frozenset(w.removesuffix("'s").removesuffix("\u2019s")
+                          for p in parts for w in _WORD.findall(p) if w[0].isupper())
+        names -= rules.not_names
+        if names:
+            return names
+    return frozenset()
+
+
+def _resolve_speakers(rules: ContextRules | None, lang: str, texts: Sequence[str],
+                      span: range, labels: list[str], evidence: list[str]) -> None:
+    """Sentences without a cue whose speaker spoke for one side earlier take that side.
+
+    A speaker named by a pronoun is left alone: on the dev documents "she said ..." after a
+    stance was as often a plain fact as a further claim.
+    """
+    if rules is None or not rules.speaker:
+        return
+    sides: dict[str, set[str]] = {"accusation": set(), "denial": set()}
+    for i in span:
+        names = _speaker(rules, texts[i])
+        if not names:
+            continue
+        if evidence[i]:
+            if labels[i] in sides:
+                sides[labels[i]] |= names
+            continue
+        side = _side_of(names, sides)
+        if side is not None:
+            labels[i] = side
+            evidence[i] = f"{lang}_{SPEAKER}"
+
+
+def _side_of(names: frozenset[str], sides: dict[str, set[str]]) -> str | None:
+    acc, den = bool(names & sides["accusation"]), bool(names & sides["denial"])
+    if acc == den:
+        return None
+    return "accusation" if acc else "denial"
+
