@@ -125,11 +125,32 @@ def resolve_context(labeler: Any, texts: Sequence[str], langs: Sequence[str] | N
         if is_continuation(rules.get(lang_of(i)), texts[i]):
             labels[i] = labels[i - 1]
             evidence[i] = f"{lang_of(i)}_{CONTINUES}"
-    for start, end in _quote_spans(texts, doc_ids):
-        _label_quote(labeler, texts, lang_of(start), start, end, labels, evidence)
+    spans = _quote_spans(texts, doc_ids)
+    for start, end in spans:
+        lang = lang_of(start)
+        joint = " ".join(t.strip() for t in texts[start:end + 1])
+        label, fired = labeler.label_one(joint, lang)
+        if label in _STANCES and fired:
+            _fill(range(start, end + 1), label, f"{lang}_{QUOTE}", labels, evidence)
+        elif start > 0 and doc_ids[start - 1] == doc_ids[start] \
+                and labels[start - 1] in _STANCES and is_continuation(rules.get(lang), joint):
+            _fill(range(start, end + 1), labels[start - 1], f"{lang}_{CONTINUES}", labels,
+                  evidence)
     for span in _documents(doc_ids):
         lang = lang_of(span.start)
         _resolve_speakers(rules.get(lang), lang, texts, span, labels, evidence)
+    for start, end in spans:  # a quote's speaker, found in its last part, speaks for all
+        told = [k for k in range(start, end + 1) if evidence[k].endswith(SPEAKER)]
+        if told:
+            _fill(range(start, end + 1), labels[told[0]], evidence[told[0]], labels, evidence)
+
+
+def _fill(span: range, label: str, why: str, labels: list[str], evidence: list[str]) -> None:
+    """Give the sentences of ``span`` on which nothing fired ``label``, with ``why``."""
+    for k in span:
+        if not evidence[k]:
+            labels[k] = label
+            evidence[k] = why
 
 
 # ---------------------------------------------------------------------- quotes
@@ -173,19 +194,6 @@ def _quote_spans(texts: Sequence[str], doc_ids: Sequence[str]) -> list[tuple[int
         spans.append((i, end))
         i = end + 1
     return spans
-
-
-def _label_quote(labeler: Any, texts: Sequence[str], lang: str, start: int, end: int,
-                 labels: list[str], evidence: list[str]) -> None:
-    """Label a quote's parts together; parts without a cue of their own take that stance."""
-    joint = " ".join(t.strip() for t in texts[start:end + 1])
-    label, fired = labeler.label_one(joint, lang)
-    if label not in _STANCES or not fired:
-        return
-    for k in range(start, end + 1):
-        if not evidence[k]:
-            labels[k] = label
-            evidence[k] = f"{lang}_{QUOTE}"
 
 
 # ---------------------------------------------------------------------- speakers
