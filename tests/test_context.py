@@ -138,3 +138,94 @@ def test_unattributed_quote_continues_the_speaker(rl: RuleLabeler) -> None:
     assert labels == [ACC, ACC]
     assert rl.label(["'Een week later viel de cabine twee verdiepingen naar beneden.'"],
                     ["nl"])[0] == [NEU]
+
+
+# ---------------------------------------------------------------------- quotes over sentences
+
+
+def test_quote_over_two_sentences_is_labelled_as_one(rl: RuleLabeler) -> None:
+    opening = "\u201cIk werk hier al dertig jaar."
+    closing = "Nooit heb ik ook maar \u00e9\u00e9n factuur vervalst\u201d, zegt Pauwels."
+    assert rl.label([opening], ["nl"])[0] == [NEU]  # on its own the opening has no cue
+    labels, evidence = run(rl, ["Het parket onderzoekt de boekhouding van de firma.",
+                                opening, closing])
+    assert labels[1:] == [DEN, DEN]
+    assert evidence[1] == "nl_quote_continues"
+
+
+def test_pronoun_quote_over_two_sentences_continues_the_speaker(rl: RuleLabeler) -> None:
+    labels, evidence = run(rl, [
+        "Een buurvrouw, die anoniem wil blijven, herkent zich in het rapport van de inspectie.",
+        "\"Mijn dochter belde me elke avond vanuit de opvang.",
+        "De directie stuurde ons alleen een standaardbrief\", zegt ze.",
+    ])
+    assert labels == [ACC, ACC, ACC]
+    assert evidence[1] == evidence[2] == "nl_continues_previous"
+
+
+def test_stray_quote_mark_makes_no_quote(rl: RuleLabeler) -> None:
+    labels, _ = run(rl, [
+        "Directeur Maes ontkent dat het bedrijf afval in de rivier heeft geloosd.",
+        "\"De brug gaat in mei weer open.",
+        "De provincie betaalt de herstelling.",
+        "De gemeente vraagt een nieuwe offerte.",
+        "Daarna volgt de aanbesteding.",
+        "Het werk duurt drie maanden\", zegt de schepen.",
+    ])
+    assert labels[1:] == [NEU] * 5  # more parts than a quote takes: no quote
+
+
+# ---------------------------------------------------------------------- same speaker
+
+
+def test_a_party_that_denied_goes_on_with_its_side(rl: RuleLabeler) -> None:
+    follow = "Marlowe Freight said the warehouse was a transit hub used for a few hours a day."
+    assert rl.label([follow], ["en"])[0] == [NEU]
+    labels, evidence = run(rl, [
+        "Marlowe Freight denied that it had inflated its revenue.",
+        "Pike Research said the company had misled investors about its debts.",
+        follow,
+        "Pike Research said the warehouse had stood empty for a year.",
+    ], lang="en")
+    assert labels == [DEN, ACC, DEN, ACC]
+    assert evidence[2] == evidence[3] == "en_same_speaker"
+
+
+def test_dutch_speaker_after_a_fronted_phrase(rl: RuleLabeler) -> None:
+    labels, evidence = run(rl, [
+        "Bakkerij Verbeke zegt dat ze nooit vervallen bloem heeft gebruikt.",
+        "In een bericht aan haar klanten schrijft Verbeke dat de zakken in een andere "
+        "winkel werden gefotografeerd.",
+    ])
+    assert labels == [DEN, DEN]
+    assert evidence[1] == "nl_same_speaker"
+
+
+def test_speaker_on_both_sides_or_a_pronoun_decides_nothing(rl: RuleLabeler) -> None:
+    labels, _ = run(rl, [
+        "Marlowe Freight denied that it had inflated its revenue.",
+        "Ellis of Marlowe Freight said the audit had found nothing wrong.",
+        "Ellis said the company had misled investors about its debts.",
+        "Ellis said the warehouse was a transit hub.",
+        "She said the hub opens at six.",
+    ], lang="en")
+    assert labels[3:] == [NEU, NEU]
+
+
+def test_quote_speaker_speaks_for_every_part(rl: RuleLabeler) -> None:
+    labels, evidence = run(rl, [
+        "Prosecutor Dana Hale said the treasurer had stolen from the club for years.",
+        "\"The books were a mess from the first season.",
+        "Every cheque went through one man,\" Hale said.",
+    ], lang="en")
+    assert labels == [ACC, ACC, ACC]
+    assert evidence[1] == evidence[2] == "en_same_speaker"
+
+
+def test_speaker_pattern_without_who_group_names_the_file(tmp_path: Path) -> None:
+    folder = Path(RuleLabeler()._folder)
+    shutil.copy(folder / "nl.yaml", tmp_path / "nl.yaml")
+    (tmp_path / "context").mkdir()
+    (tmp_path / "context" / "nl.yaml").write_text("speaker: ['zegt (\\\\w+)']\n")
+    with pytest.raises(ValueError, match=r"context.nl\.yaml.*who"):
+        RuleLabeler(lexicons=str(tmp_path))

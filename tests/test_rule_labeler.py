@@ -1674,3 +1674,111 @@ def test_en_headline_rebuttals_and_sports_sense(rl: RuleLabeler) -> None:
         ("Review finds sharp rise in bike thefts in Oakbury", NEU),
         ("Mayor denies taking cash from developer", DEN),
     ], "en")
+
+
+def test_nl_real_news_families(rl: RuleLabeler) -> None:
+    """Issue 12: shapes of published Dutch and Flemish news, one or two per family."""
+    check(rl, [
+        # counter-stories and answers of the accused side
+        ("'De penningmeester heeft nooit één cent van de club in eigen zak gestoken.", DEN),
+        ("Dat zij de offerte mee zou hebben goedgekeurd, herinnert de burgemeester zich niet.",
+         DEN),
+        ("Webshop Lindor meldt dat zijn servers op geen enkel moment zijn gekraakt.", DEN),
+        ("Brouwerij Valck spreekt van 'een eenmalig menselijke fout'.", DEN),
+        # misconduct told in the reporter's own voice, and court and referral narrative
+        ("Zorghotel Ter Linde heeft bewoners maandenlang zonder geldige reden opgesloten.",
+         ACC),
+        ("Aannemer Depaepe boekte facturen in van firma's die geen werk hadden geleverd.",
+         ACC),
+        ("De boekhouder merkte vreemde betalingen op aan een onbekende drukkerij.", ACC),
+        ("De bedragen bleven telkens net onder de grens van 10.000 euro.", ACC),
+        ("De inspectie heeft het dossier doorgestuurd naar het parket van Limburg.", ACC),
+        ("Het ziekenhuis heeft zich burgerlijke partij gesteld tegen de arts.", ACC),
+        ("Gedeputeerde Wouters gunde de renovatie aan het bouwbedrijf van zijn zwager.", ACC),
+        ("De oppositie blijft erbij dat er met de aanbesteding iets niet klopt.", ACC),
+        ("Fietsenwinkel Rens lekte de adressen van duizenden klanten.", ACC),
+        ("Het parket opende een onderzoek naar mogelijke fraude bij Tolpark.", ACC),
+        ("Volgens de officier van justitie wist de directie van de gebrekkige remmen.", ACC),
+        ("De buurtvereniging vindt dat de fabriek de regels aan haar laars lapt.", ACC),
+        ("Oud-voorzitter tennisclub moet 8.000 euro terugbetalen", ACC),
+        ("De raad wil een extern onderzoek naar de reiskosten van de burgemeester.", ACC),
+        ("Een voormalig chauffeur van de firma verklaart dat hij nooit een rusttijd kreeg.",
+         ACC),
+        # procedure, conditions, open questions and page furniture stay neutral
+        ("Vandaag staat Jan P. (51) terecht in de rechtbank van Gent.", NEU),
+        ("Bij een veroordeling riskeert de renner een schorsing van twee jaar.", NEU),
+        ("Of de melding op tijd is gebeurd, wordt nog onderzocht.", NEU),
+        ("De leverancier laat weten niet in te gaan op vragen over individuele klanten.", NEU),
+        ("Banken moeten verdachte transacties melden aan de toezichthouder.", NEU),
+        ("LEES OOK. Fiscus start jacht op fictieve facturen in de horeca", NEU),
+    ], "nl")
+
+
+def test_en_real_news_families(rl: RuleLabeler) -> None:
+    """Issue 12: shapes of published English news and headlines, one or two per family."""
+    check(rl, [
+        # counter-stories and answers of the accused side
+        ("The defence barrister told the jury his client had borrowed the van.", DEN),
+        ("Okafor told the jury he believed the invoices had been approved.", DEN),
+        ("The firm said the former managers were disgruntled ex-employees.", DEN),
+        ("She said the Lisbon trip was for a trade conference and that her partner paid "
+         "his own way.", DEN),
+        ('The mayor said he had "no idea" that his aide had billed the council.', DEN),
+        ("Dunmere's case is that the money was a loan from his mother.", DEN),
+        ("The chain blamed a software glitch for the double charges.", DEN),
+        ("The owner said the critics' account 'does not reflect what happened here'.", DEN),
+        # reporter-voice misconduct and court narrative
+        ("The short seller said the insurer booked premiums from clients that did not "
+         "exist.", ACC),
+        ("The report said the contracts went to a firm controlled by relatives of the "
+         "mayor.", ACC),
+        ("Prosecutors showed jurors a ledger found in the accountant's desk.", ACC),
+        ("Bookmakers flagged suspicious bets on the match from new accounts.", ACC),
+        ("Two councillors said Hendry should step down while the audit runs.", ACC),
+        ("A second nurse was disciplined for failing to record the doses.", ACC),
+        ("The council referred the matter to the police in June.", ACC),
+        ("Internal test results showing the fault were filed months before the recall.", ACC),
+        # procedure, advice and precautions stay neutral
+        ("Judge Carla Ross told jurors to expect a verdict next week.", NEU),
+        ("The lesser charge carries a maximum fine of £5,000.", NEU),
+        ("The bank said it was reviewing its legal options.", NEU),
+        ("Owners should stop using the kettles and return them to the shop.", NEU),
+        ("The airline said it had grounded the plane as a precaution.", NEU),
+        ("Missing terrier found safe after three days on the moor", NEU),
+    ], "en")
+
+
+def test_en_headline_shapes(rl: RuleLabeler) -> None:
+    """Issue 12: English headline shapes of claims and rebuttals."""
+    check(rl, [
+        ("'I never took a penny,' insists builder accused of cheating pensioners", DEN),
+        ("Landlord accused of ignoring mould: 'Every repair was logged'", DEN),
+        ("Ombudsman clears Harlow Water of misleading customers", DEN),
+        ("Is Brightcrumb bread secretly frozen? Bakery says its loaves are fresh", DEN),
+        ("Council: no evidence Ashgate caretaker took the missing laptops", DEN),
+        ("Trawler owner says dead seals are not his fault", DEN),
+        ("Valemont Chemicals: river foam 'did not come from our plant'", DEN),
+        ("Claims Pell Bridge is unstable are 'fantasy', engineers say", DEN),
+        ("Ex-jockey Dan Pryor: 'I never stopped a horse'", DEN),
+        ("Prosecutors dismiss Varga's claim he was set up by his partner", ACC),
+        ("Ferry firm ignored engine warnings, families of drowned crew claim", ACC),
+        ("Scooter rider was twice over drink-drive limit: police", ACC),
+        ("CCTV shows guard pushing shopper down escalator, lawyer says", ACC),
+        ("Rumours of a panther loose near Ulston were a hoax, police say", NEU),
+        ("Singer Mara Vey denies she is leaving the band", NEU),
+        ("Rumours of Northgate Rovers sale unfounded, chairman says", NEU),
+        ("Grandmother had no idea her old vase was worth £40,000", NEU),
+    ], "en")
+
+
+def test_en_headline_attack_on_a_claim_and_loaded_questions(rl: RuleLabeler) -> None:
+    """Attacking a claim is a denial, attacking a person an accusation; a question whose
+    wording makes the charge accuses, a plain question does not (guideline step 9)."""
+    check(rl, [
+        ("Hotel owner slams rumours of unpaid staff", DEN),
+        ("Senator hits out at 'baseless' claims she faked expenses", DEN),
+        ("Winger slams rumours of move to Italy", NEU),
+        ("Manager slams linesman after late penalty", ACC),
+        ("Why did the trust bury the safety audit?", ACC),
+        ("Did the trust bury the safety audit?", NEU),
+    ], "en")
