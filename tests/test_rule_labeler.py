@@ -1782,3 +1782,48 @@ def test_en_headline_attack_on_a_claim_and_loaded_questions(rl: RuleLabeler) -> 
         ("Why did the trust bury the safety audit?", ACC),
         ("Did the trust bury the safety audit?", NEU),
     ], "en")
+
+
+def test_nl_real_news_probe(rl: RuleLabeler) -> None:
+    """Issue 12: invented sentences in the style of Flemish and Dutch court, sport and
+    business pages, written to probe the families above beyond the dev wording."""
+    check(rl, [
+        ("De penningmeester zette jarenlang clubgeld op zijn eigen rekening.", ACC),
+        ("Wielrenners kregen startgeld voor een koers die nooit doorging.", ACC),
+        ("Bij een controle werd epo aangetroffen in het staal van de renner.", ACC),
+        ("De inspectie gaf de kinderopvang een negatief advies.", ACC),
+        ("Volgens het verslag werden de poetsvrouwen jarenlang onderbetaald.", ACC),
+        ("De bevindingen zijn inmiddels doorgestuurd naar het openbaar ministerie.", ACC),
+        ("Kopers kregen hun meubels nooit, maar werden wel gedebiteerd.", ACC),
+        ("De advocaat van de tweede beklaagde noemt de aanklacht 'flinterdun'.", DEN),
+        ("'Elke euro subsidie is besteed aan de tenten en de podia', zegt de organisator.",
+         DEN),
+        ("De zaakvoerder zegt dat hij het geld heeft gebruikt om de lonen te betalen.", DEN),
+        ("Een negatief oordeel zou de minister in verlegenheid brengen.", NEU),
+    ], "nl")
+
+
+def test_en_real_news_probe(rl: RuleLabeler) -> None:
+    """Issue 12: invented US wire, UK court and business sentences and headlines that
+    probe the families above beyond the dev wording."""
+    check(rl, [
+        ("The SEC charged the chief executive of a Utah solar installer with misleading "
+         "investors.", ACC),
+        ("The regulator said the app tricked users into paying for upgrades.", ACC),
+        ("Customer records were left exposed on a server with no password.", ACC),
+        ("The evidence file has been passed to the procurator fiscal.", ACC),
+        ("The jury was shown messages sent from the defendant's phone.", ACC),
+        ("Lawyers for the families say the operator ignored the cracks for years.", ACC),
+        ("The regulator ordered the lender to refund £3m to borrowers.", ACC),
+        ("The senator claimed rent for a house he did not live in.", ACC),
+        ("He told detectives he had never met the buyer.", DEN),
+        ("The hospital said there was no evidence that any record had been altered.", DEN),
+        ("The nurse's lawyer said the doses were given on a doctor's orders.", DEN),
+        ("Jewellery heist wasn't an inside job: police", DEN),
+        ("Florist slams 'lies' about her prices", DEN),
+        ("Treasurer: 'Every payment went through the bank'", DEN),
+        ("Rail firm says its diesel emissions were within its licence", DEN),
+        ("Gallery says the painting was 'doctored' in the photo", DEN),
+        ("The charity said the donations were spent on blankets and food.", DEN),
+        ("Lawyers for the bank said the suit was filed in the wrong court.", DEN),
+    ], "en")

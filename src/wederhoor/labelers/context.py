@@ -41,6 +41,7 @@ _STANCES = ("accusation", "denial")
 #: at most this many sentences make one quote; a longer run is more likely a stray mark
 _MAX_QUOTE_PARTS = 4
 #: a quotation mark that is not an apostrophe (not between two letters), after _normalise
+_OPENERS = frozenset("\"'\u2018\u2019\u201a\u201b`\u00b4\u201c\u201d\u201e\u00ab\u00bb,")
 _MARK = re.compile(r"(?<!\w)['\"]|['\"](?!\w)|,,")
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _WORD = re.compile(r"[\w'\u2019-]+")
@@ -162,6 +163,8 @@ def _marks(text: str) -> list[re.Match[str]]:
 
 def _opens_quote(text: str) -> bool:
     """Starts with a quotation mark that the sentence does not close."""
+    if text.lstrip()[:1] not in _OPENERS:  # most sentences: no normalising needed
+        return False
     marks = _marks(text)
     return len(marks) == 1 and marks[0].start() == 0
 
