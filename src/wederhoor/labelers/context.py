@@ -241,6 +241,8 @@ def _resolve_speakers(rules: ContextRules | None, lang: str, texts: Sequence[str
         return
     sides: dict[str, set[str]] = {"accusation": set(), "denial": set()}
     for i in span:
+        if evidence[i] and labels[i] not in sides:
+            continue  # a neutral cue: neither names a side nor takes one
         names = _speaker(rules, texts[i])
         if not names:
             continue
