@@ -15,8 +15,8 @@ export HF_DATASETS_OFFLINE := 1
 export HF_HUB_OFFLINE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install run test test-slow lint sweep compare label-report segeval gold-check \
-        bench mlflow-install mlflow-ui clean
+.PHONY: help install run test test-slow lint typecheck sweep compare label-report segeval \
+        gold-check bench mlflow-install mlflow-ui clean
 
 help: ## Show this list of targets
 	@echo "wederhoor: stance experiments (accusation / denial / neutral) for news"
@@ -48,6 +48,9 @@ test-slow: $(STAMP) ## Run only the slow tests
 lint: $(STAMP) ## Check style with ruff
 	@$(BIN)/ruff check src tests
 
+typecheck: $(STAMP) ## Check types with mypy (settings in pyproject.toml)
+	@$(BIN)/mypy
+
 sweep: $(STAMP) ## Run a named sweep in parallel: make sweep EXP=baselines [JOBS=2]
 	@$(BIN)/python -m wederhoor.train -m experiment=$(EXP) hydra/launcher=joblib \
 	  hydra.launcher.n_jobs=$(JOBS) $(ARGS)
@@ -75,4 +78,4 @@ mlflow-ui: ## Open the local MLflow store on http://127.0.0.1:5000
 	@$(BIN)/mlflow ui --backend-store-uri sqlite:///experiments/mlflow.db --host 127.0.0.1
 
 clean: ## Remove the virtualenv and caches (experiments/ is kept)
-	rm -rf $(VENV) .pytest_cache .ruff_cache src/*.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache src/*.egg-info

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import MissingMandatoryValue
@@ -37,14 +37,14 @@ def register_resolvers() -> None:
         OmegaConf.register_new_resolver("project_root", lambda: str(PROJECT_ROOT))
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Print one line to stderr and exit with the user-error code."""
     sys.stderr.write(f"wederhoor: {message}\n")
     sys.stderr.flush()
     raise SystemExit(EXIT_USER_ERROR)
 
 
-def _one_line(text: str) -> str:
+def _one_line(text: object) -> str:
     lines = [ln.strip() for ln in str(text).splitlines()]
     keep = [ln for ln in lines if ln and not ln.startswith("Set the environment variable")]
     return " ".join(keep)

@@ -86,13 +86,18 @@ def render_text(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def row_notes(frame: pd.DataFrame) -> list[tuple[int, str]]:
+    """(row number counted from 1, notes) of every row that has notes."""
+    return [(i + 1, str(frame.at[i, "notes"])) for i in frame.index if frame.at[i, "notes"]]
+
+
 def render_markdown(frame: pd.DataFrame, problems: list[tuple[Path, str]]) -> str:
     header, rows = table_cells(frame)
     esc = [[cell.replace("|", "\\|") for cell in r] for r in [header, *rows]]
     lines = ["# Leaderboard", "", "| " + " | ".join(esc[0]) + " |",
              "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in esc[1:]]
-    notes = [(i + 1, frame.at[i, "notes"]) for i in frame.index if frame.at[i, "notes"]]
+    notes = row_notes(frame)
     if notes:
         lines += ["", "## Notes", ""] + [f"- row {n}: {text}" for n, text in notes]
     if problems:
@@ -109,7 +114,7 @@ def row_labels(frame: pd.DataFrame) -> list[str]:
     names = short if len(set(short)) == len(short) else config  # shorten only if unambiguous
     labels = []
     for i in frame.index:
-        parts = [str(frame.at[i, c]) if c == "name" else f"{name}={frame.at[i, c]}"
+        parts = [str(frame.at[i, c]) if c == "name" else f"{name}={frame.at[i, c]!s}"
                  for c, name in zip(config, names, strict=True)]
         label = ", ".join(parts)
         if frame.at[i, "eval_against"] == "silver":
@@ -212,7 +217,7 @@ def compare(args: argparse.Namespace) -> None:
         raise UsageError(f"{out}: cannot write the leaderboard ({err.strerror}); "
                          "choose another --out") from None
     print(render_text(frame))
-    notes = [(i + 1, frame.at[i, "notes"]) for i in frame.index if frame.at[i, "notes"]]
+    notes = row_notes(frame)
     for n, text in notes:
         print(f"  row {n}: {text}")
     if problems:

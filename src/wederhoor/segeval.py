@@ -113,12 +113,13 @@ def load_gold(path: str | Path, lang: str | None = None) -> list[GoldDocument]:
             if lang is not None and record["lang"] != lang:
                 raise ValueError(f"{where}: lang {record['lang']!r}, expected {lang!r}")
             text, sentences = record["text"], record["sentences"]
-            spans = locate(text, sentences)
-            for sentence, span in zip(sentences, spans, strict=True):
+            spans: list[Span] = []
+            for sentence, span in zip(sentences, locate(text, sentences), strict=True):
                 if not sentence or sentence != sentence.strip():
                     raise ValueError(f"{where}: empty or unstripped sentence {sentence!r}")
                 if span is None:
                     raise ValueError(f"{where}: not a substring in order: {sentence!r}")
+                spans.append(span)
             cursor = 0
             for sentence, span in zip(sentences, spans, strict=True):
                 if text[cursor : span[0]].strip():
@@ -126,7 +127,7 @@ def load_gold(path: str | Path, lang: str | None = None) -> list[GoldDocument]:
                 cursor = span[1]
             if text[cursor:].strip():
                 raise ValueError(f"{where}: text after the last sentence is not covered")
-            docs.append(GoldDocument(record["id"], record["lang"], text, spans))  # type: ignore[arg-type]
+            docs.append(GoldDocument(record["id"], record["lang"], text, spans))
     return docs
 
 

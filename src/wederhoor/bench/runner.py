@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from omegaconf import DictConfig, OmegaConf
+from omegaconf import DictConfig
 
 from wederhoor.cli import hydra_app
 from wederhoor.errors import UserError
@@ -223,7 +223,7 @@ def run_bench(cfg: DictConfig) -> dict[str, Any]:
     from wederhoor.pipeline.workers import all_cores
 
     workers = int(cfg.workers) or all_cores()
-    names = OmegaConf.to_container(cfg.names, resolve=True)
+    names = {str(key): list(pool) for key, pool in cfg.names.items()}
     seeds = Path(cfg.paths.seeds)
     corpus_root = Path(cfg.corpus_dir)
     record: dict[str, Any] = {"machine": machine(), "workers": workers, "seed": cfg.seed,

@@ -75,6 +75,8 @@ class Run:
     @property
     def seed(self) -> int | None:
         value = self.metrics.get("seed", self.overrides.get("seed"))
+        if value is None:
+            return None
         try:
             return int(value)
         except (TypeError, ValueError):
@@ -341,18 +343,19 @@ def _p_value(best: Run, other: Run, n_boot: int, seed: int) -> tuple[float, str]
 
 
 def _add_note(frame: pd.DataFrame, i: int, note: str) -> None:
-    frame.at[i, "notes"] = "; ".join(n for n in (frame.at[i, "notes"], note) if n)
+    frame.at[i, "notes"] = "; ".join(n for n in (str(frame.at[i, "notes"]), note) if n)
 
 
 def _add_p_values(frame: pd.DataFrame, n_boot: int, seed: int) -> None:
     """Fill p_vs_best per reference kind; the frame is already sorted best first."""
     several = frame["eval_against"].nunique() > 1
+    runs = frame["_run"]
     for reference, rows in frame.groupby("eval_against", sort=False).groups.items():
         top, *others = list(rows)
         if several and others:
             _add_note(frame, top, f"best {reference}-evaluated row: p_vs_best of {reference} rows")
         for i in others:
-            p, note = _p_value(frame.at[top, "_run"], frame.at[i, "_run"], n_boot, seed)
+            p, note = _p_value(runs[top], runs[i], n_boot, seed)
             frame.at[i, "p_vs_best"] = p
             _add_note(frame, i, note)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -18,7 +18,7 @@ from wederhoor import LABELS
 SUMMARY_KEYS = ("macro_f1", "accuracy", "kappa")
 
 
-def evaluate(y_true: Sequence[str], y_pred: Sequence[str],
+def evaluate(y_true: Iterable[str], y_pred: Iterable[str],
              labels: Sequence[str] = LABELS) -> dict[str, Any]:
     """Macro-F1, accuracy, Cohen's kappa, per-class P/R/F1/support and the confusion matrix."""
     from sklearn.metrics import (

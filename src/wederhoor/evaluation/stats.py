@@ -16,14 +16,21 @@ exactly 1.0 on resamples that happen to miss a rare class.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# One value per sentence, in corpus order: a list, a numpy array or a pandas column.
+Column: TypeAlias = "Sequence[Any] | np.ndarray | pd.Series"
 
 _CHUNK = 128  # resamples per matrix product: bounds memory for large corpora
 _TIE = 1e-12  # float tolerance when comparing differences to the observed one
 
 
-def _codes(values: Sequence, labels: Sequence[str]) -> np.ndarray:
+def _codes(values: Column, labels: Sequence[str]) -> np.ndarray:
     """Map values to label indices; anything outside `labels` becomes len(labels)."""
     arr = np.asarray(values, dtype=object)
     if arr.size == 0:
@@ -34,7 +41,7 @@ def _codes(values: Sequence, labels: Sequence[str]) -> np.ndarray:
     return lookup[inverse.reshape(-1)]
 
 
-def _doc_codes(doc_ids: Sequence) -> tuple[np.ndarray, int]:
+def _doc_codes(doc_ids: Column) -> tuple[np.ndarray, int]:
     """Number documents 0..D-1 in sorted id order."""
     arr = np.asarray(doc_ids, dtype=object).astype(str)
     uniq, inverse = np.unique(arr, return_inverse=True)
@@ -42,7 +49,7 @@ def _doc_codes(doc_ids: Sequence) -> tuple[np.ndarray, int]:
 
 
 def _doc_counts(
-    docs: np.ndarray, n_docs: int, y_true: Sequence, y_pred: Sequence, labels: Sequence[str]
+    docs: np.ndarray, n_docs: int, y_true: Column, y_pred: Column, labels: Sequence[str]
 ) -> np.ndarray:
     """Per-document counts, shape (D, 3, K): rows are tp, fp, fn per label."""
     k = len(labels)
@@ -68,7 +75,7 @@ def _macro_from_counts(counts: np.ndarray) -> np.ndarray:
     return np.divide(total, n_defined, out=np.zeros_like(total, dtype=float), where=n_defined > 0)
 
 
-def _check_lengths(**arrays: Sequence) -> int:
+def _check_lengths(**arrays: Column) -> int:
     """All inputs must describe the same sentences; return their number."""
     lengths = {name: len(a) for name, a in arrays.items()}
     if len(set(lengths.values())) != 1:
@@ -99,7 +106,7 @@ def _chunks(total: int) -> list[int]:
     return [min(_CHUNK, total - start) for start in range(0, total, _CHUNK)]
 
 
-def macro_f1(y_true: Sequence, y_pred: Sequence, labels: Sequence[str]) -> float:
+def macro_f1(y_true: Column, y_pred: Column, labels: Sequence[str]) -> float:
     """Unweighted mean of per-label F1 over the labels that occur (see module docstring)."""
     _check_lengths(y_true=y_true, y_pred=y_pred)
     docs = np.zeros(len(y_true), dtype=np.int64)
@@ -108,9 +115,9 @@ def macro_f1(y_true: Sequence, y_pred: Sequence, labels: Sequence[str]) -> float
 
 
 def bootstrap_ci(
-    doc_ids: Sequence,
-    y_true: Sequence,
-    y_pred: Sequence,
+    doc_ids: Column,
+    y_true: Column,
+    y_pred: Column,
     labels: Sequence[str],
     n_boot: int = 1000,
     alpha: float = 0.05,
@@ -139,7 +146,7 @@ def bootstrap_ci(
 
 
 def _paired_counts(
-    doc_ids: Sequence, y_true: Sequence, pred_a: Sequence, pred_b: Sequence, labels: Sequence[str]
+    doc_ids: Column, y_true: Column, pred_a: Column, pred_b: Column, labels: Sequence[str]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per-document counts for both systems, flattened to (D, 3K)."""
     _check_lengths(doc_ids=doc_ids, y_true=y_true, pred_a=pred_a, pred_b=pred_b)
@@ -156,10 +163,10 @@ def _delta(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def paired_bootstrap(
-    doc_ids: Sequence,
-    y_true: Sequence,
-    pred_a: Sequence,
-    pred_b: Sequence,
+    doc_ids: Column,
+    y_true: Column,
+    pred_a: Column,
+    pred_b: Column,
     labels: Sequence[str],
     n_boot: int = 1000,
     seed: int = 0,
@@ -183,10 +190,10 @@ def paired_bootstrap(
 
 
 def approximate_randomization(
-    doc_ids: Sequence,
-    y_true: Sequence,
-    pred_a: Sequence,
-    pred_b: Sequence,
+    doc_ids: Column,
+    y_true: Column,
+    pred_a: Column,
+    pred_b: Column,
     labels: Sequence[str],
     n_rounds: int = 1000,
     seed: int = 0,

@@ -86,7 +86,7 @@ def make_parent(target: Path) -> None:
                         "output in a folder you can write to") from None
 
 
-def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
+def atomic_write(path: str | Path, write: Callable[[Path], object]) -> Path:
     """Let ``write`` fill a temporary file beside ``path``, then move it into place in one step."""
     target = Path(path)
     make_parent(target)

@@ -141,7 +141,7 @@ class SyntokSegmenter:
         }
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(**state)  # type: ignore[misc]
+        SyntokSegmenter.__init__(self, **state)
 
     def __repr__(self) -> str:
         return (
