@@ -38,8 +38,9 @@ install: $(STAMP) ## Create .venv and install wederhoor with pinned dependencies
 run: $(STAMP) ## Run the default experiment on seeds/ and print its results (ARGS= for overrides)
 	@$(BIN)/python -m wederhoor.train experiment=default $(ARGS)
 
-test: $(STAMP) ## Run ruff and the test suite (slow tests excluded)
+test: $(STAMP) ## Run ruff, mypy and the test suite (slow tests excluded)
 	@$(BIN)/ruff check src tests
+	@$(BIN)/mypy
 	@$(BIN)/python -m pytest -n 2
 
 test-slow: $(STAMP) ## Run only the slow tests

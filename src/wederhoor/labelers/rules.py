@@ -1081,6 +1081,8 @@ def _parse_quantifier(p: str, i: int) -> tuple[int, float, int]:
     """The quantifier after an atom (lazy and possessive forms too); (1, 1) when none."""
     if i >= len(p):
         return 1, 1, i
+    lo: int
+    hi: float  # float("inf") when unbounded
     c = p[i]
     if c == "?":
         lo, hi, i = 0, 1, i + 1
