@@ -28,11 +28,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import yaml
 
-from wederhoor.labelers.rules import _normalise  # the text the labeling functions read
+from wederhoor.labelers.text import normalise  # the text the labeling functions read
 
 CONTINUES = "continues_previous"
 QUOTE = "quote_continues"
@@ -40,7 +40,7 @@ SPEAKER = "same_speaker"
 _STANCES = ("accusation", "denial")
 #: at most this many sentences make one quote; a longer run is more likely a stray mark
 _MAX_QUOTE_PARTS = 4
-#: a quotation mark that is not an apostrophe (not between two letters), after _normalise
+#: a quotation mark that is not an apostrophe (not between two letters), after normalise
 _OPENERS = frozenset("\"'\u2018\u2019\u201a\u201b`\u00b4\u201c\u201d\u201e\u00ab\u00bb,")
 _MARK = re.compile(r"(?<!\w)['\"]|['\"](?!\w)|,,")
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
@@ -54,6 +54,15 @@ class ContextRules:
     continuation: re.Pattern[str] | None
     speaker: tuple[re.Pattern[str], ...]
     not_names: frozenset[str]
+
+
+class ContextLabeler(Protocol):
+    """What context resolution needs of a labeler (``rules.RuleLabeler``)."""
+
+    default_lang: str
+    context_rules: dict[str, ContextRules | None]
+
+    def label_one(self, text: str, lang: str | None = None) -> tuple[str, list[str]]: ...
 
 
 def _listed(data: dict, key: str) -> list[str]:
@@ -104,10 +113,10 @@ def is_continuation(rules: ContextRules | None, text: str) -> bool:
     """Does ``text`` only continue the sentence before it?"""
     if rules is None or rules.continuation is None:
         return False
-    return rules.continuation.search(_normalise(text)) is not None
+    return rules.continuation.search(normalise(text)) is not None
 
 
-def resolve_context(labeler: Any, texts: Sequence[str], langs: Sequence[str] | None,
+def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequence[str] | None,
                     doc_ids: Sequence[str], labels: list[str], evidence: list[str]) -> None:
     """Give sentences without a cue the stance their context gives them, in place.
 
@@ -115,7 +124,7 @@ def resolve_context(labeler: Any, texts: Sequence[str], langs: Sequence[str] | N
     Continuations first (chains resolve left to right: "A. Dat zegt X. 'B', zegt hij." all
     take A's stance), then quotes over several sentences, then speakers.
     """
-    rules: dict[str, ContextRules | None] = labeler._continuations
+    rules = labeler.context_rules
 
     def lang_of(i: int) -> str:
         return langs[i] if langs is not None else labeler.default_lang
@@ -158,7 +167,7 @@ def _fill(span: range, label: str, why: str, labels: list[str], evidence: list[s
 
 
 def _marks(text: str) -> list[re.Match[str]]:
-    return list(_MARK.finditer(_normalise(text)))
+    return list(_MARK.finditer(normalise(text)))
 
 
 def _opens_quote(text: str) -> bool:
