@@ -16,10 +16,11 @@ Rules read one sentence at a time, but news writes some stance across several:
   by capitalised words, spoke for only one side earlier in the document takes that side.
 
 Only a sentence on which no labeling function fired is changed, so every cue outranks
-context. The patterns live in ``lexicons/context/<lang>.yaml`` and match the text as the
-labeling functions see it (lowercased, quotes unified), except the speaker patterns, which
-are matched case-blind on the original text so that names keep their capitals; a language
-without that file gets no context rules.
+context. The patterns live in ``lexicons/context/<lang>.yaml`` (``{NAME}`` stands for the
+words of macro NAME, in their order) and match the text as the labeling functions see it
+(lowercased, quotes unified), except the speaker patterns, which are matched case-blind on
+the original text so that names keep their capitals; a language without that file gets no
+context rules.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from typing import Protocol
 
 import yaml
 
+from wederhoor.labelers.lexicon_compiler import expand_macros
 from wederhoor.labelers.text import normalise  # the text the labeling functions read
 
 CONTINUES = "continues_previous"
@@ -43,7 +45,6 @@ _MAX_QUOTE_PARTS = 4
 #: a quotation mark that is not an apostrophe (not between two letters), after normalise
 _OPENERS = frozenset("\"'\u2018\u2019\u201a\u201b`\u00b4\u201c\u201d\u201e\u00ab\u00bb,")
 _MARK = re.compile(r"(?<!\w)['\"]|['\"](?!\w)|,,")
-_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _WORD = re.compile(r"[\w'\u2019-]+")
 
 
@@ -73,15 +74,15 @@ def _listed(data: dict, key: str) -> list[str]:
 
 
 def _macros(data: dict) -> dict[str, str]:
-    """Macro name -> alternation of its words (``{NAME}`` in a speaker pattern)."""
+    """Macro name -> alternation of its words, in their order (``{NAME}`` in a pattern)."""
     found = data.get("macros") or {}
     if not isinstance(found, dict):
         raise ValueError("'macros' must be a mapping of name to word list")
     return {str(k): "(?:" + "|".join(_listed(found, k)) + ")" for k in found}
 
 
-def _joined(data: dict, key: str) -> re.Pattern[str] | None:
-    patterns = _listed(data, key)
+def _joined(data: dict, key: str, macros: dict[str, str]) -> re.Pattern[str] | None:
+    patterns = [expand_macros(p, macros) for p in _listed(data, key)]
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
@@ -95,12 +96,12 @@ def load_continuations(folder: Path, lang: str) -> ContextRules | None:
         if not isinstance(data, dict):
             raise ValueError("expected a mapping")
         macros = _macros(data)
-        speaker = tuple(re.compile(_MACRO.sub(lambda m: macros[m.group(1)], p), re.IGNORECASE)
+        speaker = tuple(re.compile(expand_macros(p, macros), re.IGNORECASE)
                         for p in _listed(data, "speaker"))
         if any("who" not in p.groupindex for p in speaker):
             raise ValueError("every 'speaker' pattern must capture the speaker as (?P<who>...)")
         return ContextRules(
-            continuation=_joined(data, "continuation"),
+            continuation=_joined(data, "continuation", macros),
             speaker=speaker,
             not_names=frozenset(_listed(data, "not_names")),
         )

@@ -50,7 +50,7 @@ def expand_macros(pattern: str, macros: dict[str, str]) -> str:
 
 def plan_lexicon(lang: str, data: dict) -> dict:
     """Every pattern string of a parsed lexicon, macros expanded, heads read, validated."""
-    rx = _regex_maker(_macros(data))
+    rx = _regex_maker(macro_table(data))
     attr = data.get("attribution") or {}
     functions = [_function_plan(name, spec, rx) for name, spec in data["functions"].items()]
     if not functions:
@@ -82,8 +82,9 @@ def plan_lexicon(lang: str, data: dict) -> dict:
     }
 
 
-def _macros(data: dict) -> dict[str, str]:
-    """Macro name -> alternation regex; a macro may use the macros defined before it."""
+def macro_table(data: dict) -> dict[str, str]:
+    """Macro name -> alternation regex of a parsed lexicon's ``macros`` section; a macro may
+    use the macros defined before it."""
     macros: dict[str, str] = {}
     for key, words in (data.get("macros") or {}).items():
         if not isinstance(words, list) or not words:

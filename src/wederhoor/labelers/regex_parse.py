@@ -12,6 +12,7 @@ simply always runs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 
 class _Unsupported(Exception):
@@ -190,3 +191,77 @@ def _seq_heads(seq: list[_Item]) -> tuple[set[str], bool]:
         if not complete or len(heads) > 5000:
             return heads, False
     return heads, True
+
+
+@dataclass(frozen=True)
+class Alternation:
+    """A non-capturing group ``(?:a|b|...)`` of a pattern: where it is and its alternatives."""
+
+    start: int
+    end: int
+    alternatives: tuple[str, ...]
+    after_word: bool  # preceded by a letter or digit: a suffix list such as ``ontken(?:t|de)``
+
+
+def alternations(pattern: str) -> list[Alternation]:
+    """Every ``(?:...)`` group of ``pattern`` with two or more top-level alternatives, read
+    from the source text (for the lexicon linter; malformed patterns give what was read)."""
+    found: list[Alternation] = []
+    opened: list[tuple[int, int]] = []  # (start of the group, start of its body or -1)
+    i = 0
+    try:
+        while i < len(pattern):
+            c = pattern[i]
+            if c == "\\":
+                i += 2
+            elif c == "[":
+                i = _parse_set(pattern, i)[2]
+            elif c == "(":
+                body = i + 3 if pattern.startswith("(?:", i) else -1
+                opened.append((i, body))
+                i += 1
+            elif c == ")" and opened:
+                start, body = opened.pop()
+                alts = _top_level_split(pattern[body:i]) if body >= 0 else []
+                if len(alts) > 1:
+                    found.append(Alternation(start, i + 1, tuple(alts),
+                                             _after_word(pattern, start)))
+                i += 1
+            else:
+                i += 1
+    except IndexError:
+        pass
+    return found
+
+
+def _after_word(pattern: str, start: int) -> bool:
+    """Does the group at ``start`` continue a word (``ontken(?:t|de)``, ``(?:a|b)(?:s|ed)``)?"""
+    prev = pattern[start - 1:start]
+    if prev == ")":  # after another group: look at that group's last character
+        prev = pattern[start - 2:start - 1]
+    escaped = pattern[start - 2:start - 1] == "\\" and prev != ")"
+    return prev.isalnum() and not escaped
+
+
+def _top_level_split(body: str) -> list[str]:
+    """``body`` cut at the ``|`` that are not inside a group or a character set."""
+    parts: list[str] = []
+    depth = cut = i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _parse_set(body, i)[2]
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(body[cut:i])
+            cut = i + 1
+        i += 1
+    parts.append(body[cut:])
+    return parts
