@@ -140,7 +140,7 @@ def test_label_stream_writes_same_sentences_as_shards(tmp_path: Path) -> None:
 
 def test_malformed_lexicon_files_are_one_line(tmp_path: Path) -> None:
     """A broken word list (main or context) names its file; nothing is written."""
-    folder = Path(RuleLabeler()._folder)
+    folder = Path(RuleLabeler().folder)
     for name in ("nl.yaml", "en.yaml"):
         (tmp_path / name).write_bytes((folder / name).read_bytes())
     (tmp_path / "context").mkdir()

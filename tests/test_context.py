@@ -110,7 +110,7 @@ def test_without_doc_ids_there_is_no_context(rl: RuleLabeler) -> None:
 
 
 def test_language_without_context_file(tmp_path: Path) -> None:
-    folder = Path(RuleLabeler()._folder)
+    folder = Path(RuleLabeler().folder)
     for name in ("nl.yaml", "en.yaml"):
         shutil.copy(folder / name, tmp_path / name)
     plain = RuleLabeler(lexicons=str(tmp_path))
@@ -122,7 +122,7 @@ def test_language_without_context_file(tmp_path: Path) -> None:
 
 
 def test_malformed_context_file_names_the_file(tmp_path: Path) -> None:
-    folder = Path(RuleLabeler()._folder)
+    folder = Path(RuleLabeler().folder)
     shutil.copy(folder / "nl.yaml", tmp_path / "nl.yaml")
     (tmp_path / "context").mkdir()
     (tmp_path / "context" / "nl.yaml").write_text("continuation: ['(unclosed']\n")
@@ -223,7 +223,7 @@ def test_quote_speaker_speaks_for_every_part(rl: RuleLabeler) -> None:
 
 
 def test_speaker_pattern_without_who_group_names_the_file(tmp_path: Path) -> None:
-    folder = Path(RuleLabeler()._folder)
+    folder = Path(RuleLabeler().folder)
     shutil.copy(folder / "nl.yaml", tmp_path / "nl.yaml")
     (tmp_path / "context").mkdir()
     (tmp_path / "context" / "nl.yaml").write_text("speaker: ['zegt (\\\\w+)']\n")

@@ -20,7 +20,7 @@ from wederhoor.cli import CONF_DIR, PROJECT_ROOT
 from wederhoor.compare import main as compare_main
 from wederhoor.evaluation.leaderboard import build_leaderboard, collect_runs
 from wederhoor.evaluation.stats import approximate_randomization, bootstrap_ci, macro_f1
-from wederhoor.labelers import rules
+from wederhoor.labelers import matcher
 from wederhoor.labelers.rules import RuleLabeler
 
 LABELS = ["accusation", "denial", "neutral"]
@@ -40,7 +40,7 @@ def small() -> RuleLabeler:
 
 
 def _spans(text: str, size: int) -> list[tuple[int, int]]:
-    return list(rules._window_spans(text, size))
+    return list(matcher.window_spans(text, size))
 
 
 # ------------------------------------------------------------------ long sentences
@@ -59,13 +59,13 @@ def test_megabyte_sentence_is_read_in_bounded_windows(
     text = half + ACCUSE + " " + half
     assert len(text) > 1_000_000
     seen: list[int] = []
-    real = rules._fire
+    real = matcher.fire
 
     def spy(lex, t, gated=True):  # noqa: ANN001, ANN202
         seen.append(len(t))
         return real(lex, t, gated)
 
-    monkeypatch.setattr(rules, "_fire", spy)
+    monkeypatch.setattr(matcher, "fire", spy)
     assert rl.label_one(text, "nl") == rl.label_one(ACCUSE, "nl")
     long_calls = seen[:-1]  # the last call labelled the short sentence
     assert seen[-1] == len(ACCUSE)
@@ -81,13 +81,13 @@ def test_short_sentence_reaches_the_rules_whole(
     text = (FILLER * 20)[: small.max_chars - len(ACCUSE) - 1] + " " + ACCUSE
     assert len(text) == small.max_chars
     seen: list[str] = []
-    real = rules._fire
+    real = matcher.fire
 
     def spy(lex, t, gated=True):  # noqa: ANN001, ANN202
         seen.append(t)
         return real(lex, t, gated)
 
-    monkeypatch.setattr(rules, "_fire", spy)
+    monkeypatch.setattr(matcher, "fire", spy)
     label = small.label_one(text, "nl")
     assert seen == [text]  # at the bound: one call on the untouched sentence
     assert label == RuleLabeler(max_chars=100_000).label_one(text, "nl")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from wederhoor.labelers import rules
+from wederhoor.labelers import lexicon_loader
 from wederhoor.labelers.rules import RuleLabeler
 
 LEXICON = ("negation:\n  words: [non]\nfunctions:\n"
@@ -29,13 +29,18 @@ def test_plan_compiles_to_the_same_lexicon_as_a_fresh_build(plans: Path,
     fresh = RuleLabeler()  # writes the plans
     assert sorted(p.name.split("-")[0] for p in plans.glob("*.json")) == ["en", "nl"]
     calls = []
-    original = rules._plan
-    monkeypatch.setattr(rules, "_plan", lambda *a: calls.append(a) or original(*a))
+    original = lexicon_loader.plan_lexicon
+    monkeypatch.setattr(lexicon_loader, "plan_lexicon",
+                        lambda *a: calls.append(a) or original(*a))
     cached = RuleLabeler()
     assert not calls  # built from the stored plans, no YAML read, no pattern analysis
-    assert cached._lex == fresh._lex  # every compiled pattern, head table and setting
+    # every compiled pattern, head table and setting
+    assert [cached.lexicon(lang) for lang in cached.languages] == \
+        [fresh.lexicon(lang) for lang in fresh.languages]
     monkeypatch.setenv("WEDERHOOR_LEXICON_CACHE", "off")
-    assert RuleLabeler()._lex == fresh._lex
+    again = RuleLabeler()
+    assert [again.lexicon(lang) for lang in again.languages] == \
+        [fresh.lexicon(lang) for lang in fresh.languages]
 
 
 def test_changed_lexicon_is_never_served_from_a_stale_plan(plans: Path, tmp_path: Path) -> None:
@@ -71,7 +76,7 @@ def test_unreadable_plan_is_rebuilt_and_errors_stay_one_line(plans: Path,
 
 def test_plan_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WEDERHOOR_LEXICON_CACHE", "off")
-    monkeypatch.setattr(rules, "_write_plan",
+    monkeypatch.setattr(lexicon_loader, "write_plan",
                         lambda *a: pytest.fail("no plan may be written when the cache is off"))
     folder = tmp_path / "lexicons"
     folder.mkdir()

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from wederhoor.labelers.rules import TIERS, RuleLabeler
+from wederhoor.labelers.rules import RuleLabeler
+from wederhoor.labelers.tiers import TIERS
 
 ACC, DEN, NEU = "accusation", "denial", "neutral"
 
@@ -1182,31 +1183,32 @@ def test_fourth_batch_guards_and_shapes(rl: RuleLabeler) -> None:
 
 def test_pattern_heads_reader() -> None:
     """The literal-prefix reader handles the regex syntax the lexicons use, conservatively."""
-    from wederhoor.labelers.rules import _pattern_heads
+    from wederhoor.labelers.regex_parse import pattern_heads
 
-    assert _pattern_heads(r"\bontken\w*") == {"ontken"}
-    assert _pattern_heads(r"\b(?:wijst|wees) er\b") == {"wijst er", "wees er"}
-    assert _pattern_heads(r"(?<!het )\bverwijt(?:en)?\b") == {"verwijt", "verwijten"}
-    assert _pattern_heads(r"\bden(?:y|ies)\b|\brefut") == {"deny", "denies", "refut"}
-    assert _pattern_heads(r"[,;] ?wat") == {", wat", ",wat", "; wat", ";wat"}
-    assert _pattern_heads(r"\bno(?:t)? \w+") == {"no ", "not "}
-    assert _pattern_heads(r"(?:ab){2}c") == {"ab"}
-    assert _pattern_heads(r"^(?:dat|dit)\b x") == {"dat x", "dit x"}
-    assert _pattern_heads(r"\{lit\}") == {"{lit}"}
+    assert pattern_heads(r"\bontken\w*") == {"ontken"}
+    assert pattern_heads(r"\b(?:wijst|wees) er\b") == {"wijst er", "wees er"}
+    assert pattern_heads(r"(?<!het )\bverwijt(?:en)?\b") == {"verwijt", "verwijten"}
+    assert pattern_heads(r"\bden(?:y|ies)\b|\brefut") == {"deny", "denies", "refut"}
+    assert pattern_heads(r"[,;] ?wat") == {", wat", ",wat", "; wat", ";wat"}
+    assert pattern_heads(r"\bno(?:t)? \w+") == {"no ", "not "}
+    assert pattern_heads(r"(?:ab){2}c") == {"ab"}
+    assert pattern_heads(r"^(?:dat|dit)\b x") == {"dat x", "dit x"}
+    assert pattern_heads(r"\{lit\}") == {"{lit}"}
     # no usable literal prefix, or syntax the reader does not model: no heads (always run)
-    assert _pattern_heads(r"\w+regels") is None
-    assert _pattern_heads(r"(?:x)?abc|[a-z]bc") is None
-    assert _pattern_heads(r"(?i)deny") is None
-    assert _pattern_heads(r"a|b") is None  # heads shorter than two characters
-    assert _pattern_heads(r"(unclosed") is None
+    assert pattern_heads(r"\w+regels") is None
+    assert pattern_heads(r"(?:x)?abc|[a-z]bc") is None
+    assert pattern_heads(r"(?i)deny") is None
+    assert pattern_heads(r"a|b") is None  # heads shorter than two characters
+    assert pattern_heads(r"(unclosed") is None
 
 
 def test_every_match_starts_with_a_head(rl: RuleLabeler) -> None:
     """Soundness of the reader on the real lexicons: no match can start without a head."""
-    from wederhoor.labelers import rules
+    from wederhoor.labelers.matcher import matches
+    from wederhoor.labelers.text import normalise
 
     for lang in rl.languages:
-        lex = rl._lex[lang]
+        lex = rl.lexicon(lang)
         heads = {i: set() for i in range(len(lex.functions))}
         for head, owners in lex.cue_functions.items():
             for i in owners:
@@ -1214,11 +1216,11 @@ def test_every_match_starts_with_a_head(rl: RuleLabeler) -> None:
         for text, text_lang in SEEN:
             if text_lang != lang:
                 continue
-            s = rules._normalise(text)
+            s = normalise(text)
             for i, fn in enumerate(lex.functions):
                 if i in lex.always:
                     continue
-                for m in rules._matches(fn, s, None):
+                for m in matches(fn, s, None):
                     assert any(s.startswith(h, m.start()) for h in heads[i]), (fn.name, text)
 
 
@@ -1382,11 +1384,11 @@ def test_macro_trie_matches_flat_alternation() -> None:
     """A macro's plain words become a trie for speed; it must match what the list matched."""
     import re
 
-    from wederhoor.labelers.rules import _macro_regex
+    from wederhoor.labelers.regex_trie import word_list_regex
 
     words = ["gestolen", "gestold", "vervalst", "vervalste", "doping gebruikt", "ge\\w+d",
              "in de doofpot gestopt", "valse?"]
-    trie = re.compile(r"\b" + _macro_regex(words) + r"\b")
+    trie = re.compile(r"\b" + word_list_regex(words) + r"\b")
     flat = re.compile(r"\b(?:" + "|".join(words) + r")\b")
     for text in ["hij heeft gestolen", "de gestolde melk", "een vervalste akte", "gevonden",
                  "doping gebruikt", "in de doofpot gestopt", "valse facturen", "niets", "val"]:
@@ -1401,7 +1403,7 @@ def test_cue_precheck_does_not_change_results(rl: RuleLabeler) -> None:
     Replays every sentence the tests above labelled (pytest runs this file top to bottom)
     plus a few of its own, with and without the pre-check.
     """
-    from wederhoor.labelers import rules
+    from wederhoor.labelers.matcher import fire
 
     own = [
         ("Ondanks zijn ontkenning werd de aannemer veroordeeld.", "nl"),
@@ -1412,14 +1414,14 @@ def test_cue_precheck_does_not_change_results(rl: RuleLabeler) -> None:
         ("The plant was fully licensed to operate.", "en"),
     ]
     for text, lang in own + SEEN:
-        lex = rl._lex[lang]
-        assert rules._fire(lex, text) == rules._fire(lex, text, gated=False), text
+        lex = rl.lexicon(lang)
+        assert fire(lex, text) == fire(lex, text, gated=False), text
 
 
 def test_every_shipped_function_is_gated(rl: RuleLabeler) -> None:
     """A pattern without a literal start would make its function run on every sentence."""
     for lang in rl.languages:
-        lex = rl._lex[lang]
+        lex = rl.lexicon(lang)
         assert not lex.always, [lex.functions[i].name for i in lex.always]
 
 

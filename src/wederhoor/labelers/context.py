@@ -16,10 +16,11 @@ Rules read one sentence at a time, but news writes some stance across several:
   by capitalised words, spoke for only one side earlier in the document takes that side.
 
 Only a sentence on which no labeling function fired is changed, so every cue outranks
-context. The patterns live in ``lexicons/context/<lang>.yaml`` and match the text as the
-labeling functions see it (lowercased, quotes unified), except the speaker patterns, which
-are matched case-blind on the original text so that names keep their capitals; a language
-without that file gets no context rules.
+context. The patterns live in ``lexicons/context/<lang>.yaml`` (``{NAME}`` stands for the
+words of macro NAME, in their order) and match the text as the labeling functions see it
+(lowercased, quotes unified), except the speaker patterns, which are matched case-blind on
+the original text so that names keep their capitals; a language without that file gets no
+context rules.
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import yaml
 
-from wederhoor.labelers.rules import _normalise  # the text the labeling functions read
+from wederhoor.labelers.lexicon_compiler import expand_macros
+from wederhoor.labelers.text import normalise  # the text the labeling functions read
 
 CONTINUES = "continues_previous"
 QUOTE = "quote_continues"
@@ -40,10 +42,9 @@ SPEAKER = "same_speaker"
 _STANCES = ("accusation", "denial")
 #: at most this many sentences make one quote; a longer run is more likely a stray mark
 _MAX_QUOTE_PARTS = 4
-#: a quotation mark that is not an apostrophe (not between two letters), after _normalise
+#: a quotation mark that is not an apostrophe (not between two letters), after normalise
 _OPENERS = frozenset("\"'\u2018\u2019\u201a\u201b`\u00b4\u201c\u201d\u201e\u00ab\u00bb,")
 _MARK = re.compile(r"(?<!\w)['\"]|['\"](?!\w)|,,")
-_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _WORD = re.compile(r"[\w'\u2019-]+")
 
 
@@ -56,6 +57,15 @@ class ContextRules:
     not_names: frozenset[str]
 
 
+class ContextLabeler(Protocol):
+    """What context resolution needs of a labeler (``rules.RuleLabeler``)."""
+
+    default_lang: str
+    context_rules: dict[str, ContextRules | None]
+
+    def label_one(self, text: str, lang: str | None = None) -> tuple[str, list[str]]: ...
+
+
 def _listed(data: dict, key: str) -> list[str]:
     items = data.get(key) or []
     if not isinstance(items, list):
@@ -64,15 +74,15 @@ def _listed(data: dict, key: str) -> list[str]:
 
 
 def _macros(data: dict) -> dict[str, str]:
-    """Macro name -> alternation of its words (``{NAME}`` in a speaker pattern)."""
+    """Macro name -> alternation of its words, in their order (``{NAME}`` in a pattern)."""
     found = data.get("macros") or {}
     if not isinstance(found, dict):
         raise ValueError("'macros' must be a mapping of name to word list")
     return {str(k): "(?:" + "|".join(_listed(found, k)) + ")" for k in found}
 
 
-def _joined(data: dict, key: str) -> re.Pattern[str] | None:
-    patterns = _listed(data, key)
+def _joined(data: dict, key: str, macros: dict[str, str]) -> re.Pattern[str] | None:
+    patterns = [expand_macros(p, macros) for p in _listed(data, key)]
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
@@ -86,12 +96,12 @@ def load_continuations(folder: Path, lang: str) -> ContextRules | None:
         if not isinstance(data, dict):
             raise ValueError("expected a mapping")
         macros = _macros(data)
-        speaker = tuple(re.compile(_MACRO.sub(lambda m: macros[m.group(1)], p), re.IGNORECASE)
+        speaker = tuple(re.compile(expand_macros(p, macros), re.IGNORECASE)
                         for p in _listed(data, "speaker"))
         if any("who" not in p.groupindex for p in speaker):
             raise ValueError("every 'speaker' pattern must capture the speaker as (?P<who>...)")
         return ContextRules(
-            continuation=_joined(data, "continuation"),
+            continuation=_joined(data, "continuation", macros),
             speaker=speaker,
             not_names=frozenset(_listed(data, "not_names")),
         )
@@ -104,10 +114,10 @@ def is_continuation(rules: ContextRules | None, text: str) -> bool:
     """Does ``text`` only continue the sentence before it?"""
     if rules is None or rules.continuation is None:
         return False
-    return rules.continuation.search(_normalise(text)) is not None
+    return rules.continuation.search(normalise(text)) is not None
 
 
-def resolve_context(labeler: Any, texts: Sequence[str], langs: Sequence[str] | None,
+def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequence[str] | None,
                     doc_ids: Sequence[str], labels: list[str], evidence: list[str]) -> None:
     """Give sentences without a cue the stance their context gives them, in place.
 
@@ -115,7 +125,7 @@ def resolve_context(labeler: Any, texts: Sequence[str], langs: Sequence[str] | N
     Continuations first (chains resolve left to right: "A. Dat zegt X. 'B', zegt hij." all
     take A's stance), then quotes over several sentences, then speakers.
     """
-    rules: dict[str, ContextRules | None] = labeler._continuations
+    rules = labeler.context_rules
 
     def lang_of(i: int) -> str:
         return langs[i] if langs is not None else labeler.default_lang
@@ -158,7 +168,7 @@ def _fill(span: range, label: str, why: str, labels: list[str], evidence: list[s
 
 
 def _marks(text: str) -> list[re.Match[str]]:
-    return list(_MARK.finditer(_normalise(text)))
+    return list(_MARK.finditer(normalise(text)))
 
 
 def _opens_quote(text: str) -> bool:

@@ -1,0 +1,52 @@
+"""Load one ``lexicons/<lang>.yaml`` into a compiled lexicon, through the plan cache.
+
+Only ``re.compile`` runs at every start when the plan of the file is cached; any problem with
+the file becomes one ValueError line naming it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from wederhoor.labelers.lexicon_compiler import plan_lexicon, plan_sources
+from wederhoor.labelers.lexicon_spec import Lexicon, lexicon_from_plan
+from wederhoor.labelers.plan_cache import plan_file, read_plan, write_plan
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    """Read and compile one ``<lang>.yaml``; any problem becomes a one-line ValueError."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read lexicon {path}: {exc.strerror or exc}") from None
+    cached = plan_file(path.stem, raw, plan_sources())
+    plan = read_plan(cached)
+    fresh = plan is None
+    data = parse_lexicon(path, raw) if plan is None else {}
+    try:
+        if plan is None:
+            plan = plan_lexicon(path.stem, data)
+        lexicon = lexicon_from_plan(plan)
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ValueError(f"malformed lexicon {path}: {msg}") from None
+    if fresh and cached is not None:
+        write_plan(cached, plan)
+    return lexicon
+
+
+def parse_lexicon(path: Path, raw: bytes) -> dict:
+    """The YAML mapping of a lexicon file (bytes ``raw`` read from ``path``)."""
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)  # a safe loader
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ValueError(f"cannot read lexicon {path}: {first}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("functions"), dict):
+        raise ValueError(f"malformed lexicon {path}: expected a mapping with 'functions'")
+    return data

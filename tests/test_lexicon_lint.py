@@ -1,0 +1,133 @@
+"""The lexicon linter: the shipped lexicons keep its rules, and each rule catches a lexicon
+that breaks it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from wederhoor.labelers.context import load_continuations
+from wederhoor.labelers.lexicon_lint import (
+    MAX_PATTERN_CHARS,
+    lint_file,
+    lint_lexicon,
+    main,
+    shipped_lexicons,
+)
+from wederhoor.labelers.rules import RuleLabeler
+
+CLEAN = """
+macros:
+  SAY: [zegt, zei, stelt]
+  DENY: [ontkent, ontkende, '{SAY} niet']
+negation:
+  words: [niet]
+  scope: ['\\bgeen bewijs\\b']
+functions:
+  xx_deny:
+    tier: denial_explicit
+    patterns: ['\\b{DENY}\\b', '\\b(?:weerlegt|betwist)\\b']
+    unless: ['\\b{SAY} dat\\b']
+  xx_accuse:
+    tier: accusation
+    patterns: ['\\b(?:beschuldigt|verwijt|viseert) (?:de|het) ']
+"""
+
+
+def _lint(text: str) -> list[str]:
+    return lint_lexicon(yaml.safe_load(text))
+
+
+def test_shipped_lexicons_keep_the_rules() -> None:
+    files = shipped_lexicons()
+    assert {p.name for p in files} >= {"nl.yaml", "en.yaml"}
+    assert any(p.parent.name == "context" for p in files)
+    assert [problem for path in files for problem in lint_file(path)] == []
+    assert main([]) == 0
+
+
+def test_clean_small_lexicon_passes_and_labels() -> None:
+    assert _lint(CLEAN) == []
+
+
+def test_long_pattern_fails() -> None:
+    long = "\\b(?:" + "|".join(f"woord{i}" for i in range(40)) + ")\\b"
+    assert len(long) > MAX_PATTERN_CHARS
+    problems = _lint(CLEAN.replace("'\\b(?:weerlegt|betwist)\\b'", f"'{long}'"))
+    assert len(problems) == 1
+    assert "functions.xx_deny.patterns: pattern of" in problems[0]
+    # a long macro entry or context pattern counts too
+    assert _lint(CLEAN.replace("'{SAY} niet'", f"'{long}'"))[0].startswith("macros.DENY:")
+    assert _lint(f"continuation: ['{long}']")[0].startswith("continuation: pattern of")
+
+
+def test_inline_copy_of_a_macro_fails() -> None:
+    problems = _lint(CLEAN.replace("'\\b{SAY} dat\\b'", "'\\b(?:stelt|zegt|zei) dat\\b'"))
+    assert any("functions.xx_deny.unless: inline list (?:stelt|zegt|zei) repeats macro SAY"
+               in p for p in problems), problems
+
+
+def test_unused_macro_fails() -> None:
+    problems = _lint(CLEAN.replace("  SAY: [zegt, zei, stelt]\n",
+                                   "  SAY: [zegt, zei, stelt]\n  SPARE: [ooit, soms]\n"))
+    assert problems == ["macros.SPARE: never used"]
+
+
+def test_macro_used_before_its_definition_fails() -> None:
+    swapped = CLEAN.replace("  SAY: [zegt, zei, stelt]\n  DENY: [ontkent, ontkende, '{SAY} niet']",
+                            "  DENY: [ontkent, ontkende, '{SAY} niet']\n  SAY: [zegt, zei, stelt]")
+    assert _lint(swapped) == ["macros.DENY: uses {SAY}, defined below it"]
+    data = yaml.safe_load(CLEAN)
+    late = {"functions": data["functions"], "macros": data["macros"]}  # macros at the end
+    assert lint_lexicon(late) == [
+        "functions: uses {DENY} before the macros section: move 'macros' above it",
+        "functions: uses {SAY} before the macros section: move 'macros' above it"]
+    assert _lint(CLEAN.replace("'\\b{SAY} dat\\b'", "'\\b{ZEG} dat\\b'")) == \
+        ["functions: uses {ZEG}, never defined"]
+
+
+def test_word_list_written_twice_fails() -> None:
+    data = yaml.safe_load(CLEAN)
+    data["functions"]["xx_accuse"]["unless"] = ["\\b(?:weerlegt|viseert|betwist) niets\\b",
+                                                 "^(?:betwist|weerlegt|viseert)\\b"]
+    problems = lint_lexicon(data)
+    assert len(problems) == 1 and "betwist|viseert|weerlegt is written inline 2 times" \
+        in problems[0], problems
+    # two words only, or suffixes after a stem ("ontken(?:t|de|den)"), are no word list
+    data["functions"]["xx_accuse"]["unless"] = ["\\b(?:weerlegt|betwist) x", "(?:weerlegt|betwist)",
+                                                 "\\bontken(?:t|de|den)", "\\bverzwijg(?:t|de|den)",
+                                                 "\\b(?:a|b)(?:t|de|den)", "\\bc(?:t|de|den)"]
+    assert lint_lexicon(data) == []
+
+
+def test_cli_reports_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "xx.yaml"
+    bad.write_text(CLEAN.replace("  SAY: [zegt, zei, stelt]\n",
+                                 "  SAY: [zegt, zei, stelt]\n  SPARE: [ooit, soms]\n"),
+                   encoding="utf-8")
+    assert main([str(bad)]) == 1
+    assert "xx.yaml: macros.SPARE: never used" in capsys.readouterr().out
+
+
+def test_today_format_still_loads(tmp_path: Path) -> None:
+    """Schema kept backward compatible: macros after the functions, a long pattern, and a
+    context file without macros still load and label (the linter only advises)."""
+    data = yaml.safe_load(CLEAN)
+    long = "\\b(?:" + "|".join(["beschuldigt", *(f"woord{i}" for i in range(40))]) + ")\\b"
+    data["functions"]["xx_accuse"]["patterns"] = [long]
+    late = {"negation": data["negation"], "functions": data["functions"],
+            "macros": data["macros"]}
+    (tmp_path / "xx.yaml").write_text(yaml.safe_dump(late, sort_keys=False),
+                                        encoding="utf-8")
+    (tmp_path / "context").mkdir()
+    (tmp_path / "context" / "xx.yaml").write_text("continuation: ['^dat {SAY}\\b']\n"
+                                                  "macros:\n  SAY: [zegt, blijkt]\n")
+    labeler = RuleLabeler(str(tmp_path), "xx")
+    assert labeler.label_one("Jan beschuldigt de buurman.")[0] == "accusation"
+    assert labeler.label_one("Piet ontkende het.")[0] == "denial"
+    rules = load_continuations(tmp_path, "xx")
+    assert rules is not None and rules.continuation is not None
+    assert rules.continuation.search("dat blijkt uit een rapport")
+    assert not rules.continuation.search("dat bleek uit een rapport")
