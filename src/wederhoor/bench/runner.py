@@ -218,7 +218,7 @@ def embedding_lines(entry: dict[str, Any] | None) -> list[str]:
             f"| {n:,} | cold (encoder: {entry['model_id']}) | {entry['seconds']:.1f} | "
             f"{entry['sentences_per_second']:,.1f} | {entry['cpu_seconds']:.1f} | "
             f"{entry['peak_pss_mb']:,.0f} |",
-            f"| {n:,} | from the cache (a new transformer) | {entry['cached_seconds']:.2f} | "
+            f"| {n:,} | from the cache (a new transformer) | {entry['cached_seconds']:.3f} | "
             f"{entry['cached_sentences_per_second']:,.0f} |  |  |"]
 
 
