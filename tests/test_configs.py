@@ -9,6 +9,7 @@ import pytest
 from hydra.utils import instantiate
 from sklearn.pipeline import Pipeline
 
+from tests.clitools import STAND_IN_EMBEDDINGS
 from wederhoor.cli import CONF_DIR
 
 
@@ -42,7 +43,7 @@ def test_primary_configs_compose_and_ask_for_what_the_command_needs(cfg_factory,
 
 @pytest.mark.parametrize("option", _options("model"))
 def test_every_model_builds_a_pipeline_that_fits(cfg_factory, option: str) -> None:
-    cfg = cfg_factory("train", [f"model={option}"])
+    cfg = cfg_factory("train", [f"model={option}", STAND_IN_EMBEDDINGS])
     model = instantiate(cfg.model)
     assert isinstance(model, Pipeline)
     assert list(model.named_steps) == ["vectorizer", "classifier"]
@@ -116,7 +117,7 @@ def test_every_data_option(cfg_factory, option: str) -> None:
 def test_every_experiment_composes(cfg_factory, option: str) -> None:
     from wederhoor.experiment import build_components
 
-    cfg = cfg_factory("train", [f"experiment={option}"])
+    cfg = cfg_factory("train", [f"experiment={option}", STAND_IN_EMBEDDINGS])
     parts = build_components(cfg)  # builds every group and smoke-fits the models
     assert hasattr(parts.model, "predict") and parts.splitter.get_n_splits() >= 1
     assert all(hasattr(m, "predict") for m in parts.also.values())

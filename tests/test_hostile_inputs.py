@@ -19,7 +19,7 @@ import pytest
 import yaml
 from hydra.utils import instantiate
 
-from tests.clitools import SEED_DOC, SEEDS, assert_one_line_error, run
+from tests.clitools import SEED_DOC, SEEDS, STAND_IN_EMBEDDINGS, assert_one_line_error, run
 from wederhoor.cli import CONF_DIR, PROJECT_ROOT
 from wederhoor.errors import UserError
 
@@ -43,7 +43,7 @@ class _Touch:
 
 
 def _fitted(cfg_factory, name: str):  # noqa: ANN001, ANN202
-    model = instantiate(cfg_factory("train", [f"model={name}"]).model)
+    model = instantiate(cfg_factory("train", [f"model={name}", STAND_IN_EMBEDDINGS]).model)
     return model.fit(TEXTS, LABELS)
 
 

@@ -39,3 +39,17 @@ def test_hybrid_config_fits_saves_and_loads(cfg_factory, tmp_path: Path) -> None
     assert "_labeler_" not in loaded.named_steps["vectorizer"].transformer_list[1][1].__dict__
     assert list(loaded.predict(SENTENCES)) == list(model.predict(SENTENCES))
     assert np.allclose(loaded.predict_proba(SENTENCES), model.predict_proba(SENTENCES))
+
+
+def test_evidence_parts_keep_only_the_asked_kinds() -> None:
+    import pytest
+
+    from wederhoor.errors import UserError
+
+    labels_only = RuleEvidence(parts=("rule",)).fit(SENTENCES)
+    assert len(labels_only.get_feature_names_out()) == 6  # three labels, two languages
+    assert _active(labels_only, SENTENCES[0]) == {"nl:rule=denial", "en:rule=neutral"}
+    full = RuleEvidence().fit(SENTENCES)
+    assert _active(labels_only, SENTENCES[0]) < _active(full, SENTENCES[0])
+    with pytest.raises(UserError, match="parts"):
+        RuleEvidence(parts=("fired", "who")).fit(SENTENCES)

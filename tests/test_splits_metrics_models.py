@@ -50,6 +50,23 @@ def test_kfold_refuses_single_document() -> None:
         list(GroupKFoldSplitter().split(None, ["neutral"] * 3, ["a"] * 3))
 
 
+def test_kfold_within_dev_never_touches_a_test_document() -> None:
+    y, groups = _data(n_docs=15)
+    parts = ["test" if int(g[1:]) % 3 == 0 else "dev" for g in groups]
+    folds = list(GroupKFoldSplitter(k=4, seed=3, within="dev").split(None, y, groups,
+                                                                   parts=parts))
+    assert len(folds) == 4
+    dev_rows = [i for i, p in enumerate(parts) if p == "dev"]
+    assert sorted(np.concatenate([t for _, t in folds])) == dev_rows  # each dev row once
+    for train, test in folds:
+        assert {parts[i] for i in (*train, *test)} == {"dev"}
+        assert not {groups[i] for i in train} & {groups[i] for i in test}
+    with pytest.raises(UserError, match="cv.within=dev needs a 'split' column"):
+        list(GroupKFoldSplitter(within="dev").split(None, y, groups))
+    with pytest.raises(UserError, match="no sentence of the corpus is in part 'train'"):
+        list(GroupKFoldSplitter(within="train").split(None, y, groups, parts=parts))
+
+
 def test_corpus_split_uses_dev_and_test() -> None:
     subset = ["dev", "dev", "test", "dev", "test"]
     [(train, test)] = CorpusSplitter().split(None, ["neutral"] * 5, list("abcde"), parts=subset)

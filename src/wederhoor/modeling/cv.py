@@ -29,11 +29,17 @@ def _require_groups(groups: Sequence[Any] | None, what: str) -> np.ndarray:
 
 @dataclass
 class GroupKFoldSplitter:
-    """Stratified group k-fold over documents (the default): every document is evaluated once."""
+    """Stratified group k-fold over documents (the default): every document is evaluated once.
+
+    ``within`` restricts the folds to one part of the corpus (``within: dev``), so models can
+    be compared and tuned on the dev documents without ever training on or scoring the test
+    documents (which are then neither trained on nor evaluated).
+    """
 
     k: int = 5
     seed: int = 42
     shuffle: bool = True
+    within: str | None = None
 
     def get_n_splits(self, X: Any = None, y: Any = None, groups: Any = None) -> int:
         return self.k if groups is None else min(self.k, len(set(groups)))
@@ -41,9 +47,28 @@ class GroupKFoldSplitter:
     def split(self, X: Any, y: Sequence[Any] | None = None,
               groups: Sequence[Any] | None = None, parts: Sequence[str] | None = None
               ) -> Iterator[Fold]:
+        g = _require_groups(groups, "cv=group_kfold")
+        rows = self._rows(len(g), parts)
+        for train_idx, test_idx in self._folds(g[rows], None if y is None else
+                                               np.asarray(y)[rows]):
+            yield rows[train_idx], rows[test_idx]
+
+    def _rows(self, n: int, parts: Sequence[str] | None) -> np.ndarray:
+        """The sentences that take part: all, or those of the part named by ``within``."""
+        if self.within is None:
+            return np.arange(n)
+        if parts is None:
+            raise UserError(f"cv.within={self.within} needs a 'split' column in the corpus "
+                            "metadata (data.meta); set cv.within=null otherwise")
+        rows = np.flatnonzero(np.asarray(parts) == self.within)
+        if not len(rows):
+            raise UserError(f"cv.within={self.within}: no sentence of the corpus is in part "
+                            f"'{self.within}' (column split of data.meta)")
+        return rows
+
+    def _folds(self, g: np.ndarray, y: np.ndarray | None) -> Iterator[Fold]:
         from sklearn.model_selection import StratifiedGroupKFold
 
-        g = _require_groups(groups, "cv=group_kfold")
         n_docs = len(set(g.tolist()))
         if n_docs < 2:
             raise UserError(f"cross-validation needs at least 2 documents, the corpus has "
@@ -54,7 +79,7 @@ class GroupKFoldSplitter:
             k = n_docs
         splitter = StratifiedGroupKFold(n_splits=k, shuffle=self.shuffle,
                                         random_state=self.seed if self.shuffle else None)
-        labels = np.asarray(y) if y is not None else np.zeros(len(g))
+        labels = y if y is not None else np.zeros(len(g))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # "least populated class" on tiny data
             yield from splitter.split(np.zeros(len(g)), labels, g)

@@ -19,25 +19,38 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from wederhoor import LABELS
 
+PARTS = ("fired", "first", "rule")
+
 
 class RuleEvidence(TransformerMixin, BaseEstimator):
-    """Binary features: ``<lang>:fired=<fn>``, ``<lang>:first=<fn>``, ``<lang>:rule=<label>``."""
+    """Binary features: ``<lang>:fired=<fn>``, ``<lang>:first=<fn>``, ``<lang>:rule=<label>``.
+
+    ``parts`` keeps some of the three kinds: ``[rule]`` gives the classifier only the rules'
+    label (three features per language), which leaves it less to over-trust.
+    """
 
     def __init__(self, languages: Sequence[str] = ("nl", "en"), lexicons: str | None = None,
-                 max_chars: int = 4000) -> None:
+                 max_chars: int = 4000, parts: Sequence[str] = PARTS) -> None:
         self.languages = languages
         self.lexicons = lexicons
         self.max_chars = max_chars
+        self.parts = parts
 
     def fit(self, X: Iterable[str], y: Any = None) -> RuleEvidence:
         """The vocabulary is every function of the lexicons, so it does not depend on X."""
+        from wederhoor.errors import UserError
+
+        unknown = sorted(set(self.parts) - set(PARTS))
+        if unknown or not self.parts:
+            raise UserError(f"rule evidence parts {list(self.parts)}: use one or more of "
+                            f"{', '.join(PARTS)} (model.*.parts)")
         labeler = self._labeler()
         names: list[str] = []
         for lang in self.languages:
             functions = labeler.function_names(lang)
-            names += [f"{lang}:fired={fn}" for fn in functions]
-            names += [f"{lang}:first={fn}" for fn in functions]
-            names += [f"{lang}:rule={label}" for label in LABELS]
+            kinds = {"fired": functions, "first": functions, "rule": LABELS}
+            names += [f"{lang}:{part}={value}" for part in PARTS if part in self.parts
+                      for value in kinds[part]]
         self.feature_names_ = np.asarray(names, dtype=object)
         self.vocabulary_ = {name: i for i, name in enumerate(names)}
         return self
