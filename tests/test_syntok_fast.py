@@ -48,6 +48,7 @@ PLAIN = [
     "The bridge opens in May. It cost 450 million pounds. 2025 will be busier.",
     "Chapter IV. The end of the affair. See vol. 2 for details.",
     "He owes the firm $1.2 million, it says. He denies that.",
+    "Het tekort (zie tabel 3) groeit. De gemeente (in totaal 12 wijken) betaalt.",
 ]
 
 # Lines the fast path must leave to syntok: a bracket opening a sentence or right after a
@@ -60,6 +61,7 @@ REFUSED = [
     "Echt?! Dat had niemand verwacht.",
     "Hij zei het. (Bron: ANP)",
     "Zij zei het.) Daarna niets.",
+    "Het tekort (zie 3.5 en tabel 4) groeit. Dat is veel.",
     "Een scheidingsteken\x1chier. Dan verder.",
 ]
 
@@ -116,7 +118,8 @@ def test_known_decisions(fast: FastStarts) -> None:
         "Ze zei o.a. dat het klopte.", "Dat bleek niet zo."]
     assert pieces("Het kost 5 mln. De rest volgt.") == ["Het kost 5 mln.", "De rest volgt."]
     assert pieces("Ja. Nee.") == ["Ja.", "Nee."]
-    assert pieces("It was in 2019. Jan. 5 was a Sunday.") == ["It was in 2019. Jan. 5 was a Sunday."]
+    assert pieces("It was in 2019. Jan. 5 was a Sunday.") == [
+        "It was in 2019. Jan. 5 was a Sunday."]
     assert pieces("Jan Jansen (52) ontkent. Hij zwijgt.") == ["Jan Jansen (52) ontkent.",
                                                              "Hij zwijgt."]
 

@@ -196,7 +196,9 @@ class SyntokSegmenter:
             piece = line[begin:end].strip()
             if piece:
                 out.append(piece)
-        return _join_wire_furniture(out, lexicon) if self.repair and lexicon.agencies else out
+        if self.repair and lexicon.agencies and "(" in line:  # tags and credits open with "("
+            return _join_wire_furniture(out, lexicon)
+        return out
 
     def _repair(self, line: str, starts: list[int], lexicon: _Lexicon) -> list[int]:
         """Add or remove sentence starts at each period/ellipsis-plus-next-word position."""
@@ -252,13 +254,21 @@ def _is_dateline(piece: str, tag: re.Pattern[str]) -> bool:
                                                          place.split(",")[0])
 
 
+def _may_decide(core: str, lexicon: _Lexicon) -> bool:
+    """Whether ``_decide`` can have an opinion on ``core``: an ellipsis, a listed word, or a
+    shape that initials or a domain name need (two characters, or a dot before the last).
+    Most chunks ending in a period are ordinary words: this spares them the rest."""
+    return (len(core) == 2 or "." in core[:-1] or core.endswith(("...", "…"))
+            or core in lexicon.no_end or core in lexicon.can_end)
+
+
 def _decide(chunk: str, following: str, lexicon: _Lexicon) -> bool | None:
     """Is there a sentence boundary between ``chunk`` and ``following``?
 
     True: split, False: join, None: no opinion (syntok's decision stands).
     """
     core = chunk.lstrip(_OPENERS)
-    if not core:
+    if not core or not _may_decide(core, lexicon):
         return None
     word_part = following.lstrip(_OPENERS)
     opens_quote = len(word_part) < len(following)

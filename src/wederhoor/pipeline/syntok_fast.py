@@ -89,6 +89,12 @@ def _splits(before: str, after: str, following: str, first: bool) -> bool:
     return not (len(before) == 1 and before.isalpha() and before not in State.vowels)
 
 
+def _case_cut(word: str) -> bool:
+    """Whether syntok's tokenizer cuts ``word`` (alphanumeric) where a lowercase letter meets
+    an uppercase one ("McDonald"); all-lowercase tails and all-capital words skip the regex."""
+    return not (word[1:].islower() or word.isupper()) and _CASE_CUT.search(word) is not None
+
+
 def _chunk_start(line: str, at: int, after: int) -> int:
     """Where the chunk holding position ``at`` begins (not before ``after``, a chunk's end)."""
     begin = max(line.rfind(" ", after, at) + 1, after)
@@ -169,7 +175,9 @@ class _Line:
             if end - begin > _MAX_GROUP_TOKENS:
                 return None
             values = self.fast.values(self.line[begin:end])
-            j = next(k for k, v in enumerate(values) if v in _SPECIAL_TOKENS)
+            j = next((k for k, v in enumerate(values) if v in _SPECIAL_TOKENS), len(values))
+            if j == len(values):
+                return None  # the next special character sits inside a token ("3.5")
             i = -len(values)  # the group's tokens before ``j`` are fewer than its characters
         if values[j] not in State.closing_brackets or j - i >= _MAX_GROUP_TOKENS:
             return None
@@ -233,7 +241,7 @@ class FastStarts:
     def values(self, chunk: str) -> list[str]:
         """The values of the tokens syntok's tokenizer makes of ``chunk``."""
         plain = _PLAIN_END.fullmatch(chunk)
-        if plain is not None and not _CASE_CUT.search(plain.group(2)) \
+        if plain is not None and not _case_cut(plain.group(2)) \
                 and not (plain.group(1) and _SPECIAL.search(plain.group(1))):
             values = [*plain.group(1), plain.group(2), plain.group(3)]
             if plain.group(4):
@@ -246,6 +254,6 @@ class FastStarts:
         if not chunk[0].isalnum():
             return chunk[0] if _ALNUM.search(chunk) else chunk
         plain = _PLAIN_WORD.fullmatch(chunk)
-        if plain is not None and not _CASE_CUT.search(plain.group(1)):
+        if plain is not None and not _case_cut(plain.group(1)):
             return plain.group(1)
         return next(iter(self._tokenizer.tokenize(chunk))).value
