@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 from pathlib import Path
@@ -62,6 +63,8 @@ REFUSED = [
     "Hij zei het. (Bron: ANP)",
     "Zij zei het.) Daarna niets.",
     "Het tekort (zie 3.5 en tabel 4) groeit. Dat is veel.",
+    "Het rapport (een lijst van a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g "
+    "h i j k l m n o p q r s t u v w x y z) Het is klaar.",
     "Een scheidingsteken\x1chier. Dan verder.",
 ]
 
@@ -122,6 +125,32 @@ def test_known_decisions(fast: FastStarts) -> None:
         "It was in 2019. Jan. 5 was a Sunday."]
     assert pieces("Jan Jansen (52) ontkent. Hij zwijgt.") == ["Jan Jansen (52) ontkent.",
                                                              "Hij zwijgt."]
+
+
+# Hard pieces for random lines: abbreviations, initials, numbers, months, quotes, brackets,
+# terminals in every position, odd spaces.
+PIECES = (
+    "De de Het het zei hij. Hij Jansen. J. K. P.J. dhr. Mr. mr. Inc. Inc., etc. o.a. U.S. no. No. "
+    "2023. 2023 Jan. Jan 5. 12 1.250 3.5 (52) (52). (KI) (zie tabel 3) ( ) [x] {y} ‘Dat onzin’. "
+    "“Nee!” \"Ja.\" 'x' ’s 's-Hertogenbosch ? ! ; : , ... … — - « » „Wij ontkennen” ) ( The the "
+    "A a I IV. XIV V. x. e.g. i.e. www.nos.nl. McDonald. iPhone. Co. Ltd. Dec. Mar 3 March ?! .) "
+    "). )( zei.De zei.”, zei.', zei”. zei’. ”. ’. Ja. Nee? Also However But Het. De. (Reuters) "
+    "(AP Photo/X Y) St. Sept. ca. nr. art. 5, 6: Die, Dat:"
+).split(" ")
+
+
+def test_random_lines_of_hard_pieces_agree_with_syntok(fast: FastStarts) -> None:
+    rng = random.Random(7)
+    taken = 0
+    for _ in range(4000):
+        n = rng.randint(1, 25)
+        line = "".join(rng.choice(PIECES) + rng.choice([" ", " ", "  ", "", "\u00a0", "\t"])
+                       for _ in range(n))
+        got = fast(line)
+        if got is not None:
+            taken += 1
+            assert got == syntok_starts(line), line
+    assert taken >= 500
 
 
 def test_every_seed_line_agrees_with_syntok(fast: FastStarts) -> None:

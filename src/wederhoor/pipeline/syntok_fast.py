@@ -1,25 +1,28 @@
 """syntok's sentence starts for a line, worked out without running syntok where that is safe.
 
-syntok (a tokenizer and a state machine in pure Python, several objects per token) is nearly
+syntok (a tokenizer and a state machine in pure Python, several objects per token) was nearly
 all of the split's time. On one line it can start a sentence only at a *terminal* token
-(``. ! ? ; ...`` and a few CJK and full-width forms) or at an opening bracket; every other
-token is moved along. This module finds the chunks (runs of non-space, cut exactly where
-syntok's tokenizer cuts them) that could hold such a token. When each of them is plain,
+(``. ! ? ; ...`` and a few CJK and full-width forms) or at a bracket; every other token is just
+moved along. This module visits only the chunks (runs of non-space, cut exactly where syntok's
+tokenizer cuts them) that hold a character of such a token, takes their tokens (exactly
+syntok's: the plain shape "quote, word, terminal, quote" is recognised directly, any other
+chunk goes through syntok's own tokenizer) and follows syntok through them:
 
-- tokens without a terminal or bracket among them ("3.5", "?!"), or
-- a word, one terminal (``. ! ? ;``) and at most one closing quote (``"`` ``'`` ``´`` ``’``
-  ``”``), e.g. ``gezegd.``, ``“Nee!”``, ``2023.``, ``etc.``, where the word before the
-  terminal is not a single character or a Roman numeral (syntok's "first token" rules for
-  those are left to it), and the next chunk does not open with a terminal or a bracket,
+- a chunk whose special characters sit inside tokens ("3.5", "www.nos.nl", "?!") changes
+  nothing;
+- a bracketed group that syntok moves over whole (its opening bracket follows a token syntok
+  moved in its inner state, it closes within syntok's 50-token window, nothing special
+  inside), also over several chunks, changes nothing;
+- a terminal after a token of its chunk, followed by at most a closing quote and either the
+  chunk's end or inner punctuation (", :"), is decided by the same tests, in the same order,
+  on the same token values as syntok's ``State._move_and_maybe_extract_terminal``
+  (``_splits``); that includes syntok's first-token state, which the pass keeps track of.
 
-each boundary is decided by the same tests, in the same order, on the same token values as
-syntok's ``State._move_and_maybe_extract_terminal``: a lowercase or inner-punctuation next
-token continues the sentence, a sentence starter splits, a known abbreviation, "no" before a
-number, a large number, a month next to a number or a dot inside the word before continue it,
-anything else splits. Any other shape (a bracket, two terminals, ``...``, a terminal that opens
-a chunk or follows a single letter) gives None and the caller runs syntok itself: the starts
-are always syntok's own, only cheaper to get for most lines. ``tests/test_syntok_fast.py``
-checks agreement on hand-written Dutch and English lines and on every line of the seed corpus.
+Any other shape (a sentence that opens with a bracket, a bracket right after a terminal, two
+terminals, ``...``, a terminal that opens a chunk) gives None and the caller runs syntok itself:
+the starts are always syntok's own, only cheaper to get for nearly every line.
+``tests/test_syntok_fast.py`` checks agreement on hand-written Dutch and English lines, on
+random lines built from hard pieces and on every line of the seed corpus.
 """
 
 from __future__ import annotations
@@ -166,22 +169,21 @@ class _Line:
         j = i + 1
         while j < len(values) and values[j] not in _SPECIAL_TOKENS:
             j += 1
-        if j == len(values):
-            hit = _SPECIAL.search(self.line, end)
-            if hit is None:
-                return None
-            begin = _chunk_start(self.line, hit.start(), end)
-            end = _RUN.match(self.line, hit.start()).end()
-            if end - begin > _MAX_GROUP_TOKENS:
-                return None
-            values = self.fast.values(self.line[begin:end])
-            j = next((k for k, v in enumerate(values) if v in _SPECIAL_TOKENS), len(values))
-            if j == len(values):
-                return None  # the next special character sits inside a token ("3.5")
-            i = -len(values)  # the group's tokens before ``j`` are fewer than its characters
-        if values[j] not in State.closing_brackets or j - i >= _MAX_GROUP_TOKENS:
+        if j < len(values):
+            closes = values[j] in State.closing_brackets and j - i < _MAX_GROUP_TOKENS
+            return (begin, end, values, j + 1) if closes else None
+        hit = _SPECIAL.search(self.line, end)
+        if hit is None:
             return None
-        return begin, end, values, j + 1
+        close_begin = _chunk_start(self.line, hit.start(), end)
+        close_end = _RUN.match(self.line, hit.start()).end()
+        if close_end - begin > _MAX_GROUP_TOKENS:
+            return None  # more characters than syntok's window holds tokens: not followed
+        values = self.fast.values(self.line[close_begin:close_end])
+        j = next((k for k, v in enumerate(values) if v in _SPECIAL_TOKENS), len(values))
+        if j == len(values) or values[j] not in State.closing_brackets:
+            return None  # the next special character sits inside a token ("3.5"), or opens
+        return close_begin, close_end, values, j + 1
 
     def _terminal(self, begin: int, end: int, values: list[str], k: int) -> bool:
         """Decide the boundary after the terminal ``values[k]``; False for a shape this
