@@ -19,6 +19,7 @@ SEGMENTERS: dict[str, dict[str, tuple[type, ...]]] = {
         "abbreviations": (str, type(None)),
         "repair": (bool,),
         "headline_max_chars": (int,),
+        "fast_path": (bool,),
     },
     "wederhoor.pipeline.segmenters.LineSegmenter": {},
     "wederhoor.pipeline.segmenters.NoSegmenter": {},

@@ -33,16 +33,16 @@ class SplitBatch:
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
         die_with_parent()
         out: dict[str, list[Any]] = {c: [] for c in (*SENTENCE_COLUMNS, *self.extra)}
-        for i, text in enumerate(batch["text"]):
-            lang = batch["lang"][i]
-            for n, sentence in enumerate(self.segmenter.split(text, lang), start=1):
-                out["doc_id"].append(batch["doc_id"][i])
-                out["sent_id"].append(n)
-                out["text"].append(sentence)
-                out["lang"].append(lang)
-                out["date"].append(batch["date"][i])
-                for col in self.extra:
-                    out[col].append(batch[col][i])
+        carried = [(out[c], batch[c]) for c in ("doc_id", "date", *self.extra)]
+        split, texts, langs, ids = self.segmenter.split, out["text"], out["lang"], out["sent_id"]
+        for i, (text, lang) in enumerate(zip(batch["text"], batch["lang"], strict=True)):
+            sentences = split(text, lang)
+            n = len(sentences)
+            texts.extend(sentences)
+            ids.extend(range(1, n + 1))
+            langs.extend([lang] * n)
+            for column, values in carried:  # document columns, repeated per sentence
+                column.extend([values[i]] * n)
         return out
 
 
