@@ -62,6 +62,12 @@ _NO = ("no", "No", "NO")
 _MAX_GROUP_TOKENS = 50  # syntok looks this many tokens ahead for a closing bracket
 
 
+def _match_end(pattern: re.Pattern[str], line: str, at: int) -> int:
+    """Where a match of ``pattern`` starting at ``at`` ends (``at`` when there is none)."""
+    match = pattern.match(line, at)
+    return match.end() if match else at
+
+
 def _splits(before: str, after: str, following: str, first: bool) -> bool:
     """syntok's decision after ``before`` + terminal: True splits, False continues.
 
@@ -151,8 +157,8 @@ class _Line:
         right after a terminal or another group)."""
         if i > 0:
             return not ((i == 1 and begin == self.first_at) or values[i - 1] in _SPECIAL_TOKENS)
-        first = _CHUNK.match(self.line, self.first_at)
-        return not (begin == self.first_at or _next_chunk_starts_at(self.line, first.end(), begin)
+        first_end = _match_end(_CHUNK, self.line, self.first_at)
+        return not (begin == self.first_at or _next_chunk_starts_at(self.line, first_end, begin)
                     or (self.closed_at >= 0
                         and _next_chunk_starts_at(self.line, self.closed_at, begin)))
 
@@ -176,7 +182,7 @@ class _Line:
         if hit is None:
             return None
         close_begin = _chunk_start(self.line, hit.start(), end)
-        close_end = _RUN.match(self.line, hit.start()).end()
+        close_end = _match_end(_RUN, self.line, hit.start())
         if close_end - begin > _MAX_GROUP_TOKENS:
             return None  # more characters than syntok's window holds tokens: not followed
         values = self.fast.values(self.line[close_begin:close_end])
@@ -234,7 +240,7 @@ class FastStarts:
             at = hit.start()
             if at < done:
                 continue  # a second special character of the same chunk
-            begin, end = _chunk_start(line, at, done), _RUN.match(line, at).end()
+            begin, end = _chunk_start(line, at, done), _match_end(_RUN, line, at)
             done = scan.chunk(begin, end, self.values(line[begin:end]))
             if done < 0:
                 return None
