@@ -1,11 +1,15 @@
 """Load one ``lexicons/<lang>.yaml`` into a compiled lexicon, through the plan cache.
 
 Only ``re.compile`` runs at every start when the plan of the file is cached; any problem with
-the file becomes one ValueError line naming it.
+the file becomes one ValueError line naming it. Within one process, a lexicon file whose bytes
+were compiled before is not compiled again (a few thousand patterns, seconds of work): a
+compiled ``Lexicon`` is immutable, so labelers built from the same bytes share it, the way
+``re`` shares compiled patterns.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -18,12 +22,28 @@ from wederhoor.labelers.plan_cache import plan_file, read_plan, write_plan
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x
 
 
+_COMPILED: dict[tuple[str, str], Lexicon] = {}  # (language, digest of the bytes) -> lexicon
+_COMPILED_MAX = 16  # a sweep over custom lexicons cannot grow it without bound
+
+
 def load_lexicon(path: Path) -> Lexicon:
     """Read and compile one ``<lang>.yaml``; any problem becomes a one-line ValueError."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot read lexicon {path}: {exc.strerror or exc}") from None
+    key = (path.stem, hashlib.blake2b(raw, digest_size=16).hexdigest())
+    known = _COMPILED.get(key)
+    if known is None:
+        known = _compile(path, raw)
+        if len(_COMPILED) >= _COMPILED_MAX:
+            _COMPILED.clear()
+        _COMPILED[key] = known
+    return known
+
+
+def _compile(path: Path, raw: bytes) -> Lexicon:
+    """The lexicon of the bytes ``raw`` of ``path``, from its cached plan when there is one."""
     cached = plan_file(path.stem, raw, plan_sources())
     plan = read_plan(cached)
     fresh = plan is None
