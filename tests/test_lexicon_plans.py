@@ -20,6 +20,7 @@ LEXICON = ("negation:\n  words: [non]\nfunctions:\n"
 def plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "plans"
     monkeypatch.setenv("WEDERHOOR_LEXICON_CACHE", str(folder))
+    lexicon_loader.forget_compiled()  # this process compiled the lexicons already: do it anew
     return folder
 
 
@@ -82,3 +83,16 @@ def test_plan_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.Monkey
     folder.mkdir()
     (folder / "xx.yaml").write_text(LEXICON, encoding="utf-8")
     assert RuleLabeler(str(folder), "xx").label_one("Pierre accuses Paul.")[0] == "accusation"
+
+
+def test_a_lexicon_is_compiled_once_per_process_per_content(plans: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "lex"
+    folder.mkdir()
+    (folder / "xx.yaml").write_text(LEXICON, encoding="utf-8")
+    first, second = RuleLabeler(lexicons=str(folder)), RuleLabeler(lexicons=str(folder))
+    assert first.lexicon("xx") is second.lexicon("xx")  # shared, not compiled twice
+    (folder / "xx.yaml").write_text(LEXICON.replace("blame]", "blame, fault]"), encoding="utf-8")
+    changed = RuleLabeler(lexicons=str(folder))
+    assert changed.lexicon("xx") is not first.lexicon("xx")
+    assert changed.label(["they fault him"], ["xx"])[0] == ["accusation"]
+    assert first.label(["they fault him"], ["xx"])[0] == ["neutral"]

@@ -42,6 +42,11 @@ def load_lexicon(path: Path) -> Lexicon:
     return known
 
 
+def forget_compiled() -> None:
+    """Drop the lexicons compiled in this process (the next load compiles, or reads its plan)."""
+    _COMPILED.clear()
+
+
 def _compile(path: Path, raw: bytes) -> Lexicon:
     """The lexicon of the bytes ``raw`` of ``path``, from its cached plan when there is one."""
     cached = plan_file(path.stem, raw, plan_sources())
