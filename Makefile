@@ -57,7 +57,7 @@ sweep: $(STAMP) ## Run a named sweep in parallel: make sweep EXP=baselines [JOBS
 	  hydra.launcher.n_jobs=$(JOBS) $(ARGS)
 
 compare: $(STAMP) ## Leaderboard with confidence intervals of the latest sweep (or DIR=...)
-	@$(BIN)/python -m wederhoor.compare $(DIR)
+	@$(BIN)/python -m wederhoor.compare $(if $(DIR),dir=$(DIR)) $(ARGS)
 
 label-report: $(STAMP) ## Labeling-function report: coverage, overlaps, conflicts, accuracy
 	@$(BIN)/python -m wederhoor.label_report $(ARGS)

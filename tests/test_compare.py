@@ -15,7 +15,8 @@ import pytest
 import yaml
 from sklearn.metrics import accuracy_score, cohen_kappa_score, f1_score
 
-from wederhoor.compare import default_dir, main
+from wederhoor.compare import compare, default_dir
+from wederhoor.errors import UserError
 from wederhoor.evaluation.leaderboard import (
     MixedDataError,
     NoRunsError,
@@ -320,7 +321,7 @@ def three_configs(root: Path) -> Path:
 
 def test_cli_writes_files_and_prints_table(tmp_path: Path, capsys) -> None:
     sweep = three_configs(tmp_path / "sweep")
-    assert main([str(sweep), "--n-boot", "100", "--seed", "3"]) == 0
+    compare(sweep, n_boot=100, seed=3)
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert lines[0].split()[:3] == ["model", "seeds", "macroF1"]
@@ -339,13 +340,13 @@ def test_cli_writes_files_and_prints_table(tmp_path: Path, capsys) -> None:
 def test_cli_out_folder(tmp_path: Path) -> None:
     sweep = three_configs(tmp_path / "sweep")
     out = tmp_path / "report" / "nested"
-    assert main([str(sweep), "--n-boot", "20", "--out", str(out)]) == 0
+    assert compare(sweep, out, n_boot=20) == out
     assert {p.name for p in out.iterdir()} == {"leaderboard.md", "leaderboard.csv",
                                                 "leaderboard.png"}
     assert not (sweep / "leaderboard.csv").exists()
 
 
-def test_cli_bad_input_exit_2_one_line(tmp_path: Path, capsys) -> None:
+def test_bad_input_is_one_user_error_naming_the_folder(tmp_path: Path, capsys) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     broken = make_sweep(tmp_path / "broken", [{"overrides": ["model=a"], "status": "failed"}])
@@ -357,34 +358,48 @@ def test_cli_bad_input_exit_2_one_line(tmp_path: Path, capsys) -> None:
         (tmp_path / "missing", "no such folder"),
         (empty, "no usable runs"),
         (broken, "run failed"),
-        (mixed, "--allow-mixed"),
+        (mixed, "allow_mixed=true"),
     ):
-        assert main([str(folder), "--n-boot", "20"]) == 2
-        captured = capsys.readouterr()
-        err = captured.err.strip().splitlines()
-        assert len(err) == 1, err
-        assert str(folder) in err[0] and expected in err[0]
-        assert captured.out == ""
-    assert main([str(mixed), "--n-boot", "20", "--allow-mixed"]) == 0
+        with pytest.raises(UserError) as caught:
+            compare(folder, n_boot=20)
+        message = str(caught.value)
+        assert "\n" not in message
+        assert str(folder) in message and expected in message
+        assert capsys.readouterr().out == ""
+        assert not (folder / "leaderboard.csv").exists()
+    with pytest.raises(UserError, match="n_boot=0"):
+        compare(mixed, n_boot=0)
+    compare(mixed, n_boot=20, allow_mixed=True)
+    assert (mixed / "leaderboard.csv").is_file()
 
 
-def test_cli_subprocess_default_dir_and_no_traceback(tmp_path: Path) -> None:
-    cmd = [sys.executable, "-m", "wederhoor.compare", "--n-boot", "20"]
-    bad = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, check=False)
+def _cli(cwd: Path, *overrides: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "wederhoor.compare", "n_boot=20", *overrides]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def test_cli_default_dir_one_line_errors_and_no_traceback(tmp_path: Path) -> None:
+    experiments = tmp_path / "experiments"
+    bad = _cli(tmp_path, f"paths.experiments={experiments}")
     assert bad.returncode == 2
-    assert "Traceback" not in bad.stderr
-    assert "experiments/runs" in bad.stderr
+    assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    assert str(experiments / "runs") in bad.stderr
 
-    sweeps = tmp_path / "experiments" / "sweeps"
+    unknown = _cli(tmp_path, "n_bot=5")
+    assert unknown.returncode == 2 and "n_bot" in unknown.stderr
+    assert len(unknown.stderr.strip().splitlines()) == 1
+
+    sweeps = experiments / "sweeps"
     make_sweep(sweeps / "2024-05-01_09-00-00-old", [{"overrides": ["model=a"]}])
     newest = make_sweep(sweeps / "2024-05-02_09-00-00-new", [{"overrides": ["model=b"]}])
-    assert default_dir(tmp_path) == newest
-    good = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert default_dir(experiments) == newest
+    good = _cli(tmp_path, f"paths.experiments={experiments}")
     assert good.returncode == 0, good.stderr
     assert (newest / "leaderboard.png").is_file()
     assert not (sweeps / "2024-05-01_09-00-00-old" / "leaderboard.csv").exists()
+    assert not (tmp_path / "outputs").exists()  # Hydra writes no run folder of its own
 
 
 def test_default_dir_falls_back_to_runs(tmp_path: Path) -> None:
-    (tmp_path / "experiments" / "sweeps").mkdir(parents=True)
-    assert default_dir(tmp_path) == tmp_path / "experiments" / "runs"
+    (tmp_path / "sweeps").mkdir(parents=True)
+    assert default_dir(tmp_path) == tmp_path / "runs"

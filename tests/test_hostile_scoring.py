@@ -17,7 +17,7 @@ import yaml
 
 from tests.clitools import assert_one_line_error
 from wederhoor.cli import CONF_DIR, PROJECT_ROOT
-from wederhoor.compare import main as compare_main
+from wederhoor.compare import compare
 from wederhoor.evaluation.leaderboard import build_leaderboard, collect_runs
 from wederhoor.evaluation.stats import approximate_randomization, bootstrap_ci, macro_f1
 from wederhoor.labelers import matcher
@@ -223,7 +223,7 @@ def test_compare_scores_only_out_of_fold_rows(tmp_path: Path) -> None:
 
 def test_compare_cli_interval_holds_the_score(tmp_path: Path, capsys) -> None:
     _make_run(tmp_path / "run", "only", 0.8, 4)
-    assert compare_main([str(tmp_path / "run"), "--n-boot", "100"]) == 0
+    compare(tmp_path / "run", n_boot=100)
     capsys.readouterr()
     table = pd.read_csv(tmp_path / "run" / "leaderboard.csv")
     assert (table["ci_low"] <= table["macro_f1"]).all()

@@ -1,224 +1,75 @@
-"""Compare finished runs: `python -m wederhoor.compare [DIR]`.
+"""Compare finished runs: ``python -m wederhoor.compare [dir=...]`` (``make compare``).
 
-Writes leaderboard.md, leaderboard.csv and leaderboard.png and prints the table. Heavy
-imports (pandas, matplotlib) happen only after the arguments are parsed, so `--help` and
-argument errors stay instant.
+Ranks every run under a sweep, runs folder or single run with confidence intervals and
+writes leaderboard.md, leaderboard.csv and leaderboard.png next to them (or under ``out=``).
 """
 
 from __future__ import annotations
 
-import argparse
-import math
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import pandas as pd
+from omegaconf import DictConfig
 
-PROG = "wederhoor.compare"
-SHOWN = (
-    "n_seeds", "macro_f1", "macro_f1_std", "ci_low", "ci_high", "f1_accusation", "f1_denial",
-    "f1_neutral", "accuracy", "kappa", "train_s", "predict_s", "eval_against", "p_vs_best",
-    "n_runs",
-)
-SHORT = {
-    "macro_f1": "macroF1", "macro_f1_std": "±sd", "ci_low": "ci_lo", "ci_high": "ci_hi",
-    "f1_accusation": "F1_acc", "f1_denial": "F1_den", "f1_neutral": "F1_neu", "accuracy": "acc",
-    "eval_against": "eval", "p_vs_best": "p_best", "n_seeds": "seeds", "n_runs": "runs",
-}
-LEGEND = (
-    "macroF1 is the mean over seeds (±sd across seeds); ci_lo-ci_hi is the 95% interval from "
-    "resampling documents of the lowest-seed run; both score only sentences with an "
-    "out-of-fold prediction.",
-    "p_best < 0.05 means the difference from the best row (scored on the same gold or silver "
-    "reference) is unlikely to be noise; larger p means the two could be tied.",
-)
+from wederhoor.cli import hydra_app
+from wederhoor.errors import UserError
 
 
-class UsageError(Exception):
-    """Bad input that the user can fix; reported as one line, exit code 2."""
-
-
-def default_dir(cwd: Path) -> Path:
+def default_dir(experiments: Path) -> Path:
     """The newest sweep (stamped names sort by time), else the whole runs folder."""
-    sweeps = cwd / "experiments" / "sweeps"
+    sweeps = experiments / "sweeps"
     if sweeps.is_dir():
         found = sorted(p for p in sweeps.iterdir() if p.is_dir() and not p.name.startswith("."))
         if found:
             return found[-1]
-    return cwd / "experiments" / "runs"
+    return experiments / "runs"
 
 
-def _cell(value: object, column: str) -> str:
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        if column == "p_vs_best":
-            return "<0.001" if value < 0.001 else f"{value:.3f}"
-        if column.endswith("_s"):
-            return f"{value:.1f}"
-        return f"{value:.3f}"
-    return str(value)
-
-
-def table_cells(frame: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
-    """Header and string cells of the shown columns, config columns first."""
-    config = list(frame.attrs.get("config_columns", []))
-    columns = config + [c for c in SHOWN if c in frame.columns]
-    header = [SHORT.get(c, c) for c in columns]
-    rows = [[_cell(frame.at[i, c], c) for c in columns] for i in frame.index]
-    if "eval_against" in frame.columns:
-        at = columns.index("eval_against")
-        for i, row in zip(frame.index, rows, strict=True):
-            if frame.at[i, "eval_against"] == "silver":
-                row[at] = "SILVER!"
-    return header, rows
-
-
-def render_text(frame: pd.DataFrame) -> str:
-    """Space-aligned table for the terminal."""
-    header, rows = table_cells(frame)
-    widths = [max(len(r[j]) for r in [header, *rows]) for j in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
-             for r in [header, *rows]]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-def row_notes(frame: pd.DataFrame) -> list[tuple[int, str]]:
-    """(row number counted from 1, notes) of every row that has notes."""
-    return [(i + 1, str(frame.at[i, "notes"])) for i in frame.index if frame.at[i, "notes"]]
-
-
-def render_markdown(frame: pd.DataFrame, problems: list[tuple[Path, str]]) -> str:
-    header, rows = table_cells(frame)
-    esc = [[cell.replace("|", "\\|") for cell in r] for r in [header, *rows]]
-    lines = ["# Leaderboard", "", "| " + " | ".join(esc[0]) + " |",
-             "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(r) + " |" for r in esc[1:]]
-    notes = row_notes(frame)
-    if notes:
-        lines += ["", "## Notes", ""] + [f"- row {n}: {text}" for n, text in notes]
-    if problems:
-        lines += ["", "## Runs left out or incomplete", ""]
-        lines += [f"- `{folder}`: {reason}" for folder, reason in problems]
-    lines += ["", *LEGEND, ""]
-    return "\n".join(lines)
-
-
-def row_labels(frame: pd.DataFrame) -> list[str]:
-    """Readable y-axis labels: `key=value` of the config columns, silver marked."""
-    config = list(frame.attrs.get("config_columns", []))
-    short = [c.rsplit(".", 1)[-1] for c in config]
-    names = short if len(set(short)) == len(short) else config  # shorten only if unambiguous
-    labels = []
-    for i in frame.index:
-        parts = [str(frame.at[i, c]) if c == "name" else f"{name}={frame.at[i, c]!s}"
-                 for c, name in zip(config, names, strict=True)]
-        label = ", ".join(parts)
-        if frame.at[i, "eval_against"] == "silver":
-            label += " [silver]"
-        labels.append(label)
-    return labels
-
-
-def plot(frame: pd.DataFrame, path: Path) -> None:
-    """Macro-F1 with 95% CI (left) and per-class F1 (right), best configuration on top."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    import numpy as np
-
-    from wederhoor import LABELS
-
-    n = len(frame)
-    y = np.arange(n)
-    labels = row_labels(frame)
-    fig, (left, right) = plt.subplots(
-        1, 2, figsize=(12, 1.5 + 0.7 * n), sharey=True, gridspec_kw={"width_ratios": [1, 1.3]}
-    )
-    f1 = frame["macro_f1"].to_numpy(float)
-    low = frame["ci_low"].to_numpy(float)
-    high = frame["ci_high"].to_numpy(float)
-    # Drawn as segments, not xerr: a multi-seed mean may sit outside its lowest-seed interval.
-    left.hlines(y, low, high, color="tab:blue")
-    left.plot(low, y, "|", high, y, "|", color="tab:blue", markersize=10)
-    left.plot(f1, y, "o", color="tab:blue")
-    left.set_yticks(y, labels)
-    left.invert_yaxis()
-    left.set_xlabel("macro-F1 (95% CI, documents resampled)")
-    left.grid(axis="x", alpha=0.3)
-    height = 0.8 / len(LABELS)
-    for k, label in enumerate(LABELS):
-        values = frame[f"f1_{label}"].to_numpy(float)
-        right.barh(y + (k - (len(LABELS) - 1) / 2) * height, np.nan_to_num(values), height,
-                   label=label)
-    right.set_xlim(0, 1)
-    right.set_xlabel("F1 per class")
-    right.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(LABELS), frameon=False)
-    right.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-
-
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog=f"python -m {PROG}", description=__doc__.split("\n")[0])
-    parser.add_argument("dir", nargs="?", type=Path, metavar="DIR",
-                        help="sweep folder, runs folder or single run "
-                             "(default: newest experiments/sweeps/*, else experiments/runs)")
-    parser.add_argument("--n-boot", type=int, default=1000, metavar="N",
-                        help="bootstrap/permutation rounds")
-    parser.add_argument("--seed", type=int, default=0, metavar="S", help="seed for resampling")
-    parser.add_argument("--allow-mixed", action="store_true",
-                        help="rank runs on different data fingerprints anyway")
-    parser.add_argument("--out", type=Path, metavar="DIR",
-                        help="folder for the leaderboard files (default: DIR)")
-    args = parser.parse_args(argv)
-    if args.n_boot < 1:
-        parser.error("--n-boot must be at least 1")
-    return args
-
-
-def compare(args: argparse.Namespace) -> None:
-    """Collect, rank, write the three files and print the summary."""
+def compare(folder: Path, out: Path | None = None, n_boot: int = 1000, seed: int = 0,
+            allow_mixed: bool = False) -> Path:
+    """Collect, rank, write the three files and print the summary; return the output folder."""
     from wederhoor.evaluation.leaderboard import (
         MixedDataError,
         NoRunsError,
         build_leaderboard,
         collect_runs,
     )
+    from wederhoor.evaluation.leaderboard_render import (
+        LEGEND,
+        plot,
+        render_markdown,
+        render_text,
+        row_notes,
+    )
 
-    folder: Path = args.dir if args.dir is not None else default_dir(Path.cwd())
+    if n_boot < 1:
+        raise UserError(f"n_boot={n_boot}: must be at least 1")
     if not folder.is_dir():
-        raise UsageError(f"{folder}: no such folder; pass a sweep, runs or run folder, "
-                         "or run `python -m wederhoor.train` first")
+        raise UserError(f"{folder}: no such folder; pass dir=<sweep, runs or run folder>, "
+                        "or run `python -m wederhoor.train` first")
     try:
         runs, problems = collect_runs(folder)
         if not runs:
             first = f" (e.g. {problems[0][0]}: {problems[0][1]})" if problems else ""
-            raise UsageError(f"{folder}: no usable runs, {len(problems)} broken{first}; "
-                             "point to a folder with finished runs")
-        frame = build_leaderboard(runs, args.n_boot, args.seed, args.allow_mixed)
+            raise UserError(f"{folder}: no usable runs, {len(problems)} broken{first}; "
+                            "point dir= to a folder with finished runs")
+        frame = build_leaderboard(runs, n_boot, seed, allow_mixed)
     except MixedDataError as err:
-        raise UsageError(f"{folder}: {err}; compare one corpus at a time "
-                         "or pass --allow-mixed") from None
+        raise UserError(f"{folder}: {err}; compare one corpus at a time "
+                        "or pass allow_mixed=true") from None
     except NoRunsError as err:
-        raise UsageError(f"{folder}: {err}") from None
-    out: Path = args.out if args.out is not None else folder
+        raise UserError(f"{folder}: {err}") from None
+    target = out if out is not None else folder
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        frame.to_csv(out / "leaderboard.csv", index=False)
-        (out / "leaderboard.md").write_text(render_markdown(frame, problems), encoding="utf-8")
-        plot(frame, out / "leaderboard.png")
+        target.mkdir(parents=True, exist_ok=True)
+        frame.to_csv(target / "leaderboard.csv", index=False)
+        (target / "leaderboard.md").write_text(render_markdown(frame, problems),
+                                               encoding="utf-8")
+        plot(frame, target / "leaderboard.png")
     except OSError as err:
-        raise UsageError(f"{out}: cannot write the leaderboard ({err.strerror}); "
-                         "choose another --out") from None
+        raise UserError(f"{target}: cannot write the leaderboard ({err.strerror}); "
+                        "choose another out=") from None
     print(render_text(frame))
-    notes = row_notes(frame)
-    for n, text in notes:
+    for n, text in row_notes(frame):
         print(f"  row {n}: {text}")
     if problems:
         print(f"\nProblem runs ({len(problems)}):")
@@ -226,18 +77,17 @@ def compare(args: argparse.Namespace) -> None:
             print(f"  {path}: {reason}")
     print()
     print("\n".join(LEGEND))
-    print(f"\nWrote {out / 'leaderboard.md'}, leaderboard.csv, leaderboard.png")
+    print(f"\nWrote {target / 'leaderboard.md'}, leaderboard.csv, leaderboard.png")
+    return target
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        compare(args)
-    except UsageError as err:
-        print(f"{PROG}: error: {err}", file=sys.stderr)
-        return 2
-    return 0
+@hydra_app("compare")
+def main(cfg: DictConfig) -> None:
+    """Entry point: every option comes from conf/compare.yaml and the command line."""
+    folder = Path(cfg.dir) if cfg.dir else default_dir(Path(cfg.paths.experiments))
+    compare(folder, Path(cfg.out) if cfg.out else None, int(cfg.n_boot), int(cfg.seed),
+            bool(cfg.allow_mixed))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

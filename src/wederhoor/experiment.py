@@ -85,7 +85,7 @@ def labelled_sentences(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Tim
         input_fingerprint,
         stage_key,
     )
-    from wederhoor.pipeline.engine import load_shards, run_engine, shard_paths
+    from wederhoor.pipeline.engine import loaded, run_engine
 
     data = cfg.data
     cache = StageCache(cfg.cache_dir, bool(cfg.cache), cfg.cache_max_gb)
@@ -113,10 +113,8 @@ def labelled_sentences(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Tim
                                       labeler, folder, cfg.workers)
             if cache.enabled:
                 folder = cache.commit_shards("shards", key, folder, manifest)
-        if not manifest["rows"]:
-            raise UserError(f"the segmenter produced no sentences from {data.input}")
         with timer.stage("load_shards"):
-            sents = load_shards(shard_paths(folder, manifest))
+            sents = loaded(folder, manifest, data.input)
     return Labelled(sents, manifest["documents"], cache, key)
 
 

@@ -10,22 +10,6 @@ from typing import Any
 BAR_MIN_ROWS = 20_000  # smaller maps finish in well under a second (about 1-2 s of work)
 
 
-@contextmanager
-def progress_for(n_rows: int) -> Iterator[bool]:
-    """Show datasets' progress bars inside the block only for large inputs."""
-    import datasets
-
-    show = n_rows >= BAR_MIN_ROWS
-    was_enabled = datasets.is_progress_bar_enabled()
-    if not show:
-        datasets.disable_progress_bars()
-    try:
-        yield show
-    finally:
-        if was_enabled:
-            datasets.enable_progress_bars()
-
-
 class _Silent:
     def update(self, n: int = 1) -> None:
         """Nothing to show."""

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from wederhoor.errors import UserError, warn
 from wederhoor.io.language import AUTO, check_lang_option, fill_languages
-from wederhoor.progress import progress_for
 
 if TYPE_CHECKING:
     import datasets
@@ -107,35 +106,23 @@ def _read_txt(files: list[Path], root: Path) -> dict[str, list[str]]:
     return cols
 
 
-def _read_table(path: Path) -> datasets.Dataset:
-    import datasets
+def refuse_without_text(path: Path) -> None:
+    """Say why a table has no 'text' column: empty, not UTF-8, malformed, or another header.
 
+    Only the first batch is parsed, so a large file with the wrong header fails at once.
+    """
     if path.suffix != ".parquet":
         check_utf8(path)
     if path.stat().st_size == 0:
         raise UserError(f"{path} is empty; it needs a header row / records with a 'text' field")
-    datasets.utils.logging.set_verbosity(datasets.utils.logging.CRITICAL)  # we report errors
-    try:
-        with progress_for(path.stat().st_size // 200):  # ~200 bytes per document
-            ds = datasets.load_dataset(
-                TABLE_FORMATS[path.suffix], data_files=str(path), split="train"
-            )
-    except Exception as exc:  # noqa: BLE001 - parser errors differ by format; all mean bad file
-        cause = exc.__cause__ or exc
-        detail = " ".join(str(cause).split())[:200]
-        raise UserError(
-            f"could not read {path} as {TABLE_FORMATS[path.suffix].upper()}: {detail}; "
-            "check that the file is well-formed"
-        ) from None
-    if "text" not in ds.column_names:
-        raise UserError(
-            f"{path} has no 'text' column (found: {', '.join(ds.column_names) or 'none'}); "
-            "rename the column that holds the text to 'text'"
-        )
-    dtype = getattr(ds.features["text"], "dtype", "")
-    if dtype not in ("string", "large_string"):
-        raise not_text(path, str(dtype or "mixed-type"))
-    return ds
+    columns: list[str] = []
+    for batch in _parsed(_table_batches(path, 1000), path):
+        columns = list(batch)
+        break
+    raise UserError(
+        f"{path} has no 'text' column (found: {', '.join(map(str, columns)) or 'none'}); "
+        "rename the column that holds the text to 'text'"
+    )
 
 
 def not_text(path: Path, what: str, row: int | None = None) -> UserError:
@@ -339,7 +326,7 @@ def _raw_batches(path: Path, batch_size: int, rows_are_documents: bool = True
                         ".txt, .csv, .jsonl or .parquet file")
     columns = table_columns(str(path))
     if "text" not in columns:
-        _read_table(path)  # reports the problem exactly as loading would
+        refuse_without_text(path)
     id_col = id_column(columns)
     unique = UniqueIds() if rows_are_documents and "sent_id" not in columns else None
     if path.stat().st_size == 0:

@@ -365,8 +365,17 @@ def sentences(input: str, lang: str, meta: str | None, segmenter: Any, labeler: 
         scratch.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="wederhoor-shards-", dir=scratch) as tmp:
         manifest = run_engine(input, lang, meta, segmenter, labeler, Path(tmp), workers)
-        if not manifest["rows"]:
-            from wederhoor.errors import UserError
+        return loaded(Path(tmp), manifest, input)
 
-            raise UserError(f"the segmenter produced no sentences from {input}")
-        return load_shards(shard_paths(Path(tmp), manifest))
+
+def loaded(folder: Path, manifest: dict[str, Any], input: str) -> Any:
+    """The shards of one engine run as one datasets.Dataset.
+
+    A run that produced no sentences is refused here, once for every caller: it means the
+    input held nothing the segmenter could split.
+    """
+    if not manifest["rows"]:
+        from wederhoor.errors import UserError
+
+        raise UserError(f"the segmenter produced no sentences from {input}")
+    return load_shards(shard_paths(folder, manifest))
