@@ -54,3 +54,19 @@ def test_wheel_runs_the_four_stages_from_another_folder(tmp_path: Path) -> None:
           "output=p.csv")
     assert (work / "p.csv").read_text(encoding="utf-8").count("\n") == \
         (work / "s.csv").read_text(encoding="utf-8").count("\n")
+
+
+def test_every_shipped_folder_is_a_listed_package() -> None:
+    """A folder missing from pyproject's list would be left out of the wheel (or warned about)."""
+    import tomllib
+
+    setup = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    listed = set(setup["packages"])
+    found = set()
+    for prefix, root in (("wederhoor", PROJECT_ROOT / "src" / "wederhoor"),
+                         ("wederhoor.conf", PROJECT_ROOT / "conf")):
+        for folder in [root, *root.rglob("*")]:
+            if folder.is_dir() and any(f.suffix in (".py", ".yaml") for f in folder.iterdir()):
+                parts = folder.relative_to(root).parts
+                found.add(".".join((prefix, *parts)))
+    assert found == listed
