@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-BAR_MIN_ROWS = 20_000  # smaller maps finish in well under a second (about 1-2 s of work)
+BAR_MIN_ROWS = 20_000  # smaller runs finish in well under a second (about 1-2 s of work)
 
 
 class _Silent:
