@@ -153,3 +153,16 @@ def test_also_models_are_scored_on_the_same_folds(cfg_factory, tmp_path: Path) -
         scored["gold"], scored["predicted_hybrid_logreg"], average="macro",
         labels=["accusation", "denial", "neutral"]))
     assert "hybrid_logreg on gold" in format_results(record, str(run_dir))
+    # the same models per group: each language (here read off the doc_id) and data.groups
+    groups = pd.read_csv(run_dir / "by_group.csv").set_index("group")
+    assert list(groups.columns) == ["sentences", "silver", "gold", "hybrid_logreg", "rules"]
+    for lang in ("nl", "en"):
+        rows = scored[scored["doc_id"].str.startswith(f"{lang}-")]
+        present = sorted(set(rows["gold"]) | set(rows["predicted_hybrid_logreg"]))
+        assert groups.at[f"lang {lang}", "sentences"] == len(rows)
+        assert groups.at[f"lang {lang}", "hybrid_logreg"] == pytest.approx(f1_score(
+            rows["gold"], rows["predicted_hybrid_logreg"], average="macro", labels=present))
+    fiction_nl = scored[scored["doc_id"].str.match(r"nl-(?!rn-)")]
+    assert groups.at["fiction nl", "sentences"] == len(fiction_nl) > 0
+    assert (run_dir / "by_group.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "macro-F1 by group" in format_results(record, str(run_dir))

@@ -261,6 +261,26 @@ def _usable_rows(frame: Any, train_labels: str, has_gold: bool) -> tuple[str, An
     return eval_against, usable
 
 
+def group_report(cfg: DictConfig, work: Any, ref: np.ndarray, evaluated: np.ndarray,
+                 predictions: dict[str, np.ndarray], run_dir: Path) -> list[dict[str, Any]]:
+    """Each model's macro-F1 per language and per ``data.groups`` pattern, on the scored rows;
+    written as by_group.csv and by_group.png beside predictions.csv."""
+    import pandas as pd
+
+    from wederhoor.evaluation.groups import group_masks, plot_by_group, scores_by_group
+    from wederhoor.io.outputs import write_csv
+
+    masks = group_masks(work["doc_id"].to_numpy(dtype=object)[evaluated],
+                        work["lang"].to_numpy(dtype=object)[evaluated], cfg.data.get("groups"))
+    rows = scores_by_group(ref[evaluated], {k: v[evaluated] for k, v in predictions.items()},
+                           masks)
+    if rows:
+        write_csv(pd.DataFrame(rows), run_dir / "by_group.csv")
+        plot_by_group(rows, list(predictions), run_dir / "by_group.png",
+                      f"{cfg.name}: macro-F1 per group of scored sentences")
+    return rows
+
+
 def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
                    commands: dict[str, str] | None = None,
                    parts: Components | None = None) -> dict[str, Any]:
@@ -355,6 +375,11 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
         out[f"predicted_{name}"] = ""
         out.loc[usable.to_numpy(), f"predicted_{name}"] = extra_pred
     write_csv(out, run_dir / "predictions.csv")
+    by_group = group_report(cfg, work, ref, evaluated, {
+        cfg.train_labels: predicted, **({other: ref_pred} if ref_pred is not None else {}),
+        **also_preds,
+        **({"rules": work["silver"].to_numpy(dtype=object)} if eval_against == "gold" else {}),
+    }, run_dir)
     confusion_png(pooled["confusion_matrix"]["matrix"], LABELS, run_dir / "confusion_matrix.png",
                   f"{model_name}, trained on {cfg.train_labels}, vs {eval_against} "
                   f"(macro-F1 {pooled['macro_f1']:.3f})")
@@ -372,6 +397,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
         "reference": reference,
         "also": also_results,
         "labeler_vs_gold": labeler_score if corpus.has_gold else None,
+        "by_group": by_group,
         "counts": {
             "documents": corpus.documents,
             "sentences": int(len(frame)),

@@ -38,6 +38,13 @@ def format_results(record: dict[str, Any], run_dir: str) -> str:
                           extra["fold_summary"]))
     if record.get("labeler_vs_gold"):
         lines.append(_row("rule labeler itself", record["labeler_vs_gold"]))
+    groups = record.get("by_group") or []
+    if len(groups) > 1:
+        from wederhoor.evaluation.groups import format_by_group
+
+        models = [k for k in groups[0] if k not in ("group", "sentences")]
+        lines.append("macro-F1 by group (* = best; by_group.csv, by_group.png):")
+        lines.append(format_by_group(groups, models))
     for note in record.get("notes", []):
         lines.append(f"note: {note}")
     lines.append(f"run folder: {run_dir}")
