@@ -1829,3 +1829,45 @@ def test_en_real_news_probe(rl: RuleLabeler) -> None:
         ("The charity said the donations were spent on blankets and food.", DEN),
         ("Lawyers for the bank said the suit was filed in the wrong court.", DEN),
     ], "en")
+
+
+def test_nl_real_news_round_two(rl: RuleLabeler) -> None:
+    """Issue 12, later rounds: invented sentences for the families written from
+    nl-rn-dev-b..d (rule breaches told plainly, objections to a sanction, the prosecutor's
+    disbelief and demands, compliance in the party's own words, supervision measures)."""
+    check(rl, [
+        ("De burgemeester heeft zich niet aan de gedragscode gehouden.", ACC),
+        ("De rederij gaat in beroep tegen de boete van de havenkapitein.", DEN),
+        ("De club gaat niet in beroep tegen de schorsing.", NEU),
+        ("De aanklager gelooft daar geen woord van.", ACC),
+        ("Een 40-jarige vrouw moet twee jaar de cel in als het aan het parket ligt.", ACC),
+        ("'Al onze facturen zijn door een externe accountant gecontroleerd.", DEN),
+        ("Oud-trainer: 'Ik heb nooit een speler onder druk gezet'", DEN),
+        ("In drie van de vijf dossiers ontbrak een risicoanalyse.", ACC),
+        ("Het rusthuis werd onder verscherpt toezicht geplaatst.", ACC),
+        ("Het parket vordert de uitlevering van de zakenman.", ACC),
+        ("Ook de penningmeester wil van geen fraude weten.", DEN),
+        ("De speler is het niet eens met de schorsing.", DEN),
+    ], "nl")
+
+
+def test_en_real_news_round_two(rl: RuleLabeler) -> None:
+    """Issue 12, later rounds: invented sentences and headlines for the families written
+    from en-rn-dev-b..d and en-rnh-dev-b (quoted and headline self-denials, source colons and
+    scare quotes, billing for absent people, compliance in the party's own words,
+    regulators' measures, procedure)."""
+    check(rl, [
+        ("She told the tribunal she had 'never seen the invoices' before the audit.", DEN),
+        ("Bus operator says its drivers did not skip safety checks", DEN),
+        ("Regulator: Water firm under-reported leaks for six years", ACC),
+        ("Mayor wasn't at the party during lockdown, say officials", DEN),
+        ("Charity boss 'spent grant money on family holidays'", ACC),
+        ("The clinic billed insurers for patients who never attended.", ACC),
+        ("Every invoice was approved by the finance committee, the treasurer said.", DEN),
+        ("The care home was placed in special measures after the visit.", ACC),
+        ("The councillor has serious questions to answer, the opposition said.", ACC),
+        ("He faces three counts of fraud by abuse of position.", ACC),
+        ("If convicted, the former director faces up to ten years in prison.", NEU),
+        ("A sentencing hearing has been scheduled for March 3.", NEU),
+        ("Police arrested 14 people after the match in Leeds.", NEU),
+    ], "en")
