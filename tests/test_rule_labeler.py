@@ -1210,7 +1210,7 @@ def test_every_match_starts_with_a_head(rl: RuleLabeler) -> None:
     for lang in rl.languages:
         lex = rl.lexicon(lang)
         heads = {i: set() for i in range(len(lex.functions))}
-        for head, owners in lex.cue_functions.items():
+        for head, owners in lex.cues.owners.items():
             for i in owners:
                 heads[i].add(head)
         for text, text_lang in SEEN:

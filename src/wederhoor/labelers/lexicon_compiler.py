@@ -2,8 +2,9 @@
 
 A plan is plain JSON data (so it can be cached on disk, see ``plan_cache``): the labeling
 functions with their tier, scope and pattern strings, the negation settings, the attribution
-and subordinate-clause patterns, and the cue-head table of the pre-check (heads read from the
-patterns by ``regex_parse.pattern_heads``, joined into one trie regex). ``lexicon_spec``
+and subordinate-clause patterns, and the head tables of the pre-check (the literal heads of
+the functions' patterns and of their ``requires`` / ``unless`` guards, read by
+``regex_parse.pattern_heads``; ``head_index`` finds them in a sentence). ``lexicon_spec``
 compiles a plan into regexes.
 
 Schema of ``lexicons/<lang>.yaml``: ``functions`` (name -> tier, patterns, and optionally
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from wederhoor.labelers import lexicon_spec, regex_parse, regex_trie, tiers
 from wederhoor.labelers.lexicon_spec import SCOPES, PlanRegex
-from wederhoor.labelers.regex_trie import trie_regex, word_list_regex
+from wederhoor.labelers.regex_trie import word_list_regex
 
 #: ``{NAME}``: a macro reference inside a pattern.
 MACRO_REF = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
@@ -55,13 +56,9 @@ def plan_lexicon(lang: str, data: dict) -> dict:
     functions = [_function_plan(name, spec, rx) for name, spec in data["functions"].items()]
     if not functions:
         raise ValueError("no functions defined")
-    heads_of: list[set[str] | None] = []
-    for fn in functions:
-        try:
-            heads_of.append(regex_parse.pattern_heads(fn["regex"][1]))
-        except ValueError:  # not a valid regex at all: lexicon_spec reports it
-            heads_of.append(None)
+    heads_of = [_heads(fn["regex"]) for fn in functions]
     cue_functions = _cue_functions(heads_of)
+    guard_heads = _guard_heads(functions)
     abbreviations = data.get("abbreviations")
     if abbreviations is not None and not isinstance(abbreviations, list):
         raise ValueError("abbreviations: expected a list")
@@ -70,8 +67,8 @@ def plan_lexicon(lang: str, data: dict) -> dict:
         "abbreviations": ["abbreviations", r"\b(?:" + "|".join(re.escape(str(a)) for a in
                                                                abbreviations)
                           + r"|[a-z])\.(?=[ ,a-z])"] if abbreviations else None,
-        "cues": ["cue heads", trie_regex(sorted(cue_functions))],
         "cue_functions": cue_functions,
+        "guard_heads": guard_heads,
         "always": [i for i, hs in enumerate(heads_of) if hs is None],
         "quote_tail": rx(attr.get("quote_tail"), "attribution.quote_tail"),
         "plain_tail": rx(attr.get("plain_tail"), "attribution.plain_tail"),
@@ -151,19 +148,38 @@ def _function_plan(name: object, spec: object, rx: RegexMaker) -> dict:
     }
 
 
-def _cue_functions(heads_of: list[set[str] | None]) -> dict[str, list[int]]:
-    """Head -> the functions to run where it occurs.
+def _heads(regex: PlanRegex | None) -> set[str] | None:
+    """The literal heads of a plan regex (None: none known, the pattern is searched)."""
+    if regex is None:
+        return None
+    try:
+        return regex_parse.pattern_heads(regex[1])
+    except ValueError:  # not a valid regex at all: lexicon_spec reports it
+        return None
 
-    The trie reports the longest head at a position; shorter heads that prefix it match too.
+
+def _guard_heads(functions: list[dict]) -> dict[str, list[int]]:
+    """Head -> the guards it starts, as for the cues; guard ``2 * i`` is function i's
+    ``requires``, ``2 * i + 1`` its ``unless``.
+
+    Sets each function's ``requires_key`` / ``unless_key`` to its guard's number when the
+    pattern has heads (the matcher then tries it only where they occur) and to None when it
+    has none (the pattern is searched in the whole sentence).
     """
+    owners: dict[str, set[int]] = {}
+    for i, fn in enumerate(functions):
+        for field, key in (("requires", 2 * i), ("unless", 2 * i + 1)):
+            heads = _heads(fn[field])
+            fn[field + "_key"] = None if heads is None else key
+            for h in heads or ():
+                owners.setdefault(h, set()).add(key)
+    return {h: sorted(ids) for h, ids in sorted(owners.items())}
+
+
+def _cue_functions(heads_of: list[set[str] | None]) -> dict[str, list[int]]:
+    """Head -> the functions whose patterns start with it (``head_index`` finds them all)."""
     owners: dict[str, set[int]] = {}
     for i, hs in enumerate(heads_of):
         for h in hs or ():
             owners.setdefault(h, set()).add(i)
-    cue_functions: dict[str, list[int]] = {}
-    for head in sorted(owners):
-        found: set[int] = set()
-        for k in range(1, len(head) + 1):
-            found |= owners.get(head[:k], set())
-        cue_functions[head] = sorted(found)
-    return cue_functions
+    return {h: sorted(ids) for h, ids in sorted(owners.items())}

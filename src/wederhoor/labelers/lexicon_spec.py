@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wederhoor.labelers.head_index import HeadIndex
+
 #: Where a function searches: the main clause (masked, whole sentence as fallback), the core
 #: (sentence without its attribution tail), or the full sentence.
 SCOPES = ("main", "core", "full")
@@ -29,6 +31,10 @@ class LabelingFunction:
     scope: str
     quote_only: bool
     party: bool
+    #: The numbers of ``requires`` / ``unless`` in the lexicon's ``guards`` index; None when
+    #: the pattern has no literal heads (it is then searched in the whole sentence).
+    requires_key: int | None = None
+    unless_key: int | None = None
 
 
 @dataclass(frozen=True)
@@ -47,14 +53,15 @@ class Negation:
 class Lexicon:
     """Everything compiled for one language.
 
-    ``cues`` finds the literal heads of the functions' patterns; ``cue_functions`` maps each
-    head to the functions to run where it occurs; ``always`` lists functions without heads.
+    ``cues`` finds where the literal heads of each function's patterns occur (keyed by the
+    function's position); ``always`` lists functions without heads. ``guards`` does the same
+    for the functions' ``requires`` and ``unless`` patterns (``LabelingFunction.requires_key``).
     """
 
     lang: str
     abbreviations: re.Pattern[str] | None
-    cues: re.Pattern[str]
-    cue_functions: dict[str, frozenset[int]]
+    cues: HeadIndex
+    guards: HeadIndex
     always: frozenset[int]
     quote_tail: re.Pattern[str] | None
     plain_tail: re.Pattern[str] | None
@@ -95,7 +102,8 @@ def lexicon_from_plan(plan: dict) -> Lexicon:
             name=fn["name"], tier=fn["tier"], regex=_required(fn["regex"]),
             negated_tier=fn["negated_tier"], requires=_compiled(fn["requires"]),
             unless=_compiled(fn["unless"]), cased=_compiled(fn["cased"]), scope=fn["scope"],
-            quote_only=fn["quote_only"], party=fn["party"])
+            quote_only=fn["quote_only"], party=fn["party"], requires_key=fn["requires_key"],
+            unless_key=fn["unless_key"])
         for fn in plan["functions"])
     negation = Negation(words=frozenset(neg["words"]), breaks=_required(neg["breaks"]),
                         scope=_compiled(neg["scope"]), scope_stop=_required(neg["scope_stop"]),
@@ -103,8 +111,8 @@ def lexicon_from_plan(plan: dict) -> Lexicon:
     return Lexicon(
         lang=plan["lang"],
         abbreviations=_compiled(plan["abbreviations"]),
-        cues=_required(plan["cues"]),
-        cue_functions={h: frozenset(fs) for h, fs in plan["cue_functions"].items()},
+        cues=HeadIndex(plan["cue_functions"]),
+        guards=HeadIndex(plan["guard_heads"]),
         always=frozenset(plan["always"]),
         quote_tail=_compiled(plan["quote_tail"]),
         plain_tail=_compiled(plan["plain_tail"]),

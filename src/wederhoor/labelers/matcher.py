@@ -127,7 +127,7 @@ def fire(lex: Lexicon, text: str, gated: bool = True) -> dict[str, str]:
         todo = sorted(lex.always.union(at_full, at_core, at_masked))
     else:
         todo = list(range(len(lex.functions)))
-    state = SentenceFacts(lex, text, s, is_quote)
+    state = SentenceFacts(lex, text, s, is_quote, gated)
     fired: dict[str, str] = {}
     main_fired = False
     for i in todo:
@@ -152,22 +152,7 @@ def fire(lex: Lexicon, text: str, gated: bool = True) -> dict[str, str]:
 
 def cue_index(lex: Lexicon, t: str) -> dict[int, list[int]]:
     """Function index -> start offsets of that function's literal heads in ``t``."""
-    found: dict[int, list[int]] = {}
-    owners = lex.cue_functions
-    search = lex.cues.search
-    # heads may overlap ("onderzoek" holds "zoek"), so resume one character after each hit;
-    # a plain search skips non-matching offsets in C, faster than a lookahead at every offset
-    m = search(t)
-    while m is not None:
-        pos = m.start()
-        for i in owners[m.group()]:
-            at = found.get(i)
-            if at is None:
-                found[i] = [pos]
-            else:
-                at.append(pos)
-        m = search(t, pos + 1)
-    return found
+    return lex.cues.index(t)
 
 
 def slice_index(
@@ -208,14 +193,34 @@ def strip_attribution(lex: Lexicon, s: str) -> tuple[str, bool, int]:
 class SentenceFacts:
     """Per-sentence facts computed lazily (only some functions need them)."""
 
-    __slots__ = ("lex", "original", "full", "is_quote", "_party")
+    __slots__ = ("lex", "original", "full", "is_quote", "gated", "_party", "_guards")
 
-    def __init__(self, lex: Lexicon, original: str, full: str, is_quote: bool) -> None:
+    def __init__(self, lex: Lexicon, original: str, full: str, is_quote: bool,
+                 gated: bool = True) -> None:
         self.lex = lex
         self.original = original
         self.full = full
         self.is_quote = is_quote
+        self.gated = gated
         self._party: bool | None = None
+        self._guards: dict[int, list[int]] | None = None
+
+    def finds(self, pattern: re.Pattern[str], key: int | None) -> bool:
+        """Does a guard pattern occur in the full sentence?
+
+        A guard with literal heads (``key``, its number in ``lex.guards``) is tried only
+        where one of its heads starts: every match starts with one, so this is the answer a
+        search of the whole sentence gives, without scanning it once per guard.
+        """
+        if key is None or not self.gated:
+            return pattern.search(self.full) is not None
+        if self._guards is None:
+            self._guards = self.lex.guards.index(self.full)
+        at = self._guards.get(key)
+        if at is None:
+            return False
+        match, full = pattern.match, self.full
+        return any(match(full, p) is not None for p in at)
 
     @property
     def party(self) -> bool:
@@ -299,8 +304,8 @@ def _guards_pass(fn: LabelingFunction, facts: SentenceFacts) -> bool:
     """The function's cased / requires / unless / party conditions on the whole sentence."""
     if fn.cased is not None and not fn.cased.search(facts.original):
         return False
-    if fn.requires is not None and not fn.requires.search(facts.full):
+    if fn.requires is not None and not facts.finds(fn.requires, fn.requires_key):
         return False
-    if fn.unless is not None and fn.unless.search(facts.full):
+    if fn.unless is not None and facts.finds(fn.unless, fn.unless_key):
         return False
     return not (fn.party and not facts.party)

@@ -1,0 +1,80 @@
+"""Where literal heads occur in a text: one Aho-Corasick pass for thousands of heads.
+
+The rule labeler's pre-check needs, for one sentence, every offset where a literal head of a
+labeling function (or of a guard pattern) starts, and whose head it is. A trie-shaped regex
+found them one at a time (a new ``search`` from one character after each hit, several per
+sentence); an Aho-Corasick automaton (pyahocorasick) reports every occurrence of every head,
+overlapping ones included, in one pass in C.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import ahocorasick
+
+
+class HeadIndex:
+    """Literal heads, each owned by some ids; ``index`` says where each id's heads start.
+
+    Built from ``owners`` (head -> ids). An id owns an offset when any of its heads starts
+    there; ``index`` reports each such (id, offset) once, offsets in increasing order, just
+    as a scan that reports the longest head at each offset together with the owners of all
+    its prefixes would.
+    """
+
+    __slots__ = ("owners", "_automaton")
+
+    def __init__(self, owners: Mapping[str, Iterable[int]]) -> None:
+        #: head -> the ids that own it (as given).
+        self.owners: dict[str, tuple[int, ...]] = {
+            h: tuple(sorted(set(ids))) for h, ids in owners.items()}
+        if any(not h for h in self.owners):
+            raise ValueError("a head must not be empty")
+        self._automaton = _automaton(self.owners)
+
+    def index(self, text: str) -> dict[int, list[int]]:
+        """Id -> the offsets in ``text`` where one of its heads starts, in increasing order."""
+        if self._automaton is None:
+            return {}
+        # end offsets come in order; heads of different lengths can report their starts out
+        # of order, so sort (a sentence has a handful of hits)
+        hits = sorted([(end - last, ids) for end, (last, ids) in self._automaton.iter(text)])
+        found: dict[int, list[int]] = {}
+        get = found.get
+        for pos, ids in hits:
+            for i in ids:
+                at = get(i)
+                if at is None:
+                    found[i] = [pos]
+                elif at[-1] != pos:
+                    at.append(pos)
+        return found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # rebuilt from the heads in the receiving process (worker processes are spawned)
+        return HeadIndex, (self.owners,)
+
+
+def _automaton(owners: dict[str, tuple[int, ...]]) -> Any:
+    """The automaton of the heads; each head's value is (its length - 1, new ids).
+
+    The heads that start at one offset are prefixes of each other; a head carries only the
+    ids that none of its shorter heads already carries, so an id is reported at most once
+    per offset.
+    """
+    automaton = ahocorasick.Automaton()
+    added = 0
+    for head, ids in owners.items():
+        shorter: set[int] = set()
+        for k in range(1, len(head)):
+            shorter.update(owners.get(head[:k], ()))
+        new = tuple(i for i in ids if i not in shorter)
+        if new:
+            automaton.add_word(head, (len(head) - 1, new))
+            added += 1
+    if not added:
+        return None
+    automaton.make_automaton()
+    return automaton
