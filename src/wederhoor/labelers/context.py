@@ -246,20 +246,33 @@ def _resolve_speakers(rules: ContextRules | None, lang: str, texts: Sequence[str
 
     A speaker named by a pronoun is left alone: on the dev documents "she said ..." after a
     stance was as often a plain fact as a further claim.
+
+    Reading a speaker costs a few regex searches, so it is done only when it can matter: the
+    speakers of the stance sentences are read when a later sentence without a cue names a
+    speaker, and a sentence without a cue is read only when a stance sentence came before it
+    (a side's name is a substring of the text that names it, so once every earlier speaker is
+    known, a sentence that contains none of their names can take no side).
     """
     if rules is None or not rules.speaker:
         return
     sides: dict[str, set[str]] = {"accusation": set(), "denial": set()}
+    known: set[str] = set()  # the names in sides
+    pending: list[int] = []  # stance sentences whose speaker is not read yet
     for i in span:
-        if evidence[i] and labels[i] not in sides:
-            continue  # a neutral cue: neither names a side nor takes one
+        if evidence[i]:
+            if labels[i] in sides:  # a neutral cue neither names a side nor takes one
+                pending.append(i)
+            continue
+        if not pending and not any(name in texts[i] for name in known):
+            continue
         names = _speaker(rules, texts[i])
         if not names:
             continue
-        if evidence[i]:
-            if labels[i] in sides:
-                sides[labels[i]] |= names
-            continue
+        for k in pending:
+            found = _speaker(rules, texts[k])
+            sides[labels[k]] |= found
+            known |= found
+        pending.clear()
         side = _side_of(names, sides)
         if side is not None:
             labels[i] = side

@@ -1,7 +1,8 @@
 """Where literal heads occur in a text: one Aho-Corasick pass for thousands of heads.
 
 The rule labeler's pre-check needs, for one sentence, every offset where a literal head of a
-labeling function (or of a guard pattern) starts, and whose head it is. A trie-shaped regex
+labeling function starts, and whose head it is (and, for a ``requires`` or ``unless`` guard,
+where its heads start). A trie-shaped regex
 found them one at a time (a new ``search`` from one character after each hit, several per
 sentence); an Aho-Corasick automaton (pyahocorasick) reports every occurrence of every head,
 overlapping ones included, in one pass in C.
@@ -9,7 +10,7 @@ overlapping ones included, in one pass in C.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import ahocorasick
@@ -51,6 +52,14 @@ class HeadIndex:
                 elif at[-1] != pos:
                     at.append(pos)
         return found
+
+    def starts(self, text: str) -> Iterator[int]:
+        """Offsets in ``text`` where some head starts, each once, in no particular order
+        (by where the head ends): enough to ask whether a pattern matches at any of them."""
+        if self._automaton is None:
+            return
+        for end, (last, _) in self._automaton.iter(text):
+            yield end - last
 
     def __reduce__(self) -> tuple[Any, ...]:
         # rebuilt from the heads in the receiving process (worker processes are spawned)

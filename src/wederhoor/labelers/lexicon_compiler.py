@@ -58,7 +58,6 @@ def plan_lexicon(lang: str, data: dict) -> dict:
         raise ValueError("no functions defined")
     heads_of = [_heads(fn["regex"]) for fn in functions]
     cue_functions = _cue_functions(heads_of)
-    guard_heads = _guard_heads(functions)
     abbreviations = data.get("abbreviations")
     if abbreviations is not None and not isinstance(abbreviations, list):
         raise ValueError("abbreviations: expected a list")
@@ -68,7 +67,6 @@ def plan_lexicon(lang: str, data: dict) -> dict:
                                                                abbreviations)
                           + r"|[a-z])\.(?=[ ,a-z])"] if abbreviations else None,
         "cue_functions": cue_functions,
-        "guard_heads": guard_heads,
         "always": [i for i, hs in enumerate(heads_of) if hs is None],
         "quote_tail": rx(attr.get("quote_tail"), "attribution.quote_tail"),
         "plain_tail": rx(attr.get("plain_tail"), "attribution.plain_tail"),
@@ -134,13 +132,17 @@ def _function_plan(name: object, spec: object, rx: RegexMaker) -> dict:
     regex = rx(spec.get("patterns"), f"function {name}.patterns")
     if regex is None:
         raise ValueError(f"function {name}: expected a non-empty list of patterns")
+    requires = rx(spec.get("requires"), f"function {name}.requires")
+    unless = rx(spec.get("unless"), f"function {name}.unless")
     return {
         "name": str(name),
         "tier": tier,
         "regex": regex,
         "negated_tier": neg_tier,
-        "requires": rx(spec.get("requires"), f"function {name}.requires"),
-        "unless": rx(spec.get("unless"), f"function {name}.unless"),
+        "requires": requires,
+        "requires_heads": _sorted_heads(requires),
+        "unless": unless,
+        "unless_heads": _sorted_heads(unless),
         "cased": rx(spec.get("cased"), f"function {name}.cased"),
         "scope": scope,
         "quote_only": bool(spec.get("quote_only", False)),
@@ -158,22 +160,10 @@ def _heads(regex: PlanRegex | None) -> set[str] | None:
         return None
 
 
-def _guard_heads(functions: list[dict]) -> dict[str, list[int]]:
-    """Head -> the guards it starts, as for the cues; guard ``2 * i`` is function i's
-    ``requires``, ``2 * i + 1`` its ``unless``.
-
-    Sets each function's ``requires_key`` / ``unless_key`` to its guard's number when the
-    pattern has heads (the matcher then tries it only where they occur) and to None when it
-    has none (the pattern is searched in the whole sentence).
-    """
-    owners: dict[str, set[int]] = {}
-    for i, fn in enumerate(functions):
-        for field, key in (("requires", 2 * i), ("unless", 2 * i + 1)):
-            heads = _heads(fn[field])
-            fn[field + "_key"] = None if heads is None else key
-            for h in heads or ():
-                owners.setdefault(h, set()).add(key)
-    return {h: sorted(ids) for h, ids in sorted(owners.items())}
+def _sorted_heads(regex: PlanRegex | None) -> list[str] | None:
+    """A guard's literal heads, sorted (None: it has none and is searched everywhere)."""
+    heads = _heads(regex)
+    return None if heads is None else sorted(heads)
 
 
 def _cue_functions(heads_of: list[set[str] | None]) -> dict[str, list[int]]:

@@ -31,10 +31,10 @@ class LabelingFunction:
     scope: str
     quote_only: bool
     party: bool
-    #: The numbers of ``requires`` / ``unless`` in the lexicon's ``guards`` index; None when
-    #: the pattern has no literal heads (it is then searched in the whole sentence).
-    requires_key: int | None = None
-    unless_key: int | None = None
+    #: Where the literal heads of ``requires`` / ``unless`` occur; None when the pattern has
+    #: none (it is then searched in the whole sentence).
+    requires_heads: HeadIndex | None = None
+    unless_heads: HeadIndex | None = None
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,12 @@ class Lexicon:
     """Everything compiled for one language.
 
     ``cues`` finds where the literal heads of each function's patterns occur (keyed by the
-    function's position); ``always`` lists functions without heads. ``guards`` does the same
-    for the functions' ``requires`` and ``unless`` patterns (``LabelingFunction.requires_key``).
+    function's position); ``always`` lists functions without heads.
     """
 
     lang: str
     abbreviations: re.Pattern[str] | None
     cues: HeadIndex
-    guards: HeadIndex
     always: frozenset[int]
     quote_tail: re.Pattern[str] | None
     plain_tail: re.Pattern[str] | None
@@ -94,6 +92,10 @@ def _required(spec: PlanRegex) -> re.Pattern[str]:
     return pattern
 
 
+def _heads(heads: list[str] | None) -> HeadIndex | None:
+    return None if heads is None else HeadIndex({h: (0,) for h in heads})
+
+
 def lexicon_from_plan(plan: dict) -> Lexicon:
     """Compile a plan's pattern strings into the lexicon the matcher uses."""
     neg = plan["negation"]
@@ -102,8 +104,8 @@ def lexicon_from_plan(plan: dict) -> Lexicon:
             name=fn["name"], tier=fn["tier"], regex=_required(fn["regex"]),
             negated_tier=fn["negated_tier"], requires=_compiled(fn["requires"]),
             unless=_compiled(fn["unless"]), cased=_compiled(fn["cased"]), scope=fn["scope"],
-            quote_only=fn["quote_only"], party=fn["party"], requires_key=fn["requires_key"],
-            unless_key=fn["unless_key"])
+            quote_only=fn["quote_only"], party=fn["party"], requires_heads=_heads(fn["requires_heads"]),
+            unless_heads=_heads(fn["unless_heads"]))
         for fn in plan["functions"])
     negation = Negation(words=frozenset(neg["words"]), breaks=_required(neg["breaks"]),
                         scope=_compiled(neg["scope"]), scope_stop=_required(neg["scope_stop"]),
@@ -112,7 +114,6 @@ def lexicon_from_plan(plan: dict) -> Lexicon:
         lang=plan["lang"],
         abbreviations=_compiled(plan["abbreviations"]),
         cues=HeadIndex(plan["cue_functions"]),
-        guards=HeadIndex(plan["guard_heads"]),
         always=frozenset(plan["always"]),
         quote_tail=_compiled(plan["quote_tail"]),
         plain_tail=_compiled(plan["plain_tail"]),

@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from wederhoor.labelers.head_index import HeadIndex
 from wederhoor.labelers.lexicon_spec import LabelingFunction, Lexicon
 from wederhoor.labelers.negation import NOT_NEGATED, SCOPE, is_negated
 from wederhoor.labelers.text import WHITESPACE, matching_text
@@ -193,7 +194,7 @@ def strip_attribution(lex: Lexicon, s: str) -> tuple[str, bool, int]:
 class SentenceFacts:
     """Per-sentence facts computed lazily (only some functions need them)."""
 
-    __slots__ = ("lex", "original", "full", "is_quote", "gated", "_party", "_guards")
+    __slots__ = ("lex", "original", "full", "is_quote", "gated", "_party")
 
     def __init__(self, lex: Lexicon, original: str, full: str, is_quote: bool,
                  gated: bool = True) -> None:
@@ -203,24 +204,18 @@ class SentenceFacts:
         self.is_quote = is_quote
         self.gated = gated
         self._party: bool | None = None
-        self._guards: dict[int, list[int]] | None = None
 
-    def finds(self, pattern: re.Pattern[str], key: int | None) -> bool:
+    def finds(self, pattern: re.Pattern[str], heads: HeadIndex | None) -> bool:
         """Does a guard pattern occur in the full sentence?
 
-        A guard with literal heads (``key``, its number in ``lex.guards``) is tried only
-        where one of its heads starts: every match starts with one, so this is the answer a
-        search of the whole sentence gives, without scanning it once per guard.
+        A guard with literal heads is tried only where one of them starts: every match
+        starts with one, so this is the answer a search of the whole sentence gives, without
+        trying the pattern at every offset.
         """
-        if key is None or not self.gated:
+        if heads is None or not self.gated:
             return pattern.search(self.full) is not None
-        if self._guards is None:
-            self._guards = self.lex.guards.index(self.full)
-        at = self._guards.get(key)
-        if at is None:
-            return False
         match, full = pattern.match, self.full
-        return any(match(full, p) is not None for p in at)
+        return any(match(full, p) is not None for p in heads.starts(full))
 
     @property
     def party(self) -> bool:
@@ -304,8 +299,8 @@ def _guards_pass(fn: LabelingFunction, facts: SentenceFacts) -> bool:
     """The function's cased / requires / unless / party conditions on the whole sentence."""
     if fn.cased is not None and not fn.cased.search(facts.original):
         return False
-    if fn.requires is not None and not facts.finds(fn.requires, fn.requires_key):
+    if fn.requires is not None and not facts.finds(fn.requires, fn.requires_heads):
         return False
-    if fn.unless is not None and facts.finds(fn.unless, fn.unless_key):
+    if fn.unless is not None and facts.finds(fn.unless, fn.unless_heads):
         return False
     return not (fn.party and not facts.party)
