@@ -140,9 +140,9 @@ def _function_plan(name: object, spec: object, rx: RegexMaker) -> dict:
         "regex": regex,
         "negated_tier": neg_tier,
         "requires": requires,
-        "requires_heads": _sorted_heads(requires),
+        "requires_parts": _gate_parts(requires),
         "unless": unless,
-        "unless_heads": _sorted_heads(unless),
+        "unless_parts": _gate_parts(unless),
         "cased": rx(spec.get("cased"), f"function {name}.cased"),
         "scope": scope,
         "quote_only": bool(spec.get("quote_only", False)),
@@ -160,10 +160,18 @@ def _heads(regex: PlanRegex | None) -> set[str] | None:
         return None
 
 
-def _sorted_heads(regex: PlanRegex | None) -> list[str] | None:
-    """A guard's literal heads, sorted (None: it has none and is searched everywhere)."""
-    heads = _heads(regex)
-    return None if heads is None else sorted(heads)
+def _gate_parts(regex: PlanRegex | None) -> list[list] | None:
+    """A guard's alternatives for ``gate.Gate``: [pattern, sorted heads or None, opens with
+    ^], or None without a guard."""
+    if regex is None:
+        return None
+    what, pattern = regex
+    parts: list[list] = []
+    for alt in regex_parse.split_alternatives(pattern):
+        heads = _heads([what, alt])
+        parts.append([alt, None if heads is None else sorted(heads),
+                      regex_parse.starts_at_beginning(alt)])
+    return parts
 
 
 def _cue_functions(heads_of: list[set[str] | None]) -> dict[str, list[int]]:

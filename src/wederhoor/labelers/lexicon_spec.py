@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wederhoor.labelers.gate import Gate
 from wederhoor.labelers.head_index import HeadIndex
 
 #: Where a function searches: the main clause (masked, whole sentence as fallback), the core
@@ -31,10 +32,10 @@ class LabelingFunction:
     scope: str
     quote_only: bool
     party: bool
-    #: Where the literal heads of ``requires`` / ``unless`` occur; None when the pattern has
-    #: none (it is then searched in the whole sentence).
-    requires_heads: HeadIndex | None = None
-    unless_heads: HeadIndex | None = None
+    #: ``requires`` / ``unless`` as alternatives tried only where they can start (``gate``);
+    #: they answer as a search of the pattern would.
+    requires_gate: Gate | None = None
+    unless_gate: Gate | None = None
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,12 @@ def _required(spec: PlanRegex) -> re.Pattern[str]:
     return pattern
 
 
-def _heads(heads: list[str] | None) -> HeadIndex | None:
-    return None if heads is None else HeadIndex({h: (0,) for h in heads})
+def _gate(spec: PlanRegex | None, parts: list[list] | None) -> Gate | None:
+    if spec is None or parts is None:
+        return None
+    what = spec[0]
+    return Gate([(_required([what, pattern]), heads, at_start)
+                 for pattern, heads, at_start in parts])
 
 
 def lexicon_from_plan(plan: dict) -> Lexicon:
@@ -104,8 +109,8 @@ def lexicon_from_plan(plan: dict) -> Lexicon:
             name=fn["name"], tier=fn["tier"], regex=_required(fn["regex"]),
             negated_tier=fn["negated_tier"], requires=_compiled(fn["requires"]),
             unless=_compiled(fn["unless"]), cased=_compiled(fn["cased"]), scope=fn["scope"],
-            quote_only=fn["quote_only"], party=fn["party"], requires_heads=_heads(fn["requires_heads"]),
-            unless_heads=_heads(fn["unless_heads"]))
+            quote_only=fn["quote_only"], party=fn["party"], requires_gate=_gate(fn["requires"], fn["requires_parts"]),
+            unless_gate=_gate(fn["unless"], fn["unless_parts"]))
         for fn in plan["functions"])
     negation = Negation(words=frozenset(neg["words"]), breaks=_required(neg["breaks"]),
                         scope=_compiled(neg["scope"]), scope_stop=_required(neg["scope_stop"]),

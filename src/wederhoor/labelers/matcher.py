@@ -52,7 +52,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from wederhoor.labelers.head_index import HeadIndex
+from wederhoor.labelers.gate import Gate
 from wederhoor.labelers.lexicon_spec import LabelingFunction, Lexicon
 from wederhoor.labelers.negation import NOT_NEGATED, SCOPE, is_negated
 from wederhoor.labelers.text import WHITESPACE, matching_text
@@ -205,17 +205,12 @@ class SentenceFacts:
         self.gated = gated
         self._party: bool | None = None
 
-    def finds(self, pattern: re.Pattern[str], heads: HeadIndex | None) -> bool:
-        """Does a guard pattern occur in the full sentence?
-
-        A guard with literal heads is tried only where one of them starts: every match
-        starts with one, so this is the answer a search of the whole sentence gives, without
-        trying the pattern at every offset.
-        """
-        if heads is None or not self.gated:
+    def finds(self, pattern: re.Pattern[str], gate: Gate | None) -> bool:
+        """Does a guard pattern occur in the full sentence? (``gate``: the same question,
+        asked only where the pattern's alternatives can start.)"""
+        if gate is None or not self.gated:
             return pattern.search(self.full) is not None
-        match, full = pattern.match, self.full
-        return any(match(full, p) is not None for p in heads.starts(full))
+        return gate.found_in(self.full)
 
     @property
     def party(self) -> bool:
@@ -299,8 +294,8 @@ def _guards_pass(fn: LabelingFunction, facts: SentenceFacts) -> bool:
     """The function's cased / requires / unless / party conditions on the whole sentence."""
     if fn.cased is not None and not fn.cased.search(facts.original):
         return False
-    if fn.requires is not None and not facts.finds(fn.requires, fn.requires_heads):
+    if fn.requires is not None and not facts.finds(fn.requires, fn.requires_gate):
         return False
-    if fn.unless is not None and facts.finds(fn.unless, fn.unless_heads):
+    if fn.unless is not None and facts.finds(fn.unless, fn.unless_gate):
         return False
     return not (fn.party and not facts.party)

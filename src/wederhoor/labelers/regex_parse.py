@@ -74,12 +74,12 @@ def _parse_atom(p: str, i: int, depth: int) -> tuple[str, object, int]:
     if c == "\\":
         x = p[i + 1]
         if x in "bBAZ":
-            return "zero", None, i + 2
+            return "zero", x, i + 2
         if x.isalnum():
             return "any", None, i + 2  # \w \d \s, back-references, \n ...
         return "lit", x, i + 2
     if c in "^$":
-        return "zero", None, i + 1
+        return "zero", c, i + 1
     if c == ".":
         return "any", None, i + 1
     if c in "*+?" or (c == "{" and _QUANT.match(p, i)):
@@ -193,6 +193,82 @@ def _seq_heads(seq: list[_Item]) -> tuple[set[str], bool]:
         if not complete or len(heads) > 5000:
             return heads, False
     return heads, True
+
+
+def starts_at_beginning(pattern: str) -> bool:
+    """Can ``pattern`` match only at offset 0 (every alternative opens with ``^`` or ``\\A``)?
+
+    False when unsure (syntax the reader does not model).
+    """
+    try:
+        alts, end = _parse_alts(pattern, 0, 0)
+    except (_Unsupported, IndexError):
+        return False
+    return end == len(pattern) and _alts_anchored(alts)
+
+
+def _alts_anchored(alts: list[list[_Item]]) -> bool:
+    return all(_seq_anchored(seq) for seq in alts)
+
+
+def _seq_anchored(seq: list[_Item]) -> bool:
+    """Does the sequence's first item, taken at least once, pin it to offset 0?"""
+    if not seq:
+        return False
+    kind, value, lo, _ = seq[0]
+    if lo < 1:
+        return False
+    if kind == "zero":
+        return value in ("^", "A")
+    return kind == "group" and _alts_anchored(value)  # type: ignore[arg-type]
+
+
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``, with ``(?:a|b)`` wrappers opened, as
+    source strings; ``[pattern]`` when it has one alternative or a back-reference (numbered
+    groups and conditionals would change meaning apart).
+
+    Some alternative matches at an offset exactly when the whole pattern does, so a search
+    for the whole pattern finds something exactly when a search for one of these does.
+    """
+    if _BACKREF.search(pattern):
+        return [pattern]
+    out: list[str] = []
+    for alt in _top_level_split(pattern):
+        inner = _unwrapped(alt)
+        parts = [alt] if inner is None else split_alternatives(inner)
+        out.extend(parts)
+    return out
+
+
+def _unwrapped(alt: str) -> str | None:
+    """The body of ``alt`` when it is one ``(?:...)`` group with no quantifier, else None."""
+    if not alt.startswith("(?:"):
+        return None
+    depth = 0
+    i = 0
+    try:
+        while i < len(alt):
+            c = alt[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "[":
+                i = _parse_set(alt, i)[2]
+                continue
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    return alt[3:i] if i == len(alt) - 1 else None
+            i += 1
+    except IndexError:
+        return None
+    return None
 
 
 @dataclass(frozen=True)
