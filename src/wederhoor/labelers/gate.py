@@ -46,9 +46,9 @@ class Gate:
             if regex.match(s) is not None:
                 return True
         if self.headed:
-            for k, offsets in self.heads.index(s).items():
-                match = self.headed[k].match
-                for p in offsets:
-                    if match(s, p) is not None:
+            headed = self.headed
+            for p, ids in self.heads.hits(s):
+                for k in ids:
+                    if headed[k].match(s, p) is not None:
                         return True
         return any(regex.search(s) is not None for regex in self.searched)

@@ -37,29 +37,37 @@ class HeadIndex:
 
     def index(self, text: str) -> dict[int, list[int]]:
         """Id -> the offsets in ``text`` where one of its heads starts, in increasing order."""
-        if self._automaton is None:
-            return {}
-        # end offsets come in order; heads of different lengths can report their starts out
-        # of order, so sort (a sentence has a handful of hits)
-        hits = sorted([(end - last, ids) for end, (last, ids) in self._automaton.iter(text)])
         found: dict[int, list[int]] = {}
+        if self._automaton is None:
+            return found
         get = found.get
-        for pos, ids in hits:
+        prev = -1
+        ordered = True
+        # hits come by where their head ends: a long head that starts before a short one can
+        # come after it; an id comes at most once per offset (see _automaton)
+        for end, (last, ids) in self._automaton.iter(text):
+            pos = end - last
+            if pos < prev:
+                ordered = False
+            prev = pos
             for i in ids:
                 at = get(i)
                 if at is None:
                     found[i] = [pos]
-                elif at[-1] != pos:
+                else:
                     at.append(pos)
+        if not ordered:
+            for at in found.values():
+                at.sort()
         return found
 
-    def starts(self, text: str) -> Iterator[int]:
-        """Offsets in ``text`` where some head starts, each once, in no particular order
-        (by where the head ends): enough to ask whether a pattern matches at any of them."""
+    def hits(self, text: str) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """(offset, ids) for every head that occurs in ``text``, in no particular order;
+        an (id, offset) pair comes once."""
         if self._automaton is None:
             return
-        for end, (last, _) in self._automaton.iter(text):
-            yield end - last
+        for end, (last, ids) in self._automaton.iter(text):
+            yield end - last, ids
 
     def __reduce__(self) -> tuple[Any, ...]:
         # rebuilt from the heads in the receiving process (worker processes are spawned)

@@ -50,7 +50,7 @@ How one sentence is labelled
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from wederhoor.labelers.gate import Gate
 from wederhoor.labelers.lexicon_spec import LabelingFunction, Lexicon
@@ -117,36 +117,46 @@ def fire(lex: Lexicon, text: str, gated: bool = True) -> dict[str, str]:
     s = matching_text(text, lex.abbreviations)
     if not s:
         return {}
-    at_full = cue_index(lex, s)
-    if gated and not at_full and not lex.always:
+    at_full = lex.cues.index(s)
+    always = lex.always
+    if gated and not at_full and not always:
         return {}
     core, is_quote, start = strip_attribution(lex, s)
     at_core = at_full if core == s else slice_index(at_full, start, start + len(core))
     masked = lex.subordinate.sub(" , ", core) if lex.subordinate is not None else core
-    at_masked = at_core if masked == core else cue_index(lex, masked)
-    if gated:
-        todo = sorted(lex.always.union(at_full, at_core, at_masked))
+    at_masked = at_core if masked == core else lex.cues.index(masked)
+    if not gated:
+        todo: Iterable[int] = range(len(lex.functions))
+    elif always or at_masked is not at_full:
+        todo = sorted(always.union(at_full, at_core, at_masked))
     else:
-        todo = list(range(len(lex.functions)))
+        todo = sorted(at_full)
     state = SentenceFacts(lex, text, s, is_quote, gated)
     fired: dict[str, str] = {}
     main_fired = False
+    functions = lex.functions
     for i in todo:
-        fn = lex.functions[i]
-        if fn.scope == "main":
+        fn = functions[i]
+        scope = fn.scope
+        if scope == "main":
             target, at = masked, at_masked
-        elif fn.scope == "core":
+        elif scope == "core":
             target, at = core, at_core
         else:
             target, at = s, at_full
-        positions = None if not gated or i in lex.always else at.get(i, _NONE)
-        if _run(fn, target, positions, state, fired) and fn.scope == "main":
+        if not gated or i in always:
+            positions = None
+        else:
+            positions = at.get(i)
+            if positions is None:  # no head of the function in this text: it cannot match
+                continue
+        if _run(fn, target, positions, state, fired) and scope == "main":
             main_fired = True
     if not main_fired and masked != core:
         for i in todo:
-            fn = lex.functions[i]
+            fn = functions[i]
             if fn.scope == "main":
-                positions = None if not gated or i in lex.always else at_core.get(i, _NONE)
+                positions = None if not gated or i in always else at_core.get(i, _NONE)
                 _run(fn, core, positions, state, fired)
     return fired
 
@@ -249,9 +259,18 @@ def _run(fn: LabelingFunction, s: str, positions: Sequence[int] | None, facts: S
     """Search one function in ``s`` and record its vote; True when it fired."""
     if fn.quote_only and not facts.is_quote:
         return False
-    found = matches(fn, s, None) if positions is None else _anchored(fn, s, positions)
-    if not found:
-        return False
+    found: Iterator[re.Match[str]] | Sequence[re.Match[str]]
+    if positions is None:
+        found = matches(fn, s, None)
+    elif len(positions) == 1:  # the common case: no list to build
+        one = fn.regex.match(s, positions[0])
+        if one is None:  # most candidates fail on their first characters
+            return False
+        found = (one,)
+    else:
+        found = _anchored(fn, s, positions)
+        if not found:
+            return False
     positive, negated_tier = _polarity(fn, s, facts, found)
     if positive is None or not _guards_pass(fn, facts):
         return False
@@ -264,11 +283,8 @@ def _run(fn: LabelingFunction, s: str, positions: Sequence[int] | None, facts: S
 
 def _anchored(fn: LabelingFunction, s: str, positions: Sequence[int]
               ) -> Sequence[re.Match[str]]:
-    """Matches anchored at the heads' offsets; most candidates fail on their first characters."""
+    """Matches anchored at the heads' offsets."""
     match = fn.regex.match
-    if len(positions) == 1:  # the common case: no list to build
-        one = match(s, positions[0])
-        return () if one is None else (one,)
     return [m for p in positions if (m := match(s, p)) is not None]
 
 
