@@ -149,7 +149,7 @@ def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequen
                   evidence)
     for span in _documents(doc_ids):
         lang = lang_of(span.start)
-        _resolve_speakers(rules.get(lang), lang, texts, span, labels, evidence)
+        resolve_speakers(rules.get(lang), lang, texts, span, labels, evidence)
     for start, end in spans:  # a quote's speaker, found in its last part, speaks for all
         told = [k for k in range(start, end + 1) if evidence[k].endswith(SPEAKER)]
         if told:
@@ -222,7 +222,7 @@ def _documents(doc_ids: Sequence[str]) -> list[range]:
     return spans
 
 
-def _speaker(rules: ContextRules, text: str) -> frozenset[str]:
+def speaker_names(rules: ContextRules, text: str) -> frozenset[str]:
     """The capitalised words that name the sentence's speaker (empty: none found).
 
     The first pattern (in file order) that finds a name decides.
@@ -240,7 +240,7 @@ def _speaker(rules: ContextRules, text: str) -> frozenset[str]:
     return frozenset()
 
 
-def _resolve_speakers(rules: ContextRules | None, lang: str, texts: Sequence[str],
+def resolve_speakers(rules: ContextRules | None, lang: str, texts: Sequence[str],
                       span: range, labels: list[str], evidence: list[str]) -> None:
     """Sentences without a cue whose speaker spoke for one side earlier take that side.
 
@@ -265,11 +265,11 @@ def _resolve_speakers(rules: ContextRules | None, lang: str, texts: Sequence[str
             continue
         if not pending and not any(name in texts[i] for name in known):
             continue
-        names = _speaker(rules, texts[i])
+        names = speaker_names(rules, texts[i])
         if not names:
             continue
         for k in pending:
-            found = _speaker(rules, texts[k])
+            found = speaker_names(rules, texts[k])
             sides[labels[k]] |= found
             known |= found
         pending.clear()

@@ -12,7 +12,6 @@ is the one a search of the whole pattern gives.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from wederhoor.labelers.head_index import HeadIndex
 

@@ -109,7 +109,8 @@ def lexicon_from_plan(plan: dict) -> Lexicon:
             name=fn["name"], tier=fn["tier"], regex=_required(fn["regex"]),
             negated_tier=fn["negated_tier"], requires=_compiled(fn["requires"]),
             unless=_compiled(fn["unless"]), cased=_compiled(fn["cased"]), scope=fn["scope"],
-            quote_only=fn["quote_only"], party=fn["party"], requires_gate=_gate(fn["requires"], fn["requires_parts"]),
+            quote_only=fn["quote_only"], party=fn["party"],
+            requires_gate=_gate(fn["requires"], fn["requires_parts"]),
             unless_gate=_gate(fn["unless"], fn["unless_parts"]))
         for fn in plan["functions"])
     negation = Negation(words=frozenset(neg["words"]), breaks=_required(neg["breaks"]),

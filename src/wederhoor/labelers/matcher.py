@@ -58,7 +58,6 @@ from wederhoor.labelers.negation import NOT_NEGATED, SCOPE, is_negated
 from wederhoor.labelers.text import WHITESPACE, matching_text
 from wederhoor.labelers.tiers import CANCELLED, pool
 
-_NONE: tuple[int, ...] = ()  # "no head of this function here": the function is skipped
 _NAME = re.compile(r"(?<=[\w,;:.] )[A-Z][\w'-]+")
 
 
@@ -125,12 +124,7 @@ def fire(lex: Lexicon, text: str, gated: bool = True) -> dict[str, str]:
     at_core = at_full if core == s else slice_index(at_full, start, start + len(core))
     masked = lex.subordinate.sub(" , ", core) if lex.subordinate is not None else core
     at_masked = at_core if masked == core else lex.cues.index(masked)
-    if not gated:
-        todo: Iterable[int] = range(len(lex.functions))
-    elif always or at_masked is not at_full:
-        todo = sorted(always.union(at_full, at_core, at_masked))
-    else:
-        todo = sorted(at_full)
+    todo = _todo(lex, gated, at_full, at_core, at_masked)
     state = SentenceFacts(lex, text, s, is_quote, gated)
     fired: dict[str, str] = {}
     main_fired = False
@@ -153,12 +147,32 @@ def fire(lex: Lexicon, text: str, gated: bool = True) -> dict[str, str]:
         if _run(fn, target, positions, state, fired) and scope == "main":
             main_fired = True
     if not main_fired and masked != core:
-        for i in todo:
-            fn = functions[i]
-            if fn.scope == "main":
-                positions = None if not gated or i in always else at_core.get(i, _NONE)
-                _run(fn, core, positions, state, fired)
+        _main_on_core(lex, todo, core, at_core, state, fired)
     return fired
+
+
+def _main_on_core(lex: Lexicon, todo: Iterable[int], core: str, at_core: dict[int, list[int]],
+                  state: SentenceFacts, fired: dict[str, str]) -> None:
+    """Run the main-clause functions again on the unmasked text (nothing fired on the main
+    clause, so a cue in a subordinate clause counts)."""
+    for i in todo:
+        fn = lex.functions[i]
+        if fn.scope != "main":
+            continue
+        if not state.gated or i in lex.always:
+            _run(fn, core, None, state, fired)
+        elif (positions := at_core.get(i)) is not None:
+            _run(fn, core, positions, state, fired)
+
+
+def _todo(lex: Lexicon, gated: bool, at_full: dict[int, list[int]],
+          at_core: dict[int, list[int]], at_masked: dict[int, list[int]]) -> Iterable[int]:
+    """The functions to run, in order: those with a head in one of the texts."""
+    if not gated:
+        return range(len(lex.functions))
+    if lex.always or at_masked is not at_full:
+        return sorted(lex.always.union(at_full, at_core, at_masked))
+    return sorted(at_full)  # the common case: one text, one index
 
 
 def cue_index(lex: Lexicon, t: str) -> dict[int, list[int]]:
