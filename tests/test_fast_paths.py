@@ -40,6 +40,20 @@ def gold_sentences(every: int = 1) -> list[tuple[str, str, str]]:
     return [(r["doc_id"], r["text"], lang_of.get(r["doc_id"], "nl")) for r in rows[::every]]
 
 
+# ---------------------------------------------------------------------- normalising
+
+
+def test_split_whitespace_is_regex_whitespace() -> None:
+    """``normalise`` collapses whitespace with str.split: the same set as the regex ``\\s``."""
+    space = re.compile(r"\s")
+    odd = [chr(c) for c in range(0x110000)
+           if chr(c).isspace() != (space.match(chr(c)) is not None)]
+    assert odd == []
+    spaces = [chr(c) for c in range(0x3100) if chr(c).isspace()]
+    text = "a" + "".join(spaces) + "b " + spaces[-1] + "c\u00a0\n"
+    assert normalise(text) == "a b c"
+
+
 # ---------------------------------------------------------------------- head index
 
 
