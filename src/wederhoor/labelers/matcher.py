@@ -6,15 +6,18 @@ How one sentence is labelled
    spaces, no dots inside numbers (14.000) or after the abbreviations the YAML lists (mr.,
    dr., o.a.), because patterns bridge gaps with ``[^.;:]`` and must not stop at those dots.
 2. Pre-check: the literal strings every match of a function must start with ("cue heads",
-   read from the patterns by ``regex_parse.pattern_heads``) are joined into one trie regex.
-   One scan of the sentence with it finds where each function's heads occur. A sentence
+   read from the patterns by ``regex_parse.pattern_heads``) go into one Aho-Corasick
+   automaton (``head_index``). One pass over the sentence finds where each function's heads
+   occur. A sentence
    without any head is neutral at once, a function without a head in the sentence does not
    run, and a function that does run is matched only at the offsets where its heads occur
    (``Pattern.match`` at each offset instead of a scan of the whole text). Every match starts
    with a head, so this finds exactly the matches a full scan would; a pattern whose prefix
    the reader cannot vouch for gets no heads and is simply searched everywhere. The text
    without its attribution tail (step 3) is a slice of the sentence, so its head offsets are
-   read off the first scan (``slice_index``) instead of a second one.
+   read off the first scan (``slice_index``) instead of a second one. A function's
+   ``requires`` / ``unless`` guards are likewise tried only where their alternatives can
+   start (``gate``).
 3. Attribution: in ``'...', zegt de advocaat.`` the quote's content decides, so the
    attribution tail is cut off before the cues are searched (also for unquoted
    ``..., aldus het parket.`` tails). Words in the tail ("aanklager", "verdachte") would
