@@ -90,8 +90,8 @@ def test_a_table_model_runs_in_the_experiment_and_predicts_new_text(cfg_factory,
     from wederhoor.io.model_files import load_model
     from wederhoor.modeling.models import model_input, reads_table
 
-    data = small_seeds(tmp_path / "corpus", per_split=8)
-    cfg = cfg_factory("train", ["model=hybrid_context_e5_logreg", "train_labels=gold",
+    data = small_seeds(tmp_path / "corpus", per_split=4)
+    cfg = cfg_factory("train", ["model=hybrid_e5_logreg", "train_labels=gold",
                                 "reference_labels=null", "train_weights.doc_ids=-rn-",
                                 "train_weights.weight=2", STAND_IN_EMBEDDINGS, *data])
     run_dir = tmp_path / "run"

@@ -93,7 +93,7 @@ def reads_table(model: Any) -> bool:
     """
     from sklearn.compose import ColumnTransformer
 
-    steps = getattr(model, "steps", None)
+    steps: list[Any] = getattr(model, "steps", None) or []
     return bool(steps) and isinstance(steps[0][1], ColumnTransformer)
 
 
