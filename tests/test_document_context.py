@@ -84,6 +84,7 @@ def test_weights_reach_the_classifier() -> None:
     assert plain[0] == "denial" and weighted[0] == "accusation"
 
 
+@pytest.mark.slow  # make test: test_train's default experiment runs the table-reading hybrid
 def test_a_table_model_runs_in_the_experiment_and_predicts_new_text(cfg_factory,
                                                                     tmp_path: Path) -> None:
     from wederhoor.experiment import run_experiment
