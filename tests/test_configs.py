@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from hydra.utils import instantiate
 from sklearn.pipeline import Pipeline
 
 from tests.clitools import STAND_IN_EMBEDDINGS
 from wederhoor.cli import CONF_DIR
+from wederhoor.modeling.models import model_input
 
 
 def _options(group: str) -> list[str]:
@@ -48,8 +50,11 @@ def test_every_model_builds_a_pipeline_that_fits(cfg_factory, option: str) -> No
     assert isinstance(model, Pipeline)
     assert list(model.named_steps) == ["vectorizer", "classifier"]
     texts = ["hij ontkent alles", "zij beschuldigt hem", "het regent vandaag"] * 4
-    model.fit(texts, ["denial", "accusation", "neutral"] * 4)
-    assert set(model.predict(texts)) <= {"denial", "accusation", "neutral"}
+    table = pd.DataFrame({"text": texts, "doc_id": [f"d{i // 2}" for i in range(12)],
+                          "lang": "nl"})
+    x = model_input(model, table)
+    model.fit(x, ["denial", "accusation", "neutral"] * 4)
+    assert set(model.predict(x)) <= {"denial", "accusation", "neutral"}
 
 
 def test_model_part_can_be_overridden_alone(cfg_factory) -> None:

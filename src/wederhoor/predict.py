@@ -21,6 +21,7 @@ def main(cfg: DictConfig) -> None:
         run_language,
         trained_languages,
     )
+    from wederhoor.modeling.models import model_input
     from wederhoor.pipeline.engine import sentences
     from wederhoor.pipeline.sentences import segmenter_for
 
@@ -39,7 +40,7 @@ def main(cfg: DictConfig) -> None:
     if other:
         warn(f"{run_dir.name} was trained on {'/'.join(sorted(seen))} text but {cfg.input} "
              f"holds {'/'.join(other)} text; its predictions there are unreliable")
-    frame["predicted"] = model.predict(frame["text"].to_numpy(dtype=object)) if len(frame) else []
+    frame["predicted"] = model.predict(model_input(model, frame)) if len(frame) else []
     write_table(frame, cfg.output)
     counts = ", ".join(f"{k} {v}" for k, v in label_counts(frame["predicted"]).items())
     info(f"{len(frame)} sentences predicted with {run_dir.name} ({counts}) -> {cfg.output}")

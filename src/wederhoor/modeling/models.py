@@ -52,6 +52,16 @@ SMOKE_TEXTS = ("de burgemeester ontkent fraude", "het parket vervolgt de directe
 SMOKE_LABELS = ("denial", "accusation", "neutral") * 2
 
 
+def smoke_input(model: Any) -> Any:
+    """The six smoke sentences as ``model`` reads them (texts, or a table of one-sentence
+    documents)."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"text": SMOKE_TEXTS, "doc_id": [f"smoke-{i}" for i in range(6)],
+                          "lang": ["nl", "nl", "nl", "en", "en", "en"]})
+    return model_input(model, frame)
+
+
 def check_model(model: Any) -> None:
     """Fit a clone on six sentences so a wrong option (``C=-1``, ``C=abc``) is reported in one
     line before any split or label work, not minutes later.
@@ -64,8 +74,37 @@ def check_model(model: Any) -> None:
     from wederhoor.errors import UserError
 
     try:
-        clone(model).fit(list(SMOKE_TEXTS), list(SMOKE_LABELS))
+        clone(model).fit(smoke_input(model), list(SMOKE_LABELS))
     except Exception as exc:  # noqa: BLE001 - sorted below by kind
         if type(exc).__name__ == "InvalidParameterError":
             raise UserError(f"model option: {' '.join(str(exc).split())}; fix the override "
                             "(see conf/model/)") from None
+
+
+#: the columns a model that reads a sentence table gets (document context features)
+TABLE_COLUMNS = ("text", "doc_id", "lang")
+
+
+def reads_table(model: Any) -> bool:
+    """Does the model read a table of sentences (a ColumnTransformer first) rather than texts?
+
+    Such a model sees each sentence with its document and language, so its features can look
+    at the sentences around it (``document_context.py``).
+    """
+    from sklearn.compose import ColumnTransformer
+
+    steps: list[Any] = getattr(model, "steps", None) or []
+    return bool(steps) and isinstance(steps[0][1], ColumnTransformer)
+
+
+def model_input(model: Any, frame: Any) -> Any:
+    """What ``model`` is fit on and predicts from: the ``text`` column of the sentence table
+    ``frame`` (documents whole and in order), or for a table-reading model the table itself."""
+    if reads_table(model):
+        return frame[list(TABLE_COLUMNS)].reset_index(drop=True)
+    return frame["text"].to_numpy(dtype=object)
+
+
+def take(X: Any, rows: Any) -> Any:
+    """Rows of a model input (an array of texts or a table), kept in their order."""
+    return X.iloc[rows] if hasattr(X, "iloc") else X[rows]

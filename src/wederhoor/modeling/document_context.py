@@ -1,0 +1,126 @@
+"""Where a sentence stands in its document, as features: what the rules say around it.
+
+A sentence alone often does not carry its stance: a second quote of the same speaker, the
+evidence for the claim before it, a headline whose quote the article then attributes. The rule
+labeler reads whole documents for exactly this (``labelers/context.py``); this transformer
+hands the classifier what it found, next to TF-IDF and the sentence's own rule label:
+
+- ``prev`` / ``next``: the rules' label (with document context) of the sentence before and
+  after it in the same document, or ``none`` at either end;
+- ``doc``: the rules' label of the sentence itself with document context (the silver label);
+- ``tag``: which context rule gave the sentence its label, if any (a continuation, a quote over
+  several sentences, the same speaker);
+- ``pos``: whether it is the headline (first of several sentences) or stands alone (a
+  one-sentence document, such as a stand-alone headline).
+
+Its input is a table (pandas DataFrame) with the columns ``text``, ``doc_id`` and ``lang``, one
+row per sentence, each document's sentences together and in order, which is how the
+experiment and ``predict`` pass it (``models.model_input``). A ``ColumnTransformer`` in the
+model config sends the ``text`` column to the other features and the table to this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from wederhoor import LABELS
+
+PARTS = ("prev", "next", "doc", "tag", "pos")
+COLUMNS = ("text", "doc_id", "lang")  # what the transformer reads from its table
+TAGS = ("continues_previous", "quote_continues", "same_speaker")  # labelers/context.py
+NONE = "none"
+
+
+class DocumentContext(TransformerMixin, BaseEstimator):
+    """Binary features ``prev=<label>``, ``next=<label>``, ``doc=<label>``, ``tag=<rule>``,
+    ``pos=headline``, ``pos=alone``; ``parts`` keeps some of the kinds."""
+
+    def __init__(self, parts: Sequence[str] = PARTS, lexicons: str | None = None,
+                 max_chars: int = 4000) -> None:
+        self.parts = parts
+        self.lexicons = lexicons
+        self.max_chars = max_chars
+
+    def fit(self, X: Any, y: Any = None) -> DocumentContext:
+        """The feature names follow from ``parts`` alone; checks the options and the table."""
+        from wederhoor.errors import UserError
+
+        unknown = sorted(set(self.parts) - set(PARTS))
+        if unknown or not self.parts:
+            raise UserError(f"document context parts {list(self.parts)}: use one or more of "
+                            f"{', '.join(PARTS)} (model.*.parts)")
+        self._columns_of(X)
+        kinds = {"prev": (*LABELS, NONE), "next": (*LABELS, NONE), "doc": LABELS,
+                 "tag": TAGS, "pos": ("headline", "alone")}
+        names = [f"{part}={value}" for part in PARTS if part in self.parts
+                 for value in kinds[part]]
+        self.feature_names_ = np.asarray(names, dtype=object)
+        self.vocabulary_ = {name: i for i, name in enumerate(names)}
+        return self
+
+    def transform(self, X: Any) -> sparse.csr_matrix:
+        texts, doc_ids, langs = self._columns_of(X)
+        labels, evidence = self._labeler().label(texts, langs, doc_ids)
+        rows: list[int] = []
+        cols: list[int] = []
+        for i, keys in enumerate(context_keys(doc_ids, labels, evidence)):
+            for key in keys:
+                col = self.vocabulary_.get(key)
+                if col is not None:
+                    rows.append(i)
+                    cols.append(col)
+        data = np.ones(len(rows), dtype=np.float64)
+        return sparse.csr_matrix((data, (rows, cols)),
+                                 shape=(len(texts), len(self.vocabulary_)))
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        return self.feature_names_
+
+    @staticmethod
+    def _columns_of(X: Any) -> tuple[list[str], list[str], list[str]]:
+        from wederhoor.errors import UserError
+
+        missing = [c for c in COLUMNS if c not in getattr(X, "columns", ())]
+        if missing:
+            raise UserError(f"document context features need a table with the columns "
+                            f"{', '.join(COLUMNS)} (missing: {', '.join(missing)}); give "
+                            "the model a ColumnTransformer as in conf/model/*context*.yaml")
+        return ([str(t) for t in X["text"]], [str(d) for d in X["doc_id"]],
+                [str(lang) for lang in X["lang"]])
+
+    def _labeler(self) -> Any:
+        """Built once per process and never saved: model files hold no compiled patterns."""
+        labeler = self.__dict__.get("_labeler_")
+        if labeler is None:
+            from wederhoor.labelers.rules import RuleLabeler
+
+            labeler = RuleLabeler(lexicons=self.lexicons, max_chars=self.max_chars)
+            self.__dict__["_labeler_"] = labeler
+        return labeler
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_labeler_", None)
+        return state
+
+
+def context_keys(doc_ids: Sequence[str], labels: Sequence[str],
+                 evidence: Sequence[str]) -> list[list[str]]:
+    """Every feature key of every sentence (all parts; the transformer keeps its own)."""
+    n = len(doc_ids)
+    out: list[list[str]] = []
+    for i in range(n):
+        first = i == 0 or doc_ids[i - 1] != doc_ids[i]
+        last = i == n - 1 or doc_ids[i + 1] != doc_ids[i]
+        keys = [f"prev={NONE if first else labels[i - 1]}",
+                f"next={NONE if last else labels[i + 1]}", f"doc={labels[i]}"]
+        keys += [f"tag={tag}" for tag in TAGS if evidence[i].endswith(tag)]
+        if first:
+            keys.append("pos=alone" if last else "pos=headline")
+        out.append(keys)
+    return out

@@ -1,0 +1,106 @@
+"""Document context features, models that read a sentence table, and training weights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.clitools import STAND_IN_EMBEDDINGS, small_seeds
+from wederhoor.errors import UserError
+from wederhoor.modeling.document_context import DocumentContext
+
+TABLE = pd.DataFrame({
+    "text": ["Het OM verdenkt de directeur van fraude.", "Dat blijkt uit een intern rapport.",
+             "Het regent in Damme.", "De directeur ontkent alles.",
+             "The firm denies the report."],
+    "doc_id": ["a", "a", "a", "a", "b"],
+    "lang": ["nl", "nl", "nl", "nl", "en"],
+})
+
+
+def _active(ctx: DocumentContext, table: pd.DataFrame) -> list[set[str]]:
+    matrix = ctx.transform(table)
+    return [{ctx.feature_names_[j] for j in matrix[i].indices} for i in range(len(table))]
+
+
+def test_each_sentence_sees_the_rules_labels_around_it_within_its_document() -> None:
+    rows = _active(DocumentContext().fit(TABLE), TABLE)
+    assert rows[0] == {"prev=none", "next=accusation", "doc=accusation", "pos=headline"}
+    # "Dat blijkt uit ..." has no cue: the rules give it the claim's stance by continuation
+    assert rows[1] == {"prev=accusation", "next=neutral", "doc=accusation",
+                       "tag=continues_previous"}
+    assert rows[2] == {"prev=accusation", "next=denial", "doc=neutral"}
+    assert rows[3] == {"prev=neutral", "next=none", "doc=denial"}  # b's sentence is not next
+    assert rows[4] == {"prev=none", "next=none", "doc=denial", "pos=alone"}
+
+
+def test_parts_keep_only_the_asked_kinds_and_bad_input_is_one_line() -> None:
+    ctx = DocumentContext(parts=("prev", "pos")).fit(TABLE)
+    assert len(ctx.get_feature_names_out()) == 6  # three labels + none, headline, alone
+    assert _active(ctx, TABLE)[2] == {"prev=accusation"}
+    with pytest.raises(UserError, match="parts"):
+        DocumentContext(parts=("prev", "speaker")).fit(TABLE)
+    with pytest.raises(UserError, match="doc_id"):
+        DocumentContext().fit(TABLE[["text", "lang"]])
+    with pytest.raises(UserError, match="columns"):
+        DocumentContext().fit(TABLE["text"].to_numpy())
+
+
+def test_training_weights_follow_the_doc_id_pattern() -> None:
+    from omegaconf import OmegaConf
+
+    from wederhoor.experiment import row_weights
+
+    ids = ["nl-rn-dev-a-01", "nl-a-01", "en-rnh-dev-001"]
+    option = OmegaConf.create({"doc_ids": "-rnh?-", "weight": 3.0})
+    assert list(row_weights(option, ids)) == [3.0, 1.0, 3.0]
+    assert row_weights(OmegaConf.create({"doc_ids": None, "weight": 3.0}), ids) is None
+    for bad in ({"doc_ids": "(", "weight": 2.0}, {"doc_ids": "x", "weight": 0},
+                {"doc_ids": "x", "weight": "two"}):
+        with pytest.raises(UserError, match="train_weights"):
+            row_weights(OmegaConf.create(bad), ids)
+
+
+def test_weights_reach_the_classifier() -> None:
+    """The same sentence labelled two ways: the heavier documents' label wins."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from wederhoor.experiment import Timer, cross_predict
+    from wederhoor.modeling.models import build_pipeline
+
+    model = build_pipeline(TfidfVectorizer(), LogisticRegression(C=100.0))
+    texts = np.asarray(["hij zegt iets"] * 4 + ["het regent"] * 2 + ["zij ontkent"] * 2,
+                       dtype=object)
+    y = np.asarray(["accusation", "denial", "denial", "denial", "neutral", "neutral",
+                    "denial", "denial"], dtype=object)
+    folds = [(np.arange(8), np.arange(8))]
+    plain, *_ = cross_predict(model, texts, y, folds, Timer(), y)
+    weights = np.asarray([10.0, 1, 1, 1, 1, 1, 1, 1])
+    weighted, *_ = cross_predict(model, texts, y, folds, Timer(), y, weights=weights)
+    assert plain[0] == "denial" and weighted[0] == "accusation"
+
+
+@pytest.mark.slow  # make test: test_train's default experiment runs the table-reading hybrid
+def test_a_table_model_runs_in_the_experiment_and_predicts_new_text(cfg_factory,
+                                                                    tmp_path: Path) -> None:
+    from wederhoor.experiment import run_experiment
+    from wederhoor.io.model_files import load_model
+    from wederhoor.modeling.models import model_input, reads_table
+
+    data = small_seeds(tmp_path / "corpus", per_split=4)
+    cfg = cfg_factory("train", ["model=hybrid_e5_logreg", "train_labels=gold",
+                                "reference_labels=null", "train_weights.doc_ids=-rn-",
+                                "train_weights.weight=2", STAND_IN_EMBEDDINGS, *data])
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    record = run_experiment(cfg, run_dir)
+    assert record["metrics"]["macro_f1"] > 0
+    model = load_model(run_dir)
+    assert reads_table(model)
+    predicted = model.predict(model_input(model, TABLE))
+    assert len(predicted) == len(TABLE)
+    assert set(predicted) <= {"accusation", "denial", "neutral"}
