@@ -76,7 +76,7 @@ def plot_by_group(rows: list[dict[str, Any]], models: list[str], path: Path,
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from wederhoor.io.outputs import atomic_write
+    from wederhoor.evaluation.plots import save_png
 
     y = np.arange(len(rows))
     scores = [r[m] for r in rows for m in models]
@@ -95,11 +95,4 @@ def plot_by_group(rows: list[dict[str, Any]], models: list[str], path: Path,
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.3 / max(len(rows), 1)),
               ncol=min(len(models), 4), frameon=False, fontsize=8)
     fig.tight_layout()
-
-    def save(tmp: Path) -> None:
-        fig.savefig(tmp, format="png")
-
-    try:
-        return atomic_write(path, save)
-    finally:
-        plt.close(fig)
+    return save_png(fig, path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from wederhoor.io.outputs import atomic_write
 
@@ -32,6 +33,12 @@ def confusion_png(matrix: Sequence[Sequence[int]], labels: Sequence[str], path: 
             ax.text(j, i, f"{int(counts[i, j])}\n{share[i, j]:.0%}", ha="center", va="center",
                     fontsize=8, color="white" if share[i, j] > 0.6 else "black")
     fig.tight_layout()
+    return save_png(fig, path)
+
+
+def save_png(fig: Any, path: str | Path) -> Path:
+    """Write a figure as PNG in one step (a reader never sees half a file), then free it."""
+    import matplotlib.pyplot as plt
 
     def save(tmp: Path) -> None:
         fig.savefig(tmp, format="png")

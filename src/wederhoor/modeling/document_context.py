@@ -29,6 +29,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from wederhoor import LABELS
+from wederhoor.modeling.labeler_owner import OwnsRuleLabeler
 
 PARTS = ("prev", "next", "doc", "tag", "pos")
 COLUMNS = ("text", "doc_id", "lang")  # what the transformer reads from its table
@@ -36,7 +37,7 @@ TAGS = ("continues_previous", "quote_continues", "same_speaker")  # labelers/con
 NONE = "none"
 
 
-class DocumentContext(TransformerMixin, BaseEstimator):
+class DocumentContext(OwnsRuleLabeler, TransformerMixin, BaseEstimator):
     """Binary features ``prev=<label>``, ``next=<label>``, ``doc=<label>``, ``tag=<rule>``,
     ``pos=headline``, ``pos=alone``; ``parts`` keeps some of the kinds."""
 
@@ -65,7 +66,7 @@ class DocumentContext(TransformerMixin, BaseEstimator):
 
     def transform(self, X: Any) -> sparse.csr_matrix:
         texts, doc_ids, langs = self._columns_of(X)
-        labels, evidence = self._labeler().label(texts, langs, doc_ids)
+        labels, evidence = self.rule_labeler().label(texts, langs, doc_ids)
         rows: list[int] = []
         cols: list[int] = []
         for i, keys in enumerate(context_keys(doc_ids, labels, evidence)):
@@ -92,21 +93,6 @@ class DocumentContext(TransformerMixin, BaseEstimator):
                             "the model a ColumnTransformer as in conf/model/*context*.yaml")
         return ([str(t) for t in X["text"]], [str(d) for d in X["doc_id"]],
                 [str(lang) for lang in X["lang"]])
-
-    def _labeler(self) -> Any:
-        """Built once per process and never saved: model files hold no compiled patterns."""
-        labeler = self.__dict__.get("_labeler_")
-        if labeler is None:
-            from wederhoor.labelers.rules import RuleLabeler
-
-            labeler = RuleLabeler(lexicons=self.lexicons, max_chars=self.max_chars)
-            self.__dict__["_labeler_"] = labeler
-        return labeler
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state.pop("_labeler_", None)
-        return state
 
 
 def context_keys(doc_ids: Sequence[str], labels: Sequence[str],

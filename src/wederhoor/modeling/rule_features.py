@@ -18,11 +18,12 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from wederhoor import LABELS
+from wederhoor.modeling.labeler_owner import OwnsRuleLabeler
 
 PARTS = ("fired", "first", "rule")
 
 
-class RuleEvidence(TransformerMixin, BaseEstimator):
+class RuleEvidence(OwnsRuleLabeler, TransformerMixin, BaseEstimator):
     """Binary features: ``<lang>:fired=<fn>``, ``<lang>:first=<fn>``, ``<lang>:rule=<label>``.
 
     ``parts`` keeps some of the three kinds: ``[rule]`` gives the classifier only the rules'
@@ -44,7 +45,7 @@ class RuleEvidence(TransformerMixin, BaseEstimator):
         if unknown or not self.parts:
             raise UserError(f"rule evidence parts {list(self.parts)}: use one or more of "
                             f"{', '.join(PARTS)} (model.*.parts)")
-        labeler = self._labeler()
+        labeler = self.rule_labeler()
         names: list[str] = []
         for lang in self.languages:
             functions = labeler.function_names(lang)
@@ -56,7 +57,7 @@ class RuleEvidence(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X: Iterable[str]) -> sparse.csr_matrix:
-        labeler = self._labeler()
+        labeler = self.rule_labeler()
         rows: list[int] = []
         cols: list[int] = []
         n = 0
@@ -80,18 +81,3 @@ class RuleEvidence(TransformerMixin, BaseEstimator):
                 keys.append(f"{lang}:first={fired[0]}")
             out += [vocab[k] for k in keys if k in vocab]
         return out
-
-    def _labeler(self) -> Any:
-        """Built once per process and never saved: model files hold no compiled patterns."""
-        labeler = self.__dict__.get("_labeler_")
-        if labeler is None:
-            from wederhoor.labelers.rules import RuleLabeler
-
-            labeler = RuleLabeler(lexicons=self.lexicons, max_chars=self.max_chars)
-            self.__dict__["_labeler_"] = labeler
-        return labeler
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state.pop("_labeler_", None)
-        return state
