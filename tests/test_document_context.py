@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.clitools import STAND_IN_EMBEDDINGS, small_seeds
+from tests.clitools import SEEDS, STAND_IN_EMBEDDINGS, small_seeds
 from wederhoor.errors import UserError
 from wederhoor.modeling.document_context import DocumentContext
 
@@ -104,3 +104,27 @@ def test_a_table_model_runs_in_the_experiment_and_predicts_new_text(cfg_factory,
     predicted = model.predict(model_input(model, TABLE))
     assert len(predicted) == len(TABLE)
     assert set(predicted) <= {"accusation", "denial", "neutral"}
+
+
+def test_big_inputs_are_labelled_on_every_core_with_the_same_features(monkeypatch) -> None:
+    """Cut between documents over worker processes, the features equal one process's."""
+    import wederhoor.pipeline.workers as workers
+    from wederhoor.modeling.labeler_owner import document_cuts
+    from wederhoor.modeling.rule_features import RuleEvidence
+
+    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False).head(400)
+    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).set_index("doc_id")
+    table = pd.DataFrame({"text": gold["text"], "doc_id": gold["doc_id"],
+                          "lang": [meta.at[d, "lang"] for d in gold["doc_id"]]})
+    cuts = document_cuts(list(table["doc_id"]), 2)
+    assert len(cuts) == 2 and cuts[0][1] == cuts[1][0]
+    assert table["doc_id"].iat[cuts[0][1]] != table["doc_id"].iat[cuts[0][1] - 1]
+    context = DocumentContext().fit(table)
+    evidence = RuleEvidence().fit(table["text"])
+    alone = (context.transform(table), evidence.transform(table["text"]))
+    monkeypatch.setattr(workers, "PARALLEL_MIN_SENTENCES", 10)
+    monkeypatch.setattr(workers, "all_cores", lambda: 2)
+    spread = (context.transform(table), evidence.transform(table["text"]))
+    for one, many in zip(alone, spread, strict=True):
+        assert one.shape == many.shape and (one != many).nnz == 0
+    assert alone[1].nnz > len(table)  # the rules fired: the comparison is not of empty rows

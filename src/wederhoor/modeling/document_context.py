@@ -66,7 +66,7 @@ class DocumentContext(OwnsRuleLabeler, TransformerMixin, BaseEstimator):
 
     def transform(self, X: Any) -> sparse.csr_matrix:
         texts, doc_ids, langs = self._columns_of(X)
-        labels, evidence = self.rule_labeler().label(texts, langs, doc_ids)
+        labels, evidence = self.labels_in_documents(texts, langs, doc_ids)
         rows: list[int] = []
         cols: list[int] = []
         for i, keys in enumerate(context_keys(doc_ids, labels, evidence)):

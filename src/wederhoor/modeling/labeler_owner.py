@@ -1,16 +1,70 @@
 """Transformers that run the rule labeler keep their own copy, built on first use.
 
 The compiled lexicon is large and rebuilt in a second from the YAML, so a model file stores
-only the options (``lexicons``, ``max_chars``), never the labeler.
+only the options (``lexicons``, ``max_chars``), never the labeler. On a big input the labelling
+is spread over worker processes (every core above ``PARALLEL_MIN_SENTENCES`` rows, as the
+engine does), cut only between documents, so the features are the same as in one process.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
+
+_WORKER_LABELERS: dict[tuple[str | None, int], Any] = {}  # one per worker process and options
+
+
+def _labeler_for(lexicons: str | None, max_chars: int) -> Any:
+    key = (lexicons, max_chars)
+    if key not in _WORKER_LABELERS:
+        from wederhoor.labelers.rules import RuleLabeler
+
+        _WORKER_LABELERS[key] = RuleLabeler(lexicons=lexicons, max_chars=max_chars)
+    return _WORKER_LABELERS[key]
+
+
+def label_each(labeler: Any, texts: Sequence[str], languages: Sequence[str]
+               ) -> list[list[tuple[str, list[str]]]]:
+    """Each sentence alone, once per language: (label, fired functions)."""
+    return [[(label, list(fired)) for label, fired in
+             (labeler.label_one(text, lang) for lang in languages)] for text in texts]
+
+
+def _each_chunk(args: tuple[Any, ...]) -> list[list[tuple[str, list[str]]]]:
+    lexicons, max_chars, texts, languages = args
+    return label_each(_labeler_for(lexicons, max_chars), texts, languages)
+
+
+def _documents_chunk(args: tuple[Any, ...]) -> tuple[list[str], list[Any]]:
+    lexicons, max_chars, texts, langs, doc_ids = args
+    labels, evidence = _labeler_for(lexicons, max_chars).label(texts, langs, doc_ids)
+    return list(labels), list(evidence)
+
+
+def document_cuts(doc_ids: Sequence[Any], parts: int) -> list[tuple[int, int]]:
+    """(start, end) of about ``parts`` runs of rows, each cut where the doc_id changes."""
+    n = len(doc_ids)
+    cuts = [0]
+    for k in range(1, parts):
+        at = max(cuts[-1], k * n // parts)
+        while 0 < at < n and doc_ids[at] == doc_ids[at - 1]:
+            at += 1
+        if cuts[-1] < at < n:
+            cuts.append(at)
+    cuts.append(n)
+    return list(zip(cuts[:-1], cuts[1:], strict=True))
+
+
+def _pool_map(fn: Any, chunks: list[tuple[Any, ...]]) -> list[Any]:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(len(chunks), mp_context=get_context("spawn")) as pool:
+        return list(pool.map(fn, chunks))
 
 
 class OwnsRuleLabeler:
-    """Mixin: ``rule_labeler()`` for an estimator with ``lexicons`` and ``max_chars``."""
+    """Mixin: the rule labeler for an estimator with ``lexicons`` and ``max_chars``."""
 
     lexicons: str | None
     max_chars: int
@@ -24,6 +78,36 @@ class OwnsRuleLabeler:
             labeler = RuleLabeler(lexicons=self.lexicons, max_chars=self.max_chars)
             self.__dict__["_labeler_"] = labeler
         return labeler
+
+    def labels_each(self, texts: Sequence[str], languages: Sequence[str]
+                    ) -> list[list[tuple[str, list[str]]]]:
+        """``label_each`` on every core for a big input."""
+        from wederhoor.pipeline.workers import worker_count
+
+        workers = worker_count(0, len(texts))
+        if workers == 1:
+            return label_each(self.rule_labeler(), texts, languages)
+        chunks = [(self.lexicons, self.max_chars, list(texts[a:b]), list(languages))
+                  for a, b in document_cuts(list(range(len(texts))), workers)]
+        return [row for part in _pool_map(_each_chunk, chunks) for row in part]
+
+    def labels_in_documents(self, texts: Sequence[str], langs: Sequence[str],
+                            doc_ids: Sequence[str]) -> tuple[list[str], list[Any]]:
+        """The labeler's document-context labels and evidence, on every core for a big input."""
+        from wederhoor.pipeline.workers import worker_count
+
+        workers = worker_count(0, len(texts))
+        if workers == 1:
+            alone = self.rule_labeler().label(texts, langs, doc_ids)
+            return list(alone[0]), list(alone[1])
+        chunks = [(self.lexicons, self.max_chars, list(texts[a:b]), list(langs[a:b]),
+                   list(doc_ids[a:b])) for a, b in document_cuts(doc_ids, workers)]
+        labels: list[str] = []
+        evidence: list[Any] = []
+        for part_labels, part_evidence in _pool_map(_documents_chunk, chunks):
+            labels += part_labels
+            evidence += part_evidence
+        return labels, evidence
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)

@@ -57,25 +57,24 @@ class RuleEvidence(OwnsRuleLabeler, TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X: Iterable[str]) -> sparse.csr_matrix:
-        labeler = self.rule_labeler()
+        texts = [str(text) for text in X]
         rows: list[int] = []
         cols: list[int] = []
-        n = 0
-        for n, text in enumerate(X, 1):
-            for col in self._columns(labeler, str(text)):
-                rows.append(n - 1)
+        for i, per_lang in enumerate(self.labels_each(texts, list(self.languages))):
+            for col in self._columns(per_lang):
+                rows.append(i)
                 cols.append(col)
         data = np.ones(len(rows), dtype=np.float64)
-        return sparse.csr_matrix((data, (rows, cols)), shape=(n, len(self.vocabulary_)))
+        return sparse.csr_matrix((data, (rows, cols)),
+                                 shape=(len(texts), len(self.vocabulary_)))
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         return self.feature_names_
 
-    def _columns(self, labeler: Any, text: str) -> list[int]:
+    def _columns(self, per_lang: list[tuple[str, list[str]]]) -> list[int]:
         vocab = self.vocabulary_
         out: list[int] = []
-        for lang in self.languages:
-            label, fired = labeler.label_one(text, lang)
+        for lang, (label, fired) in zip(self.languages, per_lang, strict=True):
             keys = [f"{lang}:rule={label}", *(f"{lang}:fired={fn}" for fn in fired)]
             if fired:
                 keys.append(f"{lang}:first={fired[0]}")
