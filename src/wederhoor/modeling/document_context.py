@@ -29,6 +29,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from wederhoor import LABELS
+from wederhoor.modeling.binary_features import binary_rows
 from wederhoor.modeling.labeler_owner import OwnsRuleLabeler
 
 PARTS = ("prev", "next", "doc", "tag", "pos")
@@ -67,17 +68,8 @@ class DocumentContext(OwnsRuleLabeler, TransformerMixin, BaseEstimator):
     def transform(self, X: Any) -> sparse.csr_matrix:
         texts, doc_ids, langs = self._columns_of(X)
         labels, evidence = self.labels_in_documents(texts, langs, doc_ids)
-        rows: list[int] = []
-        cols: list[int] = []
-        for i, keys in enumerate(context_keys(doc_ids, labels, evidence)):
-            for key in keys:
-                col = self.vocabulary_.get(key)
-                if col is not None:
-                    rows.append(i)
-                    cols.append(col)
-        data = np.ones(len(rows), dtype=np.float64)
-        return sparse.csr_matrix((data, (rows, cols)),
-                                 shape=(len(texts), len(self.vocabulary_)))
+        return binary_rows(context_keys(doc_ids, labels, evidence), self.vocabulary_,
+                           len(texts))
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         return self.feature_names_

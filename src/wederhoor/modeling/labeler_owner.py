@@ -11,16 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-_WORKER_LABELERS: dict[tuple[str | None, int], Any] = {}  # one per worker process and options
-
 
 def _labeler_for(lexicons: str | None, max_chars: int) -> Any:
-    key = (lexicons, max_chars)
-    if key not in _WORKER_LABELERS:
-        from wederhoor.labelers.rules import RuleLabeler
+    """A worker's labeler: each worker labels one chunk, so it is built once per worker."""
+    from wederhoor.labelers.rules import RuleLabeler
 
-        _WORKER_LABELERS[key] = RuleLabeler(lexicons=lexicons, max_chars=max_chars)
-    return _WORKER_LABELERS[key]
+    return RuleLabeler(lexicons=lexicons, max_chars=max_chars)
 
 
 def label_each(labeler: Any, texts: Sequence[str], languages: Sequence[str]
@@ -56,11 +52,16 @@ def document_cuts(doc_ids: Sequence[Any], parts: int) -> list[tuple[int, int]]:
 
 
 def _pool_map(fn: Any, chunks: list[tuple[Any, ...]]) -> list[Any]:
-    from concurrent.futures import ProcessPoolExecutor
+    """One worker per chunk, started the way the engine starts its workers (spawned, immune
+    to Ctrl-C while they start, killed with the parent: pipeline/workers.py)."""
     from multiprocessing import get_context
 
-    with ProcessPoolExecutor(len(chunks), mp_context=get_context("spawn")) as pool:
-        return list(pool.map(fn, chunks))
+    from wederhoor.pipeline.workers import die_with_parent, starting_workers
+
+    with starting_workers():
+        pool = get_context("spawn").Pool(len(chunks), initializer=die_with_parent)
+    with pool:
+        return pool.map(fn, chunks)
 
 
 class OwnsRuleLabeler:

@@ -18,6 +18,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from wederhoor import LABELS
+from wederhoor.modeling.binary_features import binary_rows
 from wederhoor.modeling.labeler_owner import OwnsRuleLabeler
 
 PARTS = ("fired", "first", "rule")
@@ -58,25 +59,16 @@ class RuleEvidence(OwnsRuleLabeler, TransformerMixin, BaseEstimator):
 
     def transform(self, X: Iterable[str]) -> sparse.csr_matrix:
         texts = [str(text) for text in X]
-        rows: list[int] = []
-        cols: list[int] = []
-        for i, per_lang in enumerate(self.labels_each(texts, list(self.languages))):
-            for col in self._columns(per_lang):
-                rows.append(i)
-                cols.append(col)
-        data = np.ones(len(rows), dtype=np.float64)
-        return sparse.csr_matrix((data, (rows, cols)),
-                                 shape=(len(texts), len(self.vocabulary_)))
+        labelled = self.labels_each(texts, list(self.languages))
+        return binary_rows(map(self._keys, labelled), self.vocabulary_, len(texts))
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         return self.feature_names_
 
-    def _columns(self, per_lang: list[tuple[str, list[str]]]) -> list[int]:
-        vocab = self.vocabulary_
-        out: list[int] = []
+    def _keys(self, per_lang: list[tuple[str, list[str]]]) -> list[str]:
+        keys: list[str] = []
         for lang, (label, fired) in zip(self.languages, per_lang, strict=True):
-            keys = [f"{lang}:rule={label}", *(f"{lang}:fired={fn}" for fn in fired)]
+            keys += [f"{lang}:rule={label}", *(f"{lang}:fired={fn}" for fn in fired)]
             if fired:
                 keys.append(f"{lang}:first={fired[0]}")
-            out += [vocab[k] for k in keys if k in vocab]
-        return out
+        return keys
