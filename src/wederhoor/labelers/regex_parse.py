@@ -12,6 +12,7 @@ simply always runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -244,28 +245,34 @@ def split_alternatives(pattern: str) -> list[str]:
     return out
 
 
+def _bare_chars(text: str) -> Iterator[tuple[int, str, int]]:
+    """(offset, character, group depth before it) of every character of a regex that is
+    neither escaped nor inside a character set."""
+    depth = i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _parse_set(text, i)[2]
+            continue
+        yield i, c, depth
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        i += 1
+
+
 def _unwrapped(alt: str) -> str | None:
     """The body of ``alt`` when it is one ``(?:...)`` group with no quantifier, else None."""
     if not alt.startswith("(?:"):
         return None
-    depth = 0
-    i = 0
     try:
-        while i < len(alt):
-            c = alt[i]
-            if c == "\\":
-                i += 2
-                continue
-            if c == "[":
-                i = _parse_set(alt, i)[2]
-                continue
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-                if depth == 0:
-                    return alt[3:i] if i == len(alt) - 1 else None
-            i += 1
+        for i, c, depth in _bare_chars(alt):
+            if c == ")" and depth == 1:
+                return alt[3:i] if i == len(alt) - 1 else None
     except IndexError:
         return None
     return None
@@ -286,27 +293,16 @@ def alternations(pattern: str) -> list[Alternation]:
     from the source text (for the lexicon linter; malformed patterns give what was read)."""
     found: list[Alternation] = []
     opened: list[tuple[int, int]] = []  # (start of the group, start of its body or -1)
-    i = 0
     try:
-        while i < len(pattern):
-            c = pattern[i]
-            if c == "\\":
-                i += 2
-            elif c == "[":
-                i = _parse_set(pattern, i)[2]
-            elif c == "(":
-                body = i + 3 if pattern.startswith("(?:", i) else -1
-                opened.append((i, body))
-                i += 1
+        for i, c, _ in _bare_chars(pattern):
+            if c == "(":
+                opened.append((i, i + 3 if pattern.startswith("(?:", i) else -1))
             elif c == ")" and opened:
                 start, body = opened.pop()
                 alts = _top_level_split(pattern[body:i]) if body >= 0 else []
                 if len(alts) > 1:
                     found.append(Alternation(start, i + 1, tuple(alts),
                                              _after_word(pattern, start)))
-                i += 1
-            else:
-                i += 1
     except IndexError:
         pass
     return found
@@ -324,22 +320,10 @@ def _after_word(pattern: str, start: int) -> bool:
 def _top_level_split(body: str) -> list[str]:
     """``body`` cut at the ``|`` that are not inside a group or a character set."""
     parts: list[str] = []
-    depth = cut = i = 0
-    while i < len(body):
-        c = body[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _parse_set(body, i)[2]
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+    cut = 0
+    for i, c, depth in _bare_chars(body):
+        if c == "|" and depth == 0:
             parts.append(body[cut:i])
             cut = i + 1
-        i += 1
     parts.append(body[cut:])
     return parts
