@@ -96,3 +96,26 @@ def test_a_lexicon_is_compiled_once_per_process_per_content(plans: Path, tmp_pat
     assert changed.lexicon("xx") is not first.lexicon("xx")
     assert changed.label(["they fault him"], ["xx"])[0] == ["accusation"]
     assert first.label(["they fault him"], ["xx"])[0] == ["neutral"]
+
+
+def test_cached_plan_compiles_each_pattern_on_first_use_with_the_same_answers(
+        plans: Path) -> None:
+    import pickle
+    import re
+
+    from wederhoor.labelers.lazy_regex import LazyRegex
+
+    fresh = RuleLabeler().lexicon("nl")  # a fresh plan: every pattern compiled (and checked)
+    lexicon_loader.forget_compiled()
+    cached = RuleLabeler().lexicon("nl")  # from the stored plan: compiled when first used
+    assert isinstance(fresh.functions[0].regex, re.Pattern)
+    lazy = cached.functions[0].regex
+    assert isinstance(lazy, LazyRegex) and "compiled" not in vars(lazy)
+    text = "De burgemeester ontkent dat hij fraude pleegde en beschuldigt de wethouder."
+    for a, b in zip(fresh.functions, cached.functions, strict=True):
+        assert [m.span() for m in a.regex.finditer(text)] == \
+            [m.span() for m in b.regex.finditer(text)]
+    assert "compiled" in vars(lazy) and lazy == fresh.functions[0].regex
+    copy = pickle.loads(pickle.dumps(lazy))  # a copy sent to a worker starts uncompiled
+    assert "compiled" not in vars(copy) and copy == lazy
+    assert (copy.search(text) is None) == (lazy.search(text) is None)

@@ -11,9 +11,8 @@ is the one a search of the whole pattern gives.
 
 from __future__ import annotations
 
-import re
-
 from wederhoor.labelers.head_index import HeadIndex
+from wederhoor.labelers.lazy_regex import Regex
 
 
 class Gate:
@@ -26,7 +25,7 @@ class Gate:
 
     __slots__ = ("anchored", "headed", "heads", "searched")
 
-    def __init__(self, parts: list[tuple[re.Pattern[str], list[str] | None, bool]]) -> None:
+    def __init__(self, parts: list[tuple[Regex, list[str] | None, bool]]) -> None:
         self.anchored = tuple(regex for regex, _, at_start in parts if at_start)
         headed = [(regex, heads) for regex, heads, at_start in parts
                   if not at_start and heads is not None]

@@ -1,10 +1,10 @@
 """Load one ``lexicons/<lang>.yaml`` into a compiled lexicon, through the plan cache.
 
-Only ``re.compile`` runs at every start when the plan of the file is cached; any problem with
-the file becomes one ValueError line naming it. Within one process, a lexicon file whose bytes
-were compiled before is not compiled again (a few thousand patterns, seconds of work): a
-compiled ``Lexicon`` is immutable, so labelers built from the same bytes share it, the way
-``re`` shares compiled patterns.
+When the plan of the file is cached, no pattern is compiled at start (each compiles on its
+first use, ``lazy_regex``); any problem with the file becomes one ValueError line naming it.
+Within one process, a lexicon file whose bytes were loaded before is not loaded again: a
+``Lexicon`` is immutable, so labelers built from the same bytes share it (and the patterns
+any of them compiled), the way ``re`` shares compiled patterns.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def _compile(path: Path, raw: bytes) -> Lexicon:
     try:
         if plan is None:
             plan = plan_lexicon(path.stem, data)
-        lexicon = lexicon_from_plan(plan)
+        lexicon = lexicon_from_plan(plan, check=fresh)
     except (KeyError, TypeError, ValueError, re.error) as exc:
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ValueError(f"malformed lexicon {path}: {msg}") from None

@@ -56,6 +56,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from wederhoor.labelers.gate import Gate
+from wederhoor.labelers.lazy_regex import Regex
 from wederhoor.labelers.lexicon_spec import LabelingFunction, Lexicon
 from wederhoor.labelers.negation import NOT_NEGATED, SCOPE, is_negated
 from wederhoor.labelers.text import WHITESPACE, matching_text
@@ -232,7 +233,7 @@ class SentenceFacts:
         self.gated = gated
         self._party: bool | None = None
 
-    def finds(self, pattern: re.Pattern[str], gate: Gate | None) -> bool:
+    def finds(self, pattern: Regex, gate: Gate | None) -> bool:
         """Does a guard pattern occur in the full sentence? (``gate``: the same question,
         asked only where the pattern's alternatives can start.)"""
         if gate is None or not self.gated:

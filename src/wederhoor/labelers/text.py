@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from wederhoor.labelers.lazy_regex import Regex
+
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "`": "'", "\u00b4": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
@@ -30,7 +32,7 @@ def _drop_dot(m: re.Match[str]) -> str:
     return m.group(0).replace(".", "")
 
 
-def matching_text(text: str, abbreviations: re.Pattern[str] | None) -> str:
+def matching_text(text: str, abbreviations: Regex | None) -> str:
     """``normalise`` plus the dots of a language's abbreviations removed (``abbreviations``
     matches an abbreviation with its dot; see the lexicon compiler)."""
     s = normalise(text)
