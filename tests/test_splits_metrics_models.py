@@ -130,3 +130,19 @@ def test_pipeline_factory_converts_yaml_lists() -> None:
     y = ["denial", "accusation", "neutral"] * 2
     pipe.fit(texts, y)
     assert pipe.predict(["ontkent"])[0] == "denial"
+
+
+def test_tfidf_saves_its_vocabulary_compactly_and_loads_the_same(tmp_path) -> None:
+    from wederhoor.io.model_files import load_model, save_model
+    from wederhoor.modeling.tfidf import TfidfVectorizer
+
+    texts = ["De fraude werd ontkend.", "Zij beschuldigt hem van fraude.", "é ñ 中文 – „x”"]
+    fitted = TfidfVectorizer(ngram_range=(1, 2)).fit(texts)
+    state = fitted.__getstate__()
+    assert "vocabulary_" not in state and state["vocabulary_bytes_"].dtype == np.uint8
+    save_model(fitted, tmp_path)
+    loaded = load_model(tmp_path)
+    assert type(loaded) is TfidfVectorizer
+    assert list(loaded.vocabulary_.items()) == list(fitted.vocabulary_.items())  # same order
+    assert (loaded.transform(texts) != fitted.transform(texts)).nnz == 0
+    assert loaded.get_params() == fitted.get_params()
