@@ -44,6 +44,14 @@ def cfg_factory(tmp_path: Path):
     GlobalHydra.instance().clear()
 
 
+@pytest.fixture(scope="session")
+def stage_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One split/label cache for the tests of one worker that run the whole seed corpus
+    through the same segmenter and labeler: the cache is keyed by content, so each such test
+    still gets the stage output of its own config, and only the first one computes it."""
+    return tmp_path_factory.mktemp("stage-cache")
+
+
 @pytest.fixture
 def nl_docs(tmp_path: Path) -> Path:
     """A folder of three short Dutch documents, one with a date header."""

@@ -12,15 +12,19 @@ from tests.clitools import SEEDS, assert_one_line_error, run, small_seeds
 from wederhoor.experiment import run_experiment
 
 
-def _train(cfg_factory, tmp_path: Path, *overrides: str) -> tuple[dict, Path]:
-    cfg = cfg_factory("train", list(overrides))
+def _train(cfg_factory, tmp_path: Path, *overrides: str, cache: Path | None = None
+           ) -> tuple[dict, Path]:
+    """Run an experiment in-process; ``cache``: a stage cache shared with other tests."""
+    cfg = cfg_factory("train", [*overrides, *([f"cache_dir={cache}"] if cache else [])])
     run_dir = tmp_path / f"run-{len(list(tmp_path.glob('run-*')))}"
     run_dir.mkdir()
     return run_experiment(cfg, run_dir, "test-model"), run_dir
 
 
-def test_run_folder_holds_every_artifact(cfg_factory, tmp_path: Path) -> None:
-    record, run_dir = _train(cfg_factory, tmp_path, "model=nb")  # any model: artifacts
+def test_run_folder_holds_every_artifact(cfg_factory, tmp_path: Path, stage_cache: Path
+                                         ) -> None:
+    # any model: artifacts
+    record, run_dir = _train(cfg_factory, tmp_path, "model=nb", cache=stage_cache)
     for name in ("metrics.json", "predictions.csv", "model.skops", "confusion_matrix.png"):
         assert (run_dir / name).is_file(), name
     saved = json.loads((run_dir / "metrics.json").read_text())
@@ -44,8 +48,8 @@ def test_run_folder_holds_every_artifact(cfg_factory, tmp_path: Path) -> None:
     assert "predicted_gold_trained" in preds
 
 
-def test_documents_never_straddle_folds(cfg_factory, tmp_path: Path) -> None:
-    _, run_dir = _train(cfg_factory, tmp_path, "cv.k=3", "model=nb")
+def test_documents_never_straddle_folds(cfg_factory, tmp_path: Path, stage_cache: Path) -> None:
+    _, run_dir = _train(cfg_factory, tmp_path, "cv.k=3", "model=nb", cache=stage_cache)
     preds = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
     scored = preds[preds["fold"] >= 0]
     assert (scored.groupby("doc_id")["fold"].nunique() == 1).all()
@@ -60,17 +64,19 @@ def test_same_seed_same_results(cfg_factory, tmp_path: Path) -> None:
     assert (dir_a / "predictions.csv").read_text() == (dir_b / "predictions.csv").read_text()
 
 
-def test_no_gold_falls_back_to_silver_and_says_so(cfg_factory, tmp_path: Path, capsys) -> None:
-    record, _ = _train(cfg_factory, tmp_path, "data.gold=null", "model=nb")
+def test_no_gold_falls_back_to_silver_and_says_so(cfg_factory, tmp_path: Path,
+                                                  stage_cache: Path, capsys) -> None:
+    record, _ = _train(cfg_factory, tmp_path, "data.gold=null", "model=nb", cache=stage_cache)
     assert record["eval_against"] == "silver" and record["reference"] is None
     assert "evaluating against the labeler's silver labels" in capsys.readouterr().err
 
 
-def test_train_on_gold_without_gold_is_refused(cfg_factory, tmp_path: Path) -> None:
+def test_train_on_gold_without_gold_is_refused(cfg_factory, tmp_path: Path,
+                                               stage_cache: Path) -> None:
     from wederhoor.errors import UserError
 
     with pytest.raises(UserError, match="no gold labels"):
-        _train(cfg_factory, tmp_path, "data.gold=null", "train_labels=gold")
+        _train(cfg_factory, tmp_path, "data.gold=null", "train_labels=gold", cache=stage_cache)
 
 
 def test_train_cli_and_predict(tmp_path: Path) -> None:
