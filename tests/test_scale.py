@@ -162,8 +162,9 @@ def test_hashing_sgd_fits_in_batches_and_saves_with_skops(cfg_factory, tmp_path:
     assert list(loaded.predict(texts)) == list(model.predict(texts))
 
 
-def test_hashing_sgd_runs_the_experiment(cfg_factory, tmp_path: Path) -> None:
-    cfg = cfg_factory("train", ["model=hashing_sgd", "cv=holdout"])
+def test_hashing_sgd_runs_the_experiment(cfg_factory, tmp_path: Path, stage_cache: Path
+                                        ) -> None:
+    cfg = cfg_factory("train", ["model=hashing_sgd", "cv=holdout", f"cache_dir={stage_cache}"])
     record = run_experiment(cfg, tmp_path, "hashing_sgd")
     assert record["status"] == "ok" and 0.3 < record["metrics"]["macro_f1"] <= 1.0
     saved = json.loads((tmp_path / "metrics.json").read_text())
