@@ -102,6 +102,15 @@ def test_word_list_written_twice_fails() -> None:
     assert lint_lexicon(data) == []
 
 
+def test_bare_yaml_boolean_in_a_word_list_fails() -> None:
+    data = yaml.safe_load(CLEAN.replace("[zegt, zei, stelt]", "[zegt, zei, true]"))
+    problems = lint_lexicon(data)
+    assert any("macros.SAY" in p and "YAML boolean" in p for p in problems)
+    data = yaml.safe_load("abbreviations: [mr, no]\n" + CLEAN)
+    assert any(p.startswith("abbreviations:") for p in lint_lexicon(data))
+    assert not any("boolean" in p for p in lint_lexicon(yaml.safe_load(CLEAN)))
+
+
 def test_cli_reports_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "xx.yaml"
     bad.write_text(CLEAN.replace("  SAY: [zegt, zei, stelt]\n",

@@ -1871,3 +1871,47 @@ def test_en_real_news_round_two(rl: RuleLabeler) -> None:
         ("A sentencing hearing has been scheduled for March 3.", NEU),
         ("Police arrested 14 people after the match in Leeds.", NEU),
     ], "en")
+
+
+def test_nl_real_news_round_four(rl: RuleLabeler) -> None:
+    """Issue 12, round 4: invented sentences for the general families (money acts told
+    without a cue word, the accuser refusing the innocent reading, the accused's own version
+    without a denial verb, procedure that charges nobody)."""
+    check(rl, [
+        ("De voorzitter keerde zichzelf via valse facturen twee ton uit.", ACC),
+        ("De penningmeester maakte 80.000 euro naar zijn eigen bv over.", ACC),
+        ("„Dit is geen vergissing meer, dit is beleid”, zegt het raadslid.", ACC),
+        ("„Slordigheid is nog geen fraude”, zegt de advocaat.", NEU),
+        ("„Wij zijn geen politie en kunnen niet elke klant natrekken.", DEN),
+        ("In de rechtszaal wilde de verdachte daar niets van weten.", DEN),
+        ("„Ik wist er niks van”, zegt de zaakvoerder.", DEN),
+        ("Volgens de aannemer was voor die werken geen aanbesteding nodig.", DEN),
+        ("Verschillende bewoners spreken dat tegen.", ACC),
+        ("Klanten betaalden een voorschot, maar hebben hun keuken nog altijd niet.", ACC),
+        ("De inspectie kan een boete opleggen als ze overtredingen vaststelt.", NEU),
+        ("De politie vraagt getuigen zich te melden.", NEU),
+        ("De gemeente werd getroffen door een cyberaanval.", NEU),
+        ("Inbrekers braken in bij een juwelier in de binnenstad.", NEU),
+    ], "nl")
+
+
+def test_en_real_news_round_four(rl: RuleLabeler) -> None:
+    """Issue 12, round 4: invented sentences and headlines for the general families."""
+    check(rl, [
+        ("The two founders paid themselves millions through fake invoices.", ACC),
+        ("Client money had been commingled with the firm's own accounts.", ACC),
+        ("'This was not an accounting error,' the inspector said.", ACC),
+        ("He said any mistakes in the ledger were hers, not his.", DEN),
+        ("The treasurer said the transfers were legitimate fees.", DEN),
+        ("Mr Doyle, defending, said his client had been in Cork that night.", DEN),
+        ("Shopkeeper says loan was a gift from his uncle, not a bribe", DEN),
+        ("Charity boss spent donations on a sports car, trustees say", ACC),
+        ("Customers were billed for insurance they never agreed to.", ACC),
+        ("'If that email had reached me, the plant would have been closed,' he said.", DEN),
+        ("Under the rules, the regulator can impose fines of up to £1m.", NEU),
+        ("Police appealed for witnesses to come forward.", NEU),
+        ("Retailer hit by cyber-attack affecting 20,000 shoppers", NEU),
+        ("What we know so far about the Marlow data leak", NEU),
+        ("The theft charge against Hale was dismissed on Monday.", NEU),
+        ("Burglars broke into a pharmacy on the high street overnight.", NEU),
+    ], "en")

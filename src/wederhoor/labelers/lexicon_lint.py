@@ -10,7 +10,9 @@ A lexicon is read by people adding rules far more often than by the code, so:
 4. every macro is defined before its first use: the ``macros`` section comes before the
    sections that use macros, and a macro uses only macros above it;
 5. a word list (``(?:a|b|c)`` of at least ``MIN_LIST_WORDS`` plain words or phrases) written
-   inline in two places is a macro.
+   inline in two places is a macro;
+6. no word in a list is a bare YAML boolean (``true``, ``false``, ``yes``, ``no``, ``on``,
+   ``off``): YAML reads it as True / False, so the word would never match; quote it.
 
 ``python -m wederhoor.labelers.lexicon_lint [FILE ...]`` prints the problems of the given
 lexicon files (by default the shipped ones) and exits 1 when there are any.
@@ -146,6 +148,16 @@ def _repeated_lists(patterns: list[tuple[str, str]]) -> list[str]:
             "make it a macro" for w, n in counts.items() if n > 1]
 
 
+def _booleans(data: dict, macros: dict) -> list[str]:
+    """Entries of the macros and the abbreviations that YAML read as booleans."""
+    lists = [(f"macros.{name}", words) for name, words in macros.items()]
+    lists.append(("abbreviations", data.get("abbreviations")))
+    return [f"{where}: an entry was read as the YAML boolean {word} (a bare yes, no, true, "
+            "false, on or off): quote it"
+            for where, words in lists if isinstance(words, list)
+            for word in words if isinstance(word, bool)]
+
+
 def lint_lexicon(data: dict) -> list[str]:
     """The style problems of a parsed lexicon, one line each (empty: none)."""
     macros = data.get("macros") or {}
@@ -153,7 +165,8 @@ def lint_lexicon(data: dict) -> list[str]:
         return ["macros: expected a mapping NAME -> list"]
     patterns = list(lexicon_patterns(data))
     return (_too_long(patterns) + _duplicates_a_macro(patterns, macros)
-            + _unused(patterns, macros) + _macro_order(data, macros) + _repeated_lists(patterns))
+            + _unused(patterns, macros) + _macro_order(data, macros) + _repeated_lists(patterns)
+            + _booleans(data, macros))
 
 
 def lint_file(path: Path) -> list[str]:
