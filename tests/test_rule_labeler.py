@@ -1892,6 +1892,9 @@ def test_nl_real_news_round_four(rl: RuleLabeler) -> None:
         ("De politie vraagt getuigen zich te melden.", NEU),
         ("De gemeente werd getroffen door een cyberaanval.", NEU),
         ("Inbrekers braken in bij een juwelier in de binnenstad.", NEU),
+        ("De speurders zijn ervan overtuigd dat de koerier voor de bende werkte.", ACC),
+        ("Volgens de provincie is het zeer aannemelijk dat de lozing de oorzaak is.", ACC),
+        ("Leerkrachten voelden zich onder druk gezet door de directie.", ACC),
     ], "nl")
 
 
@@ -1914,4 +1917,7 @@ def test_en_real_news_round_four(rl: RuleLabeler) -> None:
         ("What we know so far about the Marlow data leak", NEU),
         ("The theft charge against Hale was dismissed on Monday.", NEU),
         ("Burglars broke into a pharmacy on the high street overnight.", NEU),
+        ("Detectives are convinced the courier worked for the gang.", ACC),
+        ("The operator has to put this right, the residents' group said.", ACC),
+        ("Nothing can justify what happened to those patients, the coroner said.", ACC),
     ], "en")
