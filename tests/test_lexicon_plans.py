@@ -3,11 +3,14 @@ changed lexicon file is always picked up."""
 
 from __future__ import annotations
 
+import pickle
+import re
 from pathlib import Path
 
 import pytest
 
 from wederhoor.labelers import lexicon_loader
+from wederhoor.labelers.lazy_regex import LazyRegex
 from wederhoor.labelers.rules import RuleLabeler
 
 LEXICON = ("negation:\n  words: [non]\nfunctions:\n"
@@ -33,9 +36,23 @@ def test_plan_compiles_to_the_same_lexicon_as_a_fresh_build(plans: Path,
     original = lexicon_loader.plan_lexicon
     monkeypatch.setattr(lexicon_loader, "plan_lexicon",
                         lambda *a: calls.append(a) or original(*a))
+    lexicon_loader.forget_compiled()
     cached = RuleLabeler()
     assert not calls  # built from the stored plans, no YAML read, no pattern analysis
-    # every compiled pattern, head table and setting
+    # a fresh plan's patterns are compiled (and so checked); a stored plan's compile when
+    # first used, and answer the same
+    lazy = cached.lexicon("nl").functions[0].regex
+    assert isinstance(fresh.lexicon("nl").functions[0].regex, re.Pattern)
+    assert isinstance(lazy, LazyRegex) and "compiled" not in vars(lazy)
+    text = "De burgemeester ontkent dat hij fraude pleegde en beschuldigt de wethouder."
+    for a, b in zip(fresh.lexicon("nl").functions, cached.lexicon("nl").functions,
+                    strict=True):
+        assert [m.span() for m in a.regex.finditer(text)] == \
+            [m.span() for m in b.regex.finditer(text)]
+    assert "compiled" in vars(lazy)
+    copy = pickle.loads(pickle.dumps(lazy))  # a copy sent to a worker starts uncompiled
+    assert "compiled" not in vars(copy) and copy == lazy
+    # every pattern, head table and setting
     assert [cached.lexicon(lang) for lang in cached.languages] == \
         [fresh.lexicon(lang) for lang in fresh.languages]
     monkeypatch.setenv("WEDERHOOR_LEXICON_CACHE", "off")
@@ -97,25 +114,3 @@ def test_a_lexicon_is_compiled_once_per_process_per_content(plans: Path, tmp_pat
     assert changed.label(["they fault him"], ["xx"])[0] == ["accusation"]
     assert first.label(["they fault him"], ["xx"])[0] == ["neutral"]
 
-
-def test_cached_plan_compiles_each_pattern_on_first_use_with_the_same_answers(
-        plans: Path) -> None:
-    import pickle
-    import re
-
-    from wederhoor.labelers.lazy_regex import LazyRegex
-
-    fresh = RuleLabeler().lexicon("nl")  # a fresh plan: every pattern compiled (and checked)
-    lexicon_loader.forget_compiled()
-    cached = RuleLabeler().lexicon("nl")  # from the stored plan: compiled when first used
-    assert isinstance(fresh.functions[0].regex, re.Pattern)
-    lazy = cached.functions[0].regex
-    assert isinstance(lazy, LazyRegex) and "compiled" not in vars(lazy)
-    text = "De burgemeester ontkent dat hij fraude pleegde en beschuldigt de wethouder."
-    for a, b in zip(fresh.functions, cached.functions, strict=True):
-        assert [m.span() for m in a.regex.finditer(text)] == \
-            [m.span() for m in b.regex.finditer(text)]
-    assert "compiled" in vars(lazy) and lazy == fresh.functions[0].regex
-    copy = pickle.loads(pickle.dumps(lazy))  # a copy sent to a worker starts uncompiled
-    assert "compiled" not in vars(copy) and copy == lazy
-    assert (copy.search(text) is None) == (lazy.search(text) is None)

@@ -38,6 +38,15 @@ class Gate:
         self.searched = tuple(regex for regex, heads, at_start in parts
                               if not at_start and heads is None)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Gate):
+            return NotImplemented
+        return (self.anchored, self.headed, self.heads, self.searched) == \
+            (other.anchored, other.headed, other.heads, other.searched)
+
+    def __hash__(self) -> int:
+        return hash((self.anchored, self.headed, self.searched))
+
     def found_in(self, s: str) -> bool:
         """Does the guard occur anywhere in ``s``?"""
         for regex in self.anchored:

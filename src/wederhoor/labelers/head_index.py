@@ -69,6 +69,16 @@ class HeadIndex:
         for end, (last, ids) in self._automaton.iter(text):
             yield end - last, ids
 
+    def __eq__(self, other: object) -> bool:
+        # equal heads and owners build equal automata (a lexicon from a cached plan equals
+        # a fresh build's)
+        if not isinstance(other, HeadIndex):
+            return NotImplemented
+        return self.owners == other.owners
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self.owners.items()))
+
     def __reduce__(self) -> tuple[Any, ...]:
         # rebuilt from the heads in the receiving process (worker processes are spawned)
         return HeadIndex, (self.owners,)
@@ -79,18 +89,24 @@ def _automaton(owners: dict[str, tuple[int, ...]]) -> Any:
 
     The heads that start at one offset are prefixes of each other; a head carries only the
     ids that none of its shorter heads already carries, so an id is reported at most once
-    per offset.
+    per offset. In sorted order every head that is a prefix of another comes before it, and
+    so does everything between them: a stack of the heads that are prefixes of the current
+    one, each with the ids it and its own prefixes carry, finds them without trying every
+    prefix of every head (tens of thousands of heads in a lexicon's guards).
     """
     automaton = ahocorasick.Automaton()
     added = 0
-    for head, ids in owners.items():
-        shorter: set[int] = set()
-        for k in range(1, len(head)):
-            shorter.update(owners.get(head[:k], ()))
+    stack: list[tuple[str, frozenset[int]]] = []
+    for head in sorted(owners):
+        while stack and not head.startswith(stack[-1][0]):
+            stack.pop()
+        shorter = stack[-1][1] if stack else frozenset()
+        ids = owners[head]
         new = tuple(i for i in ids if i not in shorter)
         if new:
             automaton.add_word(head, (len(head) - 1, new))
             added += 1
+        stack.append((head, shorter.union(ids)))
     if not added:
         return None
     automaton.make_automaton()
