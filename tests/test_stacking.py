@@ -1,0 +1,112 @@
+"""Stacking: the meta-learner is fit on out-of-fold probabilities, folds kept by document."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hydra.utils import instantiate
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from tests.clitools import STAND_IN_EMBEDDINGS
+from wederhoor.errors import UserError
+from wederhoor.modeling.models import model_input
+from wederhoor.modeling.stacking import OutOfFoldProbabilities
+
+CLASSES = ("accusation", "denial", "neutral")
+
+
+def _documents(n_docs: int = 12, per_doc: int = 4) -> tuple[pd.DataFrame, np.ndarray]:
+    """Every document has its own word in each sentence and one label for all its sentences:
+    a base that reads the word knows the label of a document it was trained on, and nothing
+    about a document it was not."""
+    rows, labels = [], []
+    for d in range(n_docs):
+        for s in range(per_doc):
+            rows.append({"text": f"doc{d}word zin{s}", "doc_id": f"d{d:02d}", "lang": "nl"})
+            labels.append(CLASSES[d % 3])
+    return pd.DataFrame(rows), np.asarray(labels, dtype=object)
+
+
+def _memoriser() -> Pipeline:
+    return Pipeline([("vectorizer", CountVectorizer()),
+                     ("classifier", LogisticRegression(C=100.0, max_iter=1000))])
+
+
+def _true_class_probability(probs: np.ndarray, y: np.ndarray) -> float:
+    column = {label: i for i, label in enumerate(CLASSES)}
+    return float(np.mean([probs[i, column[label]] for i, label in enumerate(y)]))
+
+
+def test_fit_transform_gives_probabilities_of_bases_that_never_saw_the_document() -> None:
+    X, y = _documents()
+    oof = OutOfFoldProbabilities(estimators=[("m", _memoriser())], cv=3, random_state=0)
+    out_of_fold = oof.fit_transform(X, y)
+    in_sample = oof.transform(X)
+    assert out_of_fold.shape == in_sample.shape == (len(y), 3)
+    # refit on all rows, the base knows every document's word: near-certain on its own rows
+    assert _true_class_probability(in_sample, y) > 0.9
+    # out of fold it has never seen the document (not even its other sentences): at chance
+    assert _true_class_probability(out_of_fold, y) < 0.5
+    np.testing.assert_allclose(out_of_fold.sum(axis=1), 1.0)
+
+
+class _Probe(ClassifierMixin, BaseEstimator):
+    """A classifier that remembers what it was fit on (and its sample weights)."""
+
+    def fit(self, X, y, sample_weight=None):  # noqa: ANN001, ANN201
+        self.seen_ = np.asarray(X.toarray() if hasattr(X, "toarray") else X)
+        self.weights_ = sample_weight
+        self.classes_ = np.unique(y)
+        return self
+
+    def predict(self, X):  # noqa: ANN001, ANN201
+        return np.full(X.shape[0], self.classes_[0])
+
+
+def test_shipped_config_fits_its_meta_learner_on_out_of_fold_probabilities(cfg_factory) -> None:
+    model = instantiate(cfg_factory("train", ["model=stacking_logreg",
+                                              STAND_IN_EMBEDDINGS]).model)
+    stack = model.named_steps["vectorizer"].transformers[0][1]
+    stack.set_params(estimators=[("m", _memoriser())])
+    model.set_params(classifier=_Probe())
+    X, y = _documents()
+    model.fit(model_input(model, X), y)
+    seen = model.named_steps["classifier"].seen_[:, :3]  # the stack's columns come first
+    assert _true_class_probability(seen, y) < 0.5
+    refit = model.named_steps["vectorizer"].transform(model_input(model, X))[:, :3]
+    assert _true_class_probability(np.asarray(refit), y) > 0.9
+
+
+def test_neighbours_are_the_previous_and_next_sentence_of_the_same_document() -> None:
+    X, y = _documents(n_docs=6, per_doc=3)
+    oof = OutOfFoldProbabilities(estimators=[("m", _memoriser())], cv=3,
+                                 neighbours=["prev", "next"]).fit(X, y)
+    out = oof.transform(X)
+    own, prev, nxt = out[:, :3], out[:, 3:6], out[:, 6:]
+    assert len(oof.get_feature_names_out()) == out.shape[1] == 9
+    first = np.arange(0, len(y), 3)
+    last = first + 2
+    assert not prev[first].any() and not nxt[last].any()
+    np.testing.assert_allclose(prev[first + 1], own[first])
+    np.testing.assert_allclose(nxt[first + 1], own[last])
+
+
+def test_base_models_get_the_weights_of_matching_documents() -> None:
+    X, y = _documents(n_docs=6)
+    base = Pipeline([("vectorizer", CountVectorizer()), ("classifier", _Probe())])
+    oof = OutOfFoldProbabilities(estimators=[("p", base)], weighted_docs="^d0[01]$",
+                                 weight=2.0).fit(X, y)
+    weights = oof.estimators_[0].named_steps["classifier"].weights_
+    assert list(weights) == [2.0] * 8 + [1.0] * 16
+
+
+@pytest.mark.parametrize("option", [{"cv": 1}, {"neighbours": ["left"]}, {"estimators": []}])
+def test_bad_options_are_one_line_errors(option: dict) -> None:
+    X, y = _documents(n_docs=3)
+    params = {"estimators": [("m", _memoriser())], **option}
+    with pytest.raises(UserError, match="stacking"):
+        OutOfFoldProbabilities(**params).fit_transform(X, y)
