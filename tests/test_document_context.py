@@ -52,7 +52,7 @@ def test_parts_keep_only_the_asked_kinds_and_bad_input_is_one_line() -> None:
 def test_training_weights_follow_the_doc_id_pattern() -> None:
     from omegaconf import OmegaConf
 
-    from wederhoor.experiment import row_weights
+    from wederhoor.modeling.fitting import row_weights
 
     ids = ["nl-rn-dev-a-01", "nl-a-01", "en-rnh-dev-001"]
     option = OmegaConf.create({"doc_ids": "-rnh?-", "weight": 3.0})

@@ -170,41 +170,13 @@ def build_corpus(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Timer) ->
 
 def _fit(model: Any, x_train: Any, y_train: Any, notes: list[str],
          weights: np.ndarray | None = None) -> Any:
-    """Fit a clone; a training set with one class predicts that class (noted).
+    """``fitting.fit_clone``, its note (a one-class training set) kept in ``notes``."""
+    from wederhoor.modeling.fitting import fit_clone
 
-    ``weights`` (None: all equal) go to the pipeline's classifier as ``sample_weight``.
-    """
-    from sklearn.base import clone
-    from sklearn.dummy import DummyClassifier
-
-    fitted = clone(model)
-    if len(set(y_train)) < 2:
-        notes.append(f"a training fold had only the class '{y_train[0]}'; it predicts that class")
-        return DummyClassifier(strategy="most_frequent").fit(x_train, y_train)
-    if weights is None or np.all(weights == weights[0]):
-        return fitted.fit(x_train, y_train)
-    if "classifier" not in getattr(fitted, "named_steps", {}):
-        raise UserError(f"train_weights need a model with a classifier step; "
-                        f"{type(fitted).__name__} has none (set train_weights.doc_ids=null)")
-    return fitted.fit(x_train, y_train, classifier__sample_weight=weights)
-
-
-def row_weights(option: Any, doc_ids: Any) -> np.ndarray | None:
-    """The training weight of every row from ``train_weights`` (doc_ids: a regular expression
-    on doc_id; weight: what a matching document's sentence counts), or None when all are 1."""
-    import re
-
-    pattern, weight = option.get("doc_ids"), option.get("weight", 1.0)
-    if not pattern:
-        return None
-    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0:
-        raise UserError(f"train_weights.weight={weight} must be a number above 0")
-    try:
-        matcher = re.compile(str(pattern))
-    except re.error as exc:
-        raise UserError(f"train_weights.doc_ids={pattern!r} is not a regular expression "
-                        f"({exc}); quote it: train_weights.doc_ids='^news-'") from None
-    return np.asarray([float(weight) if matcher.search(str(d)) else 1.0 for d in doc_ids])
+    fitted, note = fit_clone(model, x_train, y_train, weights)
+    if note is not None:
+        notes.append(note)
+    return fitted
 
 
 def cross_predict(model: Any, texts: Any, y: np.ndarray, folds: list,
@@ -326,6 +298,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     from wederhoor.evaluation.plots import confusion_png
     from wederhoor.io.model_files import save_model
     from wederhoor.io.outputs import write_csv, write_json
+    from wederhoor.modeling.fitting import row_weights
     from wederhoor.modeling.models import model_input, take
     from wederhoor.tracking.provenance import command_line, git_state, package_versions
 

@@ -27,15 +27,15 @@ in its document (zeros at either end).
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin, clone
+from sklearn.base import BaseEstimator, TransformerMixin
 
 from wederhoor.errors import UserError
+from wederhoor.modeling.fitting import fit_clone, row_weights
 
 NEIGHBOURS = ("prev", "next")
 
@@ -145,11 +145,7 @@ class OutOfFoldProbabilities(TransformerMixin, BaseEstimator):
         return np.hstack(blocks)
 
     def _weights(self, X: Any) -> np.ndarray | None:
-        if not self.weighted_docs or self.weight == 1.0:
-            return None
-        matcher = re.compile(str(self.weighted_docs))
-        return np.asarray([float(self.weight) if matcher.search(str(d)) else 1.0
-                           for d in X["doc_id"]])
+        return row_weights({"doc_ids": self.weighted_docs, "weight": self.weight}, X["doc_id"])
 
     def _check_options(self, X: Any) -> None:
         if not self.estimators:
@@ -172,15 +168,7 @@ def _rows(X: Any, rows: np.ndarray) -> Any:
 
 
 def _fit_base(base: Any, X: Any, y: np.ndarray, weights: np.ndarray | None) -> Any:
-    """A fitted clone of ``base`` on the rows of ``X``; one class only: a constant."""
-    from sklearn.dummy import DummyClassifier
-
+    """A fitted clone of ``base`` on the rows of ``X`` (one class only: a constant)."""
     from wederhoor.modeling.models import model_input
 
-    if len(set(y.tolist())) < 2:
-        return DummyClassifier(strategy="most_frequent").fit(np.zeros((len(y), 1)), y)
-    fitted = clone(base)
-    x = model_input(fitted, X)
-    if weights is None:
-        return fitted.fit(x, y)
-    return fitted.fit(x, y, classifier__sample_weight=weights)
+    return fit_clone(base, model_input(base, X), y, weights)[0]
