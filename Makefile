@@ -16,7 +16,7 @@ export HF_HUB_OFFLINE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help install run test test-slow lint typecheck sweep compare label-report segeval \
-        gold-check bench mlflow-install mlflow-ui e5-install run-e5 clean
+        gold-check agreement bench mlflow-install mlflow-ui e5-install run-e5 clean
 
 help: ## Show this list of targets
 	@echo "wederhoor: stance experiments (accusation / denial / neutral) for news"
@@ -68,6 +68,9 @@ segeval: $(STAMP) ## Sentence segmentation F1 on the gold segmentation set (nl a
 
 gold-check: $(STAMP) ## List gold sentences the current segmenter no longer produces
 	@$(BIN)/python -m wederhoor.gold_check $(ARGS)
+
+agreement: $(STAMP) ## A second annotator against gold, next to the rules (ARGS=predictions=... adds models)
+	@$(BIN)/python -m wederhoor.agreement $(ARGS)
 
 bench: $(STAMP) ## Speed and memory benchmark (sizes=... in ARGS)
 	@$(BIN)/python -m wederhoor.bench $(ARGS)

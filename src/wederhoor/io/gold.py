@@ -64,3 +64,26 @@ def load_gold(path: str | Path) -> Gold:
     for doc_id, text, label in zip(table["doc_id"], table["text"], table["label"], strict=True):
         gold.labels[(doc_id, normalise(text))] = label
     return gold
+
+
+def load_prediction_columns(path: str | Path) -> dict[str, dict[tuple[str, str], str]]:
+    """A run's ``predictions.csv`` as label columns keyed like gold: ``silver`` (the rules)
+    and every ``predicted*`` column (name -> (doc_id, normalised text) -> label)."""
+    import pandas as pd
+
+    pred_path = Path(path)
+    if not pred_path.is_file():
+        raise UserError(f"predictions file not found: {pred_path}; point predictions= at the "
+                        "predictions.csv of a run folder (experiments/runs/...), or set "
+                        "predictions=null")
+    check_utf8(pred_path)
+    try:
+        table = pd.read_csv(pred_path, dtype=str, keep_default_na=False)
+    except Exception as exc:  # noqa: BLE001
+        raise UserError(f"could not read {pred_path}: {' '.join(str(exc).split())}") from None
+    if not {"doc_id", "text"} <= set(table.columns):
+        raise UserError(f"{pred_path} lacks doc_id and text columns; is it a run's "
+                        "predictions.csv?")
+    keys = [(d, normalise(t)) for d, t in zip(table["doc_id"], table["text"], strict=True)]
+    names = [c for c in table.columns if c == "silver" or c.startswith("predicted")]
+    return {name: dict(zip(keys, table[name], strict=True)) for name in names}

@@ -1,0 +1,56 @@
+"""How far two annotations of the same sentences agree, next to how far the labelers do.
+
+A labeler's macro-F1 says little until it stands next to the ceiling: how well a second
+person, reading the same guideline, reproduces the reference labels. This module pairs label
+columns over the sentences both annotations hold and scores each pair the way the experiments
+score a model (``metrics.evaluate``: macro-F1, Cohen's kappa, per-class F1), per group of
+documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from wederhoor import LABELS
+from wederhoor.evaluation.metrics import evaluate
+from wederhoor.io.gold import Gold
+
+Key = tuple[str, str]  # (doc_id, normalised sentence text), as gold files are keyed
+
+
+def shared_sentences(reference: Gold, other: Gold) -> list[Key]:
+    """The sentences labelled in both, in the reference file's order (document order)."""
+    return [key for key in reference.labels if key in other.labels]
+
+
+def documents_of(reference: Gold, keys: Sequence[Key]) -> list[Key]:
+    """Every reference sentence of the documents ``keys`` touch, in order: a labeler reads
+    whole documents, since its context rules look at the sentences around each one."""
+    docs = {doc for doc, _ in keys}
+    return [key for key in reference.labels if key[0] in docs]
+
+
+def agreement_rows(columns: Mapping[str, Sequence[str]], pairs: Sequence[tuple[str, str]],
+                   groups: Mapping[str, Sequence[bool]]) -> list[dict[str, Any]]:
+    """One row per (pair, group): the second column scored against the first.
+
+    ``columns`` maps a name to its labels of the shared sentences (all in the same order);
+    ``groups`` maps a group name to a mask over those sentences. An empty group is skipped.
+    """
+    rows: list[dict[str, Any]] = []
+    for group, mask in groups.items():
+        picked = [i for i, keep in enumerate(mask) if keep]
+        if not picked:
+            continue
+        for ref, other in pairs:
+            scores = evaluate([columns[ref][i] for i in picked],
+                              [columns[other][i] for i in picked])
+            row: dict[str, Any] = {"group": group, "reference": ref, "scored": other,
+                                   "sentences": len(picked),
+                                   "macro_f1": round(scores["macro_f1"], 3),
+                                   "kappa": round(scores["kappa"], 3)}
+            for label in LABELS:
+                row[f"f1_{label}"] = round(scores["per_class"][label]["f1"], 3)
+            rows.append(row)
+    return rows

@@ -1,0 +1,82 @@
+"""Agreement of a second annotation with the reference gold, and the agreement command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from sklearn.metrics import cohen_kappa_score, f1_score
+
+from tests.clitools import SEEDS, assert_one_line_error, run
+from wederhoor.evaluation.agreement import agreement_rows, documents_of, shared_sentences
+from wederhoor.io.gold import Gold
+
+LABELS = ["accusation", "denial", "neutral"]
+
+
+def _gold(rows: list[tuple[str, str, str]]) -> Gold:
+    return Gold(Path("x.csv"), {(d, t): lab for d, t, lab in rows})
+
+
+def test_shared_sentences_keep_reference_order_and_documents_are_whole() -> None:
+    ref = _gold([("a", "1", "neutral"), ("a", "2", "denial"), ("b", "3", "accusation"),
+                 ("c", "4", "neutral")])
+    other = _gold([("b", "3", "denial"), ("a", "2", "denial"), ("z", "9", "neutral")])
+    keys = shared_sentences(ref, other)
+    assert keys == [("a", "2"), ("b", "3")]
+    assert documents_of(ref, keys) == [("a", "1"), ("a", "2"), ("b", "3")]
+
+
+def test_agreement_rows_score_the_second_column_against_the_first() -> None:
+    ref = ["accusation", "denial", "neutral", "neutral", "accusation", "denial"]
+    two = ["accusation", "neutral", "neutral", "accusation", "accusation", "denial"]
+    rows = agreement_rows({"ref": ref, "two": two, "same": ref}, [("ref", "two"), ("ref", "same")],
+                          {"all": [True] * 6, "first half": [True] * 3 + [False] * 3,
+                           "none": [False] * 6})
+    by = {(r["group"], r["scored"]): r for r in rows}
+    assert ("none", "two") not in by  # an empty group is skipped
+    assert by[("all", "two")]["macro_f1"] == round(
+        f1_score(ref, two, labels=LABELS, average="macro"), 3)
+    assert by[("all", "two")]["kappa"] == round(cohen_kappa_score(ref, two), 3)
+    assert by[("all", "two")]["f1_denial"] == round(2 / 3, 3)
+    assert by[("first half", "two")]["sentences"] == 3
+    assert by[("all", "same")]["macro_f1"] == 1.0 and by[("all", "same")]["kappa"] == 1.0
+
+
+def test_agreement_command_scores_annotator_and_rules(tmp_path: Path) -> None:
+    gold = pd.read_csv(SEEDS / "gold.csv", dtype=str, keep_default_na=False)
+    docs = gold[gold["doc_id"].isin(["nl-rn-dev-h-01", "en-rn-dev-h-01"])].copy()
+    flipped = docs.copy()
+    flipped.iloc[1, flipped.columns.get_loc("label")] = next(
+        lab for lab in LABELS if lab != docs.iloc[1]["label"])
+    other = tmp_path / "other.csv"
+    flipped.to_csv(other, index=False)
+    predictions = tmp_path / "predictions.csv"  # a run that predicted the reference exactly
+    docs.assign(silver="neutral", predicted_toy=docs["label"]).iloc[1:].to_csv(
+        predictions, index=False)
+    out = tmp_path / "agreement.csv"
+    done = run("agreement", f"other={other}", f"output={out}", f"predictions={predictions}")
+    assert done.returncode == 0, done.stderr
+    table = pd.read_csv(out)
+    second = table[(table["scored"] == "second") & (table["group"] == "all")].iloc[0]
+    assert second["sentences"] == len(docs) - 1  # the run did not predict the first one
+    assert "1 shared sentence(s) the run did not predict" in done.stdout
+    assert 0.9 < second["macro_f1"] < 1.0  # one kept sentence differs
+    toy = table[(table["scored"] == "toy") & (table["reference"] == "reference")]
+    assert set(toy["macro_f1"]) == {1.0}
+    assert "silver" not in set(table["scored"])  # the rules are scored once, as "rules"
+    assert set(table["group"]) == {"all", "lang en", "lang nl"}
+    assert {"rules"} <= set(table["scored"])
+    assert out.with_suffix(".png").is_file()
+
+
+def test_agreement_with_no_shared_sentence_is_one_line(tmp_path: Path) -> None:
+    other = tmp_path / "other.csv"
+    other.write_text("doc_id,text,label\nnowhere,Nothing here.,neutral\n", encoding="utf-8")
+    done = run("agreement", f"other={other}", f"output={tmp_path / 'a.csv'}")
+    assert_one_line_error(done, str(other), "share no sentence")
+    done = run("agreement", f"other={tmp_path / 'missing.csv'}")
+    assert_one_line_error(done, "missing.csv")
+    done = run("agreement", f"predictions={tmp_path / 'nope.csv'}",
+               f"output={tmp_path / 'a.csv'}")
+    assert_one_line_error(done, "nope.csv", "predictions=")
