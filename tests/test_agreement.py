@@ -65,7 +65,8 @@ def test_agreement_command_scores_annotator_and_rules(tmp_path: Path) -> None:
     toy = table[(table["scored"] == "toy") & (table["reference"] == "reference")]
     assert set(toy["macro_f1"]) == {1.0}
     assert "silver" not in set(table["scored"])  # the rules are scored once, as "rules"
-    assert set(table["group"]) == {"all", "lang en", "lang nl"}
+    assert set(table["group"]) == {"all", "split dev", "lang en", "lang nl",
+                                   "real-news-style nl", "real-news-style en"}
     assert {"rules"} <= set(table["scored"])
     assert out.with_suffix(".png").is_file()
 
@@ -80,3 +81,20 @@ def test_agreement_with_no_shared_sentence_is_one_line(tmp_path: Path) -> None:
     done = run("agreement", f"predictions={tmp_path / 'nope.csv'}",
                f"output={tmp_path / 'a.csv'}")
     assert_one_line_error(done, "nope.csv", "predictions=")
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`python -m wederhoor.agreement | head -1`: the pipe closes before the table is out."""
+    import subprocess
+    import sys
+
+    from wederhoor.cli import PROJECT_ROOT
+
+    proc = subprocess.Popen([sys.executable, "-m", "wederhoor.agreement",
+                             f"output={tmp_path / 'a.csv'}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT_ROOT)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in err and "BrokenPipe" not in err, err

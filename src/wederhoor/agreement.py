@@ -9,24 +9,43 @@ the figures the experiments report.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from omegaconf import DictConfig
 
 from wederhoor.cli import hydra_app
 
 
-def _languages(cfg: DictConfig, doc_ids: list[str], texts: list[str]) -> list[str]:
-    """Each sentence's language: its document's from data.meta, else ``lang``/detected."""
+def _meta(cfg: DictConfig) -> Any:
+    """The documents' metadata table (lang, split) from data.meta, or None."""
     from wederhoor.io.documents import read_meta
+
+    return read_meta(Path(cfg.data.meta)) if cfg.data.get("meta") else None
+
+
+def _languages(cfg: DictConfig, meta: Any, doc_ids: list[str], texts: list[str]) -> list[str]:
+    """Each sentence's language: its document's from data.meta, else ``lang``/detected."""
     from wederhoor.io.language import fill_languages
 
     given: list[str | None] = [None] * len(doc_ids)
-    if cfg.data.get("meta"):
-        table = read_meta(Path(cfg.data.meta))
-        if "lang" in table.columns:
-            own = table["lang"].to_dict()
-            given = [own.get(d) or None for d in doc_ids]
+    if meta is not None and "lang" in meta.columns:
+        own = meta["lang"].to_dict()
+        given = [own.get(d) or None for d in doc_ids]
     return fill_languages(given, texts, cfg.lang)
+
+
+def _groups(cfg: DictConfig, meta: Any, doc_ids: list[str], langs: list[str]
+            ) -> dict[str, list[bool]]:
+    """All sentences, each language, each dev/test split of data.meta, each data.groups."""
+    from wederhoor.evaluation.groups import group_masks
+
+    groups = {"all": [True] * len(doc_ids)}
+    if meta is not None and "split" in meta.columns:
+        split = meta["split"].to_dict()
+        for name in sorted({split.get(d, "") for d in doc_ids} - {""}):
+            groups[f"split {name}"] = [split.get(d) == name for d in doc_ids]
+    masks = group_masks(doc_ids, langs, cfg.data.get("groups"))
+    return groups | {name: mask.tolist() for name, mask in masks.items()}
 
 
 def _shown(column: str) -> str:
@@ -65,7 +84,8 @@ def main(cfg: DictConfig) -> None:
         keys = covered
     docs = documents_of(reference, keys)
     doc_ids, texts = [d for d, _ in docs], [t for _, t in docs]
-    langs = _languages(cfg, doc_ids, texts)
+    meta = _meta(cfg)
+    langs = _languages(cfg, meta, doc_ids, texts)
     columns = {"reference": [reference.labels[k] for k in keys],
                "second": [other.labels[k] for k in keys]}
     if cfg.labeler is not None:
@@ -78,9 +98,7 @@ def main(cfg: DictConfig) -> None:
     pairs += [(side, name) for name in columns if name not in ("reference", "second")
               for side in ("reference", "second")]
     lang_of = dict(zip(docs, langs, strict=True))
-    groups = {"all": [True] * len(keys)}
-    for lang in sorted(set(langs)):
-        groups[f"lang {lang}"] = [lang_of[k] == lang for k in keys]
+    groups = _groups(cfg, meta, [d for d, _ in keys], [lang_of[k] for k in keys])
     table = pd.DataFrame(agreement_rows(columns, pairs, groups))
     print(f"{len(keys)} sentences in {len({d for d, _ in keys})} documents labelled in both "
           f"{cfg.reference} and {cfg.other}")

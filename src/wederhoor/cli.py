@@ -111,6 +111,10 @@ def hydra_app(
             except MissingMandatoryValue as exc:
                 key = getattr(exc, "full_key", "") or "?"
                 fail(f"missing option '{key}': pass {key}=... on the command line")
+            except BrokenPipeError:  # the reader of our output left (`| head`): stop quietly
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                raise SystemExit(1) from None
             except KeyboardInterrupt:
                 sys.stderr.write("wederhoor: interrupted; outputs already written are "
                                  "complete, nothing half-written is left\n")
