@@ -62,7 +62,7 @@ def main(cfg: DictConfig) -> None:
 
     from wederhoor.errors import UserError
     from wederhoor.evaluation.agreement import agreement_rows, documents_of, shared_sentences
-    from wederhoor.evaluation.groups import plot_by_group
+    from wederhoor.evaluation.groups import format_by_group, plot_by_group
     from wederhoor.io.gold import load_gold, load_prediction_columns
     from wederhoor.io.outputs import write_csv
 
@@ -80,7 +80,8 @@ def main(cfg: DictConfig) -> None:
                             "a run over the same documents (cv=dev_kfold for dev ones)?")
         if len(covered) < len(keys):
             print(f"{len(keys) - len(covered)} shared sentence(s) the run did not predict "
-                  "(segmented differently) are left out")
+                  "(documents it did not score, or sentences its segmenter cut differently) "
+                  "are left out")
         keys = covered
     docs = documents_of(reference, keys)
     doc_ids, texts = [d for d, _ in docs], [t for _, t in docs]
@@ -100,16 +101,19 @@ def main(cfg: DictConfig) -> None:
     lang_of = dict(zip(docs, langs, strict=True))
     groups = _groups(cfg, meta, [d for d, _ in keys], [lang_of[k] for k in keys])
     table = pd.DataFrame(agreement_rows(columns, pairs, groups))
-    print(f"{len(keys)} sentences in {len({d for d, _ in keys})} documents labelled in both "
-          f"{cfg.reference} and {cfg.other}")
-    print(table.to_string(index=False))
     out = Path(cfg.output)
     write_csv(table, out)
     against = table[table["reference"] == "reference"]
     rows = [{"group": g, "sentences": int(part["sentences"].iloc[0]),
              **dict(zip(part["scored"], part["macro_f1"], strict=True))}
             for g, part in against.groupby("group", sort=False)]
-    plot_by_group(rows, list(dict.fromkeys(against["scored"])), out.with_suffix(".png"),
+    scored = list(dict.fromkeys(against["scored"]))
+    print(f"{len(keys)} sentences in {len({d for d, _ in keys})} documents labelled in both "
+          f"{cfg.reference} and {cfg.other}")
+    print("macro-F1 against the reference (second = the second annotator; kappa, per-class F1 "
+          f"and each labeler against the second annotator in {out.name}):")
+    print(format_by_group(rows, scored))
+    plot_by_group(rows, scored, out.with_suffix(".png"),
                   "agreement with the reference gold (second = an independent annotator)")
     print(f"written: {out} and {out.with_suffix('.png')}")
 
