@@ -69,6 +69,10 @@ def test_agreement_command_scores_annotator_and_rules(tmp_path: Path) -> None:
                                    "real-news-style nl", "real-news-style en"}
     assert {"rules"} <= set(table["scored"])
     assert out.with_suffix(".png").is_file()
+    differ = pd.read_csv(tmp_path / "agreement_disagreements.csv", dtype=str)
+    assert len(differ) == 1 and differ.iloc[0]["second"] != differ.iloc[0]["reference"]
+    assert differ.iloc[0]["reference"] == docs.iloc[1]["label"]
+    assert {"rules", "toy"} <= set(differ.columns)
 
 
 def test_agreement_with_no_shared_sentence_is_one_line(tmp_path: Path) -> None:

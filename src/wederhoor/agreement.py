@@ -103,6 +103,13 @@ def main(cfg: DictConfig) -> None:
     table = pd.DataFrame(agreement_rows(columns, pairs, groups))
     out = Path(cfg.output)
     write_csv(table, out)
+    differ = [i for i, (a, b) in enumerate(zip(columns["reference"], columns["second"],
+                                              strict=True)) if a != b]
+    disagreements = out.with_name(f"{out.stem}_disagreements.csv")
+    write_csv(pd.DataFrame({"doc_id": [keys[i][0] for i in differ],
+                            "text": [keys[i][1] for i in differ],
+                            **{name: [columns[name][i] for i in differ] for name in columns}}),
+              disagreements)
     against = table[table["reference"] == "reference"]
     rows = [{"group": g, "sentences": int(part["sentences"].iloc[0]),
              **dict(zip(part["scored"], part["macro_f1"], strict=True))}
@@ -115,6 +122,8 @@ def main(cfg: DictConfig) -> None:
     print(format_by_group(rows, scored))
     plot_by_group(rows, scored, out.with_suffix(".png"),
                   "agreement with the reference gold (second = an independent annotator)")
+    print(f"{len(differ)} sentence(s) the two annotators label differently, with every "
+          f"labeler's label, to adjudicate: {disagreements}")
     print(f"written: {out} and {out.with_suffix('.png')}")
 
 
