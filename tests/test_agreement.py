@@ -8,7 +8,12 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score, f1_score
 
 from tests.clitools import SEEDS, assert_one_line_error, run
-from wederhoor.evaluation.agreement import agreement_rows, documents_of, shared_sentences
+from wederhoor.evaluation.agreement import (
+    agreement_rows,
+    documents_of,
+    macro_by_group,
+    shared_sentences,
+)
 from wederhoor.io.gold import Gold
 
 LABELS = ["accusation", "denial", "neutral"]
@@ -41,6 +46,10 @@ def test_agreement_rows_score_the_second_column_against_the_first() -> None:
     assert by[("all", "two")]["f1_denial"] == round(2 / 3, 3)
     assert by[("first half", "two")]["sentences"] == 3
     assert by[("all", "same")]["macro_f1"] == 1.0 and by[("all", "same")]["kappa"] == 1.0
+    table, scored = macro_by_group(rows, reference="ref")
+    assert scored == ["two", "same"]
+    assert [r["group"] for r in table] == ["all", "first half"]
+    assert table[0]["two"] == by[("all", "two")]["macro_f1"] and table[1]["sentences"] == 3
 
 
 def test_agreement_command_scores_annotator_and_rules(tmp_path: Path) -> None:
@@ -80,8 +89,11 @@ def test_agreement_with_no_shared_sentence_is_one_line(tmp_path: Path) -> None:
     other.write_text("doc_id,text,label\nnowhere,Nothing here.,neutral\n", encoding="utf-8")
     done = run("agreement", f"other={other}", f"output={tmp_path / 'a.csv'}")
     assert_one_line_error(done, str(other), "share no sentence")
-    done = run("agreement", f"other={tmp_path / 'missing.csv'}")
+    done = run("agreement", f"other={tmp_path / 'missing.csv'}", f"output={tmp_path / 'a.csv'}")
     assert_one_line_error(done, "missing.csv")
+    done = run("agreement", f"output={SEEDS / 'agreement.csv'}")
+    assert_one_line_error(done, "refusing to write", "raw data")
+    assert not (SEEDS / "agreement.csv").exists()
     done = run("agreement", f"predictions={tmp_path / 'nope.csv'}",
                f"output={tmp_path / 'a.csv'}")
     assert_one_line_error(done, "nope.csv", "predictions=")

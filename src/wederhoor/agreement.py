@@ -55,38 +55,17 @@ def _shown(column: str) -> str:
     return column.removeprefix("predicted_")
 
 
-@hydra_app("agreement")
-def main(cfg: DictConfig) -> None:
-    import pandas as pd
+def _columns(cfg: DictConfig, reference: Any, other: Any, keys: list[Any],
+             predicted: dict[str, dict[Any, str]]) -> tuple[dict[str, list[str]], list[str]]:
+    """The label columns of the shared sentences (reference, second, rules, the run's
+    models) and each sentence's language."""
     from hydra.utils import instantiate
 
-    from wederhoor.errors import UserError
-    from wederhoor.evaluation.agreement import agreement_rows, documents_of, shared_sentences
-    from wederhoor.evaluation.groups import format_by_group, plot_by_group
-    from wederhoor.io.gold import load_gold, load_prediction_columns
-    from wederhoor.io.outputs import write_csv
+    from wederhoor.evaluation.agreement import documents_of
 
-    reference, other = load_gold(cfg.reference), load_gold(cfg.other)
-    keys = shared_sentences(reference, other)
-    if not keys:
-        raise UserError(f"{cfg.other} and {cfg.reference} share no sentence (matched by "
-                        "doc_id and text); point other= at a second annotation of the same "
-                        "documents")
-    predicted = load_prediction_columns(cfg.predictions) if cfg.predictions else {}
-    if predicted:
-        covered = [k for k in keys if all(found.get(k) for found in predicted.values())]
-        if not covered:
-            raise UserError(f"{cfg.predictions} predicts none of the shared sentences; is it "
-                            "a run over the same documents (cv=dev_kfold for dev ones)?")
-        if len(covered) < len(keys):
-            print(f"{len(keys) - len(covered)} shared sentence(s) the run did not predict "
-                  "(documents it did not score, or sentences its segmenter cut differently) "
-                  "are left out")
-        keys = covered
     docs = documents_of(reference, keys)
     doc_ids, texts = [d for d, _ in docs], [t for _, t in docs]
-    meta = _meta(cfg)
-    langs = _languages(cfg, meta, doc_ids, texts)
+    langs = _languages(cfg, _meta(cfg), doc_ids, texts)
     columns = {"reference": [reference.labels[k] for k in keys],
                "second": [other.labels[k] for k in keys]}
     if cfg.labeler is not None:
@@ -95,35 +74,71 @@ def main(cfg: DictConfig) -> None:
         columns["rules"] = [found[k] for k in keys]
         predicted.pop("silver", None)  # the run's rule labels: the same labeler, once is enough
     columns |= {_shown(name): [found[k] for k in keys] for name, found in predicted.items()}
+    lang_of = dict(zip(docs, langs, strict=True))
+    return columns, [lang_of[k] for k in keys]
+
+
+def _predicted(cfg: DictConfig, keys: list[Any]) -> tuple[dict[str, dict[Any, str]], list[Any]]:
+    """The run's label columns (predictions=) and the shared sentences it predicts."""
+    from wederhoor.errors import UserError
+    from wederhoor.io.gold import load_prediction_columns
+
+    if not cfg.predictions:
+        return {}, keys
+    predicted = load_prediction_columns(cfg.predictions)
+    covered = [k for k in keys if all(found.get(k) for found in predicted.values())]
+    if not covered:
+        raise UserError(f"{cfg.predictions} predicts none of the shared sentences; is it a "
+                        "run over the same documents (cv=dev_kfold for dev ones)?")
+    if len(covered) < len(keys):
+        print(f"{len(keys) - len(covered)} shared sentence(s) the run did not predict "
+              "(documents it did not score, or sentences its segmenter cut differently) are "
+              "left out")
+    return predicted, covered
+
+
+@hydra_app("agreement")
+def main(cfg: DictConfig) -> None:
+    import pandas as pd
+
+    from wederhoor.errors import UserError
+    from wederhoor.evaluation.agreement import (
+        agreement_rows,
+        disagreements,
+        macro_by_group,
+        shared_sentences,
+    )
+    from wederhoor.evaluation.groups import format_by_group, plot_by_group
+    from wederhoor.io.gold import load_gold
+    from wederhoor.io.outputs import check_output, write_csv
+
+    out = check_output(cfg.output, [cfg.reference, cfg.other], Path(cfg.paths.seeds))
+    reference, other = load_gold(cfg.reference), load_gold(cfg.other)
+    keys = shared_sentences(reference, other)
+    if not keys:
+        raise UserError(f"{cfg.other} and {cfg.reference} share no sentence (matched by "
+                        "doc_id and text); point other= at a second annotation of the same "
+                        "documents")
+    predicted, keys = _predicted(cfg, keys)
+    columns, langs = _columns(cfg, reference, other, keys, predicted)
     pairs = [("reference", "second")]
     pairs += [(side, name) for name in columns if name not in ("reference", "second")
               for side in ("reference", "second")]
-    lang_of = dict(zip(docs, langs, strict=True))
-    groups = _groups(cfg, meta, [d for d, _ in keys], [lang_of[k] for k in keys])
-    table = pd.DataFrame(agreement_rows(columns, pairs, groups))
-    out = Path(cfg.output)
-    write_csv(table, out)
-    differ = [i for i, (a, b) in enumerate(zip(columns["reference"], columns["second"],
-                                              strict=True)) if a != b]
-    disagreements = out.with_name(f"{out.stem}_disagreements.csv")
-    write_csv(pd.DataFrame({"doc_id": [keys[i][0] for i in differ],
-                            "text": [keys[i][1] for i in differ],
-                            **{name: [columns[name][i] for i in differ] for name in columns}}),
-              disagreements)
-    against = table[table["reference"] == "reference"]
-    rows = [{"group": g, "sentences": int(part["sentences"].iloc[0]),
-             **dict(zip(part["scored"], part["macro_f1"], strict=True))}
-            for g, part in against.groupby("group", sort=False)]
-    scored = list(dict.fromkeys(against["scored"]))
+    groups = _groups(cfg, _meta(cfg), [d for d, _ in keys], langs)
+    rows = agreement_rows(columns, pairs, groups)
+    write_csv(pd.DataFrame(rows), out)
+    differ = disagreements(keys, columns)
+    differ_path = write_csv(differ, out.with_name(f"{out.stem}_disagreements.csv"))
+    by_group, scored = macro_by_group(rows)
     print(f"{len(keys)} sentences in {len({d for d, _ in keys})} documents labelled in both "
           f"{cfg.reference} and {cfg.other}")
     print("macro-F1 against the reference (second = the second annotator; kappa, per-class F1 "
           f"and each labeler against the second annotator in {out.name}):")
-    print(format_by_group(rows, scored))
-    plot_by_group(rows, scored, out.with_suffix(".png"),
+    print(format_by_group(by_group, scored))
+    plot_by_group(by_group, scored, out.with_suffix(".png"),
                   "agreement with the reference gold (second = an independent annotator)")
     print(f"{len(differ)} sentence(s) the two annotators label differently, with every "
-          f"labeler's label, to adjudicate: {disagreements}")
+          f"labeler's label, to adjudicate: {differ_path}")
     print(f"written: {out} and {out.with_suffix('.png')}")
 
 

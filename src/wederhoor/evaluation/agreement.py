@@ -54,3 +54,33 @@ def agreement_rows(columns: Mapping[str, Sequence[str]], pairs: Sequence[tuple[s
                 row[f"f1_{label}"] = round(scores["per_class"][label]["f1"], 3)
             rows.append(row)
     return rows
+
+
+def disagreements(keys: Sequence[Key], columns: Mapping[str, Sequence[str]],
+                  first: str = "reference", second: str = "second") -> Any:
+    """The sentences ``first`` and ``second`` label differently, with every column's label:
+    the list an annotation team adjudicates."""
+    import pandas as pd
+
+    differ = [i for i, (a, b) in enumerate(zip(columns[first], columns[second], strict=True))
+              if a != b]
+    return pd.DataFrame({"doc_id": [keys[i][0] for i in differ],
+                         "text": [keys[i][1] for i in differ],
+                         **{name: [labels[i] for i in differ]
+                            for name, labels in columns.items()}})
+
+
+def macro_by_group(rows: Sequence[Mapping[str, Any]], reference: str = "reference"
+                   ) -> tuple[list[dict[str, Any]], list[str]]:
+    """``agreement_rows`` scored against ``reference`` as one row per group with each scored
+    column's macro-F1 (the shape ``groups.format_by_group`` and ``plot_by_group`` take)."""
+    out: dict[str, dict[str, Any]] = {}
+    scored: dict[str, None] = {}
+    for row in rows:
+        if row["reference"] != reference:
+            continue
+        group = out.setdefault(row["group"], {"group": row["group"],
+                                              "sentences": row["sentences"]})
+        group[row["scored"]] = row["macro_f1"]
+        scored[row["scored"]] = None
+    return list(out.values()), list(scored)
