@@ -63,9 +63,11 @@ class OutOfFoldProbabilities(TransformerMixin, BaseEstimator):
     def fit(self, X: Any, y: Any) -> OutOfFoldProbabilities:
         """Fit every base on all rows (what ``transform`` uses)."""
         self._check_options(X)
-        y = np.asarray(y, dtype=object)
+        return self._fit_all(X, np.asarray(y, dtype=object), self._weights(X))
+
+    def _fit_all(self, X: Any, y: np.ndarray, weights: np.ndarray | None
+                 ) -> OutOfFoldProbabilities:
         self.classes_ = np.unique(y)
-        weights = self._weights(X)
         self.estimators_ = [_fit_base(base, X, y, weights) for _, base in self.estimators]
         names = [f"{name}:p={label}" for name, _ in self.estimators for label in self.classes_]
         self.feature_names_ = np.asarray(
@@ -77,9 +79,10 @@ class OutOfFoldProbabilities(TransformerMixin, BaseEstimator):
         """Refit on all rows for later, and return the out-of-fold probabilities of these."""
         if y is None:
             raise UserError("stacking needs the training labels (y) to fit its base models")
-        self.fit(X, y)
+        self._check_options(X)
         y = np.asarray(y, dtype=object)
         weights = self._weights(X)
+        self._fit_all(X, y, weights)
         out = np.zeros((len(y), len(self.estimators) * len(self.classes_)))
         for train_idx, test_idx in self._inner_folds(X, y):
             for b, (_, base) in enumerate(self.estimators):
