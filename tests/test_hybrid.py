@@ -59,3 +59,16 @@ def test_evidence_parts_keep_only_the_asked_kinds() -> None:
     assert _active(labels_only, SENTENCES[0]) < _active(full, SENTENCES[0])
     with pytest.raises(UserError, match="parts"):
         RuleEvidence(parts=("fired", "who")).fit(SENTENCES)
+
+
+def test_hybrid_words_keep_quotes_and_colons(cfg_factory) -> None:
+    """Quotes and colons mark who speaks; the default word tokens would drop them."""
+    model = instantiate(cfg_factory("train", ["model=hybrid_logreg"]).model)
+    texts = ["Police: “He never paid,” the court heard.", "Het OM: ‘hij loog’.",
+             "The mayor denies it!", "Did he pay?"]
+    table = pd.DataFrame({"text": texts, "doc_id": ["a", "a", "b", "c"],
+                          "lang": ["en", "nl", "en", "en"]})
+    model.fit(model_input(model, table), ["accusation", "accusation", "denial", "neutral"])
+    vocabulary = model.named_steps["vectorizer"].named_transformers_["words"].vocabulary_
+    assert {":", "“", "”", "‘", "’", "!", "?", "police :", "never"} <= set(vocabulary)
+    assert "," not in vocabulary and "." not in vocabulary
