@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from sklearn.metrics import cohen_kappa_score, f1_score
 
 from tests.clitools import SEEDS, assert_one_line_error, run
+from wederhoor.errors import UserError
 from wederhoor.evaluation.agreement import (
     agreement_rows,
     documents_of,
     macro_by_group,
     shared_sentences,
 )
-from wederhoor.io.gold import Gold
+from wederhoor.io.gold import Gold, load_prediction_columns
 
 LABELS = ["accusation", "denial", "neutral"]
 
@@ -89,14 +91,23 @@ def test_agreement_with_no_shared_sentence_is_one_line(tmp_path: Path) -> None:
     other.write_text("doc_id,text,label\nnowhere,Nothing here.,neutral\n", encoding="utf-8")
     done = run("agreement", f"other={other}", f"output={tmp_path / 'a.csv'}")
     assert_one_line_error(done, str(other), "share no sentence")
-    done = run("agreement", f"other={tmp_path / 'missing.csv'}", f"output={tmp_path / 'a.csv'}")
-    assert_one_line_error(done, "missing.csv")
     done = run("agreement", f"output={SEEDS / 'agreement.csv'}")
     assert_one_line_error(done, "refusing to write", "raw data")
     assert not (SEEDS / "agreement.csv").exists()
-    done = run("agreement", f"predictions={tmp_path / 'nope.csv'}",
-               f"output={tmp_path / 'a.csv'}")
-    assert_one_line_error(done, "nope.csv", "predictions=")
+
+
+def test_bad_prediction_files_name_the_file_and_the_option(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="nope.csv.*predictions="):
+        load_prediction_columns(tmp_path / "nope.csv")
+    table = tmp_path / "table.csv"
+    table.write_text("id,label\n1,neutral\n", encoding="utf-8")
+    with pytest.raises(UserError, match="table.csv lacks doc_id and text"):
+        load_prediction_columns(table)
+    table.write_text("doc_id,text,silver,predicted,predicted_x,fold\nd,A  b.,neutral,denial,"
+                     "accusation,1\n", encoding="utf-8")
+    assert load_prediction_columns(table) == {"silver": {("d", "A b."): "neutral"},
+                                              "predicted": {("d", "A b."): "denial"},
+                                              "predicted_x": {("d", "A b."): "accusation"}}
 
 
 def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
@@ -106,7 +117,10 @@ def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
 
     from wederhoor.cli import PROJECT_ROOT
 
-    proc = subprocess.Popen([sys.executable, "-m", "wederhoor.agreement",
+    gold = pd.read_csv(SEEDS / "gold.csv", dtype=str, keep_default_na=False)
+    other = tmp_path / "other.csv"  # one document: the command is quick
+    gold[gold["doc_id"] == "nl-rn-dev-h-01"].to_csv(other, index=False)
+    proc = subprocess.Popen([sys.executable, "-m", "wederhoor.agreement", f"other={other}",
                              f"output={tmp_path / 'a.csv'}"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT_ROOT)
     assert proc.stdout is not None and proc.stderr is not None
