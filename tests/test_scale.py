@@ -23,7 +23,8 @@ def _engine(input: str, meta: str | None, labeler: RuleLabeler, folder: Path, wo
     return load_shards(shard_paths(folder, manifest)).to_pandas()
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+# two workers (about 7 s) run in make test-slow and CI; one worker in make test
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_sharded_run_equals_one_batch(tmp_path: Path, workers: int) -> None:
     input, meta = str(SEEDS / "docs"), str(SEEDS / "corpus.csv")
     labeler = RuleLabeler()  # one instance: the lexicons cannot change between the two runs

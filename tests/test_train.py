@@ -131,6 +131,7 @@ def test_unknown_model_is_one_line() -> None:
     assert_one_line_error(run("train", "model=bert"), "model/bert")
 
 
+@pytest.mark.slow  # two whole training runs at once (about 8 s); make test-slow and CI run it
 def test_runs_started_together_get_their_own_folders(tmp_path: Path) -> None:
     import subprocess
     import sys
