@@ -80,6 +80,8 @@ def test_train_on_gold_without_gold_is_refused(cfg_factory, tmp_path: Path,
         _train(cfg_factory, tmp_path, "data.gold=null", "train_labels=gold", cache=stage_cache)
 
 
+@pytest.mark.slow  # four commands end to end (about 25 s): make test-slow and CI run it;
+# the train command alone is covered in make test by test_run_folder_holds_every_artifact
 def test_train_cli_and_predict(tmp_path: Path) -> None:
     data = small_seeds(tmp_path / "corpus")
     done = run("train", f"paths.experiments={tmp_path}", "model=nb", "name=cli", *data)
