@@ -80,6 +80,21 @@ def test_train_on_gold_without_gold_is_refused(cfg_factory, tmp_path: Path,
         _train(cfg_factory, tmp_path, "data.gold=null", "train_labels=gold", cache=stage_cache)
 
 
+def test_train_and_predict_commands_run_end_to_end(tmp_path: Path) -> None:
+    """The two commands as a user types them (the fuller walk-through, with the rerun, is slow)."""
+    data = small_seeds(tmp_path / "corpus", per_split=4)
+    done = run("train", f"paths.experiments={tmp_path}", "model=majority", "cv=holdout", *data)
+    assert done.returncode == 0, done.stderr
+    run_dir = Path(done.stdout.strip().splitlines()[-1].split("run folder: ", 1)[1])
+    assert json.loads((run_dir / "metrics.json").read_text())["counts"]["documents"] == 8
+    text = tmp_path / "new.txt"
+    text.write_text("Het OM vervolgt de directeur voor fraude.\n", encoding="utf-8")
+    out = tmp_path / "pred.csv"
+    done = run("predict", f"run={run_dir}", f"input={text}", f"output={out}")
+    assert done.returncode == 0, done.stderr
+    assert len(pd.read_csv(out, keep_default_na=False)) == 1
+
+
 @pytest.mark.slow  # four commands end to end (about 25 s): make test-slow and CI run it;
 # the train command alone is covered in make test by test_run_folder_holds_every_artifact
 def test_train_cli_and_predict(tmp_path: Path) -> None:
