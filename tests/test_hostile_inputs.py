@@ -141,6 +141,7 @@ def test_predict_cli_refuses_hostile_run_folder(cfg_factory, tmp_path: Path) -> 
     assert not marker.exists() and not (tmp_path / "p.csv").exists()
 
 
+@pytest.mark.slow  # a whole command run (about 5 s); make test-slow and CI run it
 def test_predict_warns_on_language_and_keeps_input_language(cfg_factory, tmp_path: Path) -> None:
     folder = _run_folder(tmp_path / "run", _fitted(cfg_factory, "nb"))
     (folder / "metrics.json").write_text(json.dumps({"counts": {"train_languages": {"nl": 9}}}))
@@ -156,7 +157,7 @@ def test_predict_warns_on_language_and_keeps_input_language(cfg_factory, tmp_pat
     assert quiet.returncode == 0 and "warning" not in quiet.stderr
 
 
-@pytest.mark.parametrize("stage", ["split", "label"])
+@pytest.mark.parametrize("stage", ["split", pytest.param("label", marks=pytest.mark.slow)])
 def test_output_equal_to_input_is_refused(tmp_path: Path, stage: str) -> None:
     table = tmp_path / "in.csv"
     pd.DataFrame({"id": ["a"], "text": ["Een zin. Nog een."]}).to_csv(table, index=False)
@@ -425,11 +426,11 @@ def test_unreadable_input_and_read_only_output(tmp_path: Path, monkeypatch) -> N
         check_output(locked / "sub" / "o.csv", [secret], SEEDS)
 
 
-@pytest.mark.parametrize(("args", "needles"), [
+@pytest.mark.parametrize(("args", "needles"), [  # two cases in make test, two slow
     (["model.classifier.C=abc"], ("C",)),
-    (["model.classifier.C=-1"], ("C",)),
+    pytest.param(["model.classifier.C=-1"], ("C",), marks=pytest.mark.slow),
     (["seed=x"], ("seed",)),
-    (["+model.classifier.CC=1"], ("CC",)),
+    pytest.param(["+model.classifier.CC=1"], ("CC",), marks=pytest.mark.slow),
 ])
 def test_wrong_model_options_fail_before_any_work(tmp_path: Path, args: list[str],
                                                   needles: tuple) -> None:

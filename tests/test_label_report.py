@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from tests.clitools import SEEDS, run
 from wederhoor.evaluation.lf_analysis import lf_table, summary_row
@@ -27,6 +28,7 @@ def test_lf_table_known_answers() -> None:
     assert summary_row(votes) == {"any": 0.75, "overlap": 0.25, "conflict": 0.25}
 
 
+@pytest.mark.slow  # a whole command run (about 5 s); make test-slow and CI run it
 def test_label_report_writes_terminal_and_file(tmp_path: Path) -> None:
     out = tmp_path / "report.md"
     done = run("label_report", f"output={out}")

@@ -148,6 +148,7 @@ def _labels(out: Path) -> pd.DataFrame:
     return frame.sort_values(["doc_id", "sent_id"]).reset_index(drop=True)
 
 
+@pytest.mark.slow  # a whole command run (about 5 s); make test-slow and CI run it
 def test_mixed_folder_gets_each_documents_language_in_both_paths(mixed: Path,
                                                                  tmp_path: Path) -> None:
     out = tmp_path / "labels.csv"
