@@ -163,7 +163,7 @@ def test_hashing_sgd_fits_in_batches_and_saves_with_skops(cfg_factory, tmp_path:
     assert list(loaded.predict(texts)) == list(model.predict(texts))
 
 
-@pytest.mark.slow  # a whole command run (about 5 s); make test-slow and CI run it
+@pytest.mark.slow  # a whole experiment (about 4 s); make test-slow and CI run it
 def test_hashing_sgd_runs_the_experiment(cfg_factory, tmp_path: Path, stage_cache: Path
                                         ) -> None:
     cfg = cfg_factory("train", ["model=hashing_sgd", "cv=holdout", f"cache_dir={stage_cache}"])

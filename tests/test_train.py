@@ -96,7 +96,7 @@ def test_train_and_predict_commands_run_end_to_end(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow  # four commands end to end (about 25 s): make test-slow and CI run it;
-# the train command alone is covered in make test by test_run_folder_holds_every_artifact
+# make test runs the two commands once in test_train_and_predict_commands_run_end_to_end
 def test_train_cli_and_predict(tmp_path: Path) -> None:
     data = small_seeds(tmp_path / "corpus")
     done = run("train", f"paths.experiments={tmp_path}", "model=nb", "name=cli", *data)

@@ -55,7 +55,7 @@ def _shown(column: str) -> str:
     return column.removeprefix("predicted_")
 
 
-def _columns(cfg: DictConfig, reference: Any, other: Any, keys: list[Any],
+def _columns(cfg: DictConfig, meta: Any, reference: Any, other: Any, keys: list[Any],
              predicted: dict[str, dict[Any, str]]) -> tuple[dict[str, list[str]], list[str]]:
     """The label columns of the shared sentences (reference, second, rules, the run's
     models) and each sentence's language."""
@@ -65,15 +65,15 @@ def _columns(cfg: DictConfig, reference: Any, other: Any, keys: list[Any],
 
     docs = documents_of(reference, keys)
     doc_ids, texts = [d for d, _ in docs], [t for _, t in docs]
-    langs = _languages(cfg, _meta(cfg), doc_ids, texts)
+    langs = _languages(cfg, meta, doc_ids, texts)
     columns = {"reference": [reference.labels[k] for k in keys],
                "second": [other.labels[k] for k in keys]}
     if cfg.labeler is not None:
         labels, _ = instantiate(cfg.labeler).label(texts, langs, doc_ids)
-        found = dict(zip(docs, labels, strict=True))
-        columns["rules"] = [found[k] for k in keys]
+        rules = dict(zip(docs, labels, strict=True))
+        columns["rules"] = [rules[k] for k in keys]
         predicted.pop("silver", None)  # the run's rule labels: the same labeler, once is enough
-    columns |= {_shown(name): [found[k] for k in keys] for name, found in predicted.items()}
+    columns |= {_shown(name): [run[k] for k in keys] for name, run in predicted.items()}
     lang_of = dict(zip(docs, langs, strict=True))
     return columns, [lang_of[k] for k in keys]
 
@@ -120,11 +120,12 @@ def main(cfg: DictConfig) -> None:
                         "doc_id and text); point other= at a second annotation of the same "
                         "documents")
     predicted, keys = _predicted(cfg, keys)
-    columns, langs = _columns(cfg, reference, other, keys, predicted)
+    meta = _meta(cfg)
+    columns, langs = _columns(cfg, meta, reference, other, keys, predicted)
     pairs = [("reference", "second")]
     pairs += [(side, name) for name in columns if name not in ("reference", "second")
               for side in ("reference", "second")]
-    groups = _groups(cfg, _meta(cfg), [d for d, _ in keys], langs)
+    groups = _groups(cfg, meta, [d for d, _ in keys], langs)
     rows = agreement_rows(columns, pairs, groups)
     write_csv(pd.DataFrame(rows), out)
     differ = disagreements(keys, columns)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from wederhoor import LABELS
 from wederhoor.errors import UserError
@@ -39,20 +40,24 @@ class Gold:
         return [k for k in self.labels if k[0] in docs and k not in seen]
 
 
-def load_gold(path: str | Path) -> Gold:
-    """Read a gold CSV (doc_id, text, label; other columns ignored), checking every label."""
+def _read_labels_csv(path: Path, kind: str, fix: str) -> Any:
+    """A CSV of sentences and labels as strings, or one line naming the file and ``fix``."""
     import pandas as pd
 
-    gold_path = Path(path)
-    if not gold_path.is_file():
-        raise UserError(f"gold file not found: {gold_path}; set data.gold= to a CSV with "
-                        "doc_id,text,label or data.gold=null")
-    check_utf8(gold_path)
+    if not path.is_file():
+        raise UserError(f"{kind} not found: {path}; {fix}")
+    check_utf8(path)
     try:
-        table = pd.read_csv(gold_path, dtype=str, keep_default_na=False)
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # noqa: BLE001
-        detail = " ".join(str(exc).split())
-        raise UserError(f"could not read gold file {gold_path}: {detail}") from None
+        raise UserError(f"could not read {kind} {path}: {' '.join(str(exc).split())}") from None
+
+
+def load_gold(path: str | Path) -> Gold:
+    """Read a gold CSV (doc_id, text, label; other columns ignored), checking every label."""
+    gold_path = Path(path)
+    table = _read_labels_csv(gold_path, "gold file", "set data.gold= to a CSV with "
+                             "doc_id,text,label or data.gold=null")
     missing = {"doc_id", "text", "label"} - set(table.columns)
     if missing:
         raise UserError(f"gold file {gold_path} lacks column(s) {', '.join(sorted(missing))}")
@@ -69,18 +74,10 @@ def load_gold(path: str | Path) -> Gold:
 def load_prediction_columns(path: str | Path) -> dict[str, dict[tuple[str, str], str]]:
     """A run's ``predictions.csv`` as label columns keyed like gold: ``silver`` (the rules)
     and every ``predicted*`` column (name -> (doc_id, normalised text) -> label)."""
-    import pandas as pd
-
     pred_path = Path(path)
-    if not pred_path.is_file():
-        raise UserError(f"predictions file not found: {pred_path}; point predictions= at the "
-                        "predictions.csv of a run folder (experiments/runs/...), or set "
-                        "predictions=null")
-    check_utf8(pred_path)
-    try:
-        table = pd.read_csv(pred_path, dtype=str, keep_default_na=False)
-    except Exception as exc:  # noqa: BLE001
-        raise UserError(f"could not read {pred_path}: {' '.join(str(exc).split())}") from None
+    table = _read_labels_csv(pred_path, "predictions file", "point predictions= at the "
+                             "predictions.csv of a run folder (experiments/runs/...), or set "
+                             "predictions=null")
     if not {"doc_id", "text"} <= set(table.columns):
         raise UserError(f"{pred_path} lacks doc_id and text columns; is it a run's "
                         "predictions.csv?")
