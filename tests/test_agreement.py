@@ -11,9 +11,11 @@ from sklearn.metrics import cohen_kappa_score, f1_score
 from tests.clitools import SEEDS, assert_one_line_error, run
 from wederhoor.errors import UserError
 from wederhoor.evaluation.agreement import (
+    adjudication_counts,
     agreement_rows,
     documents_of,
     macro_by_group,
+    majority_vote,
     shared_sentences,
 )
 from wederhoor.io.gold import Gold, load_prediction_columns
@@ -54,6 +56,16 @@ def test_agreement_rows_score_the_second_column_against_the_first() -> None:
     assert table[0]["two"] == by[("all", "two")]["macro_f1"] and table[1]["sentences"] == 3
 
 
+def test_majority_of_three_overrules_the_reference_only_when_two_agree() -> None:
+    ref = ["neutral", "neutral", "denial", "accusation", "neutral"]
+    two = ["accusation", "denial", "denial", "neutral", "accusation"]
+    three = ["accusation", "accusation", "neutral", "", "neutral"]
+    assert majority_vote(ref, two, three) == ["accusation", "neutral", "denial", "accusation",
+                                              "neutral"]
+    assert adjudication_counts(ref, two, three) == {
+        "disagreements": 4, "adjudicated": 3, "reference": 1, "second": 1, "neither": 1}
+
+
 def test_agreement_command_scores_annotator_and_rules(tmp_path: Path) -> None:
     gold = pd.read_csv(SEEDS / "gold.csv", dtype=str, keep_default_na=False)
     docs = gold[gold["doc_id"].isin(["nl-rn-dev-h-01", "en-rn-dev-h-01"])].copy()
@@ -65,8 +77,12 @@ def test_agreement_command_scores_annotator_and_rules(tmp_path: Path) -> None:
     predictions = tmp_path / "predictions.csv"  # a run that predicted the reference exactly
     docs.assign(silver="neutral", predicted_toy=docs["label"]).iloc[1:].to_csv(
         predictions, index=False)
+    third = tmp_path / "third.csv"  # a third reader sides with the second annotator
+    pd.concat([flipped.iloc[[1]], gold[gold["doc_id"] == "nl-a-01"].iloc[:1]]).to_csv(
+        third, index=False)
     out = tmp_path / "agreement.csv"
-    done = run("agreement", f"other={other}", f"output={out}", f"predictions={predictions}")
+    done = run("agreement", f"other={other}", f"output={out}", f"predictions={predictions}",
+               f"adjudicator={third}")
     assert done.returncode == 0, done.stderr
     table = pd.read_csv(out)
     second = table[(table["scored"] == "second") & (table["group"] == "all")].iloc[0]
@@ -84,6 +100,14 @@ def test_agreement_command_scores_annotator_and_rules(tmp_path: Path) -> None:
     assert len(differ) == 1 and differ.iloc[0]["second"] != differ.iloc[0]["reference"]
     assert differ.iloc[0]["reference"] == docs.iloc[1]["label"]
     assert {"rules", "toy"} <= set(differ.columns)
+    assert differ.iloc[0]["adjudicator"] == differ.iloc[0]["majority"] == differ.iloc[0]["second"]
+    assert ("sides with the reference in 0, with the second annotator in 1, with neither in 0"
+            in done.stdout)
+    # against the majority of three, the model that copied the old reference loses a sentence
+    major = table[(table["reference"] == "majority") & (table["group"] == "all")]
+    by = dict(zip(major["scored"], major["macro_f1"], strict=True))
+    assert by["toy"] == by["reference"] < 1.0
+    assert "second" not in by  # the majority is built from it: no score against itself
 
 
 def test_agreement_with_no_shared_sentence_is_one_line(tmp_path: Path) -> None:

@@ -97,6 +97,43 @@ def _predicted(cfg: DictConfig, keys: list[Any]) -> tuple[dict[str, dict[Any, st
     return predicted, covered
 
 
+def _adjudicate(cfg: DictConfig, keys: list[Any], columns: dict[str, list[str]]
+                ) -> dict[str, int]:
+    """With ``adjudicator=``: its labels and the majority of the three join ``columns``
+    (so the disagreements file shows them); returns who it sided with ({} without one)."""
+    from wederhoor.evaluation.agreement import adjudication_counts, majority_vote
+    from wederhoor.io.gold import load_gold
+
+    if not cfg.adjudicator:
+        return {}
+    third = load_gold(cfg.adjudicator)
+    labels = [third.labels.get(key, "") for key in keys]
+    counts = adjudication_counts(columns["reference"], columns["second"], labels)
+    if not counts["adjudicated"]:
+        print(f"note: {cfg.adjudicator} labels none of the {counts['disagreements']} "
+              "sentence(s) the two annotators disagree on, so there is no adjudication (point "
+              "adjudicator= at a third reading of them, or set adjudicator=null)")
+        return {}
+    columns["adjudicator"] = labels
+    columns["majority"] = majority_vote(columns["reference"], columns["second"], labels)
+    return counts
+
+
+def _print_adjudication(cfg: DictConfig, counts: dict[str, int], rows: list[Any]) -> None:
+    """Who the third reader sided with, and every labeler against the majority of three."""
+    from wederhoor.evaluation.agreement import macro_by_group
+    from wederhoor.evaluation.groups import format_by_group
+
+    print(f"adjudicator {cfg.adjudicator} read {counts['adjudicated']} of the "
+          f"{counts['disagreements']} disagreements: it sides with the reference in "
+          f"{counts['reference']}, with the second annotator in {counts['second']}, with "
+          f"neither in {counts['neither']}")
+    by_group, scored = macro_by_group(rows, reference="majority")
+    print("macro-F1 against the majority of the three (reference = the gold before "
+          "adjudication):")
+    print(format_by_group(by_group, scored))
+
+
 @hydra_app("agreement")
 def main(cfg: DictConfig) -> None:
     import pandas as pd
@@ -112,7 +149,8 @@ def main(cfg: DictConfig) -> None:
     from wederhoor.io.gold import load_gold
     from wederhoor.io.outputs import check_output, write_csv
 
-    out = check_output(cfg.output, [cfg.reference, cfg.other], Path(cfg.paths.seeds))
+    inputs = [cfg.reference, cfg.other] + ([cfg.adjudicator] if cfg.adjudicator else [])
+    out = check_output(cfg.output, inputs, Path(cfg.paths.seeds))
     reference, other = load_gold(cfg.reference), load_gold(cfg.other)
     keys = shared_sentences(reference, other)
     if not keys:
@@ -122,9 +160,12 @@ def main(cfg: DictConfig) -> None:
     predicted, keys = _predicted(cfg, keys)
     meta = _meta(cfg)
     columns, langs = _columns(cfg, meta, reference, other, keys, predicted)
+    labelers = [name for name in columns if name not in ("reference", "second")]
     pairs = [("reference", "second")]
-    pairs += [(side, name) for name in columns if name not in ("reference", "second")
-              for side in ("reference", "second")]
+    pairs += [(side, name) for name in labelers for side in ("reference", "second")]
+    adjudicated = _adjudicate(cfg, keys, columns)
+    if adjudicated:
+        pairs += [("majority", name) for name in ("reference", *labelers)]
     groups = _groups(cfg, meta, [d for d, _ in keys], langs)
     rows = agreement_rows(columns, pairs, groups)
     write_csv(pd.DataFrame(rows), out)
@@ -140,6 +181,8 @@ def main(cfg: DictConfig) -> None:
                   "agreement with the reference gold (second = an independent annotator)")
     print(f"{len(differ)} sentence(s) the two annotators label differently, with every "
           f"labeler's label, to adjudicate: {differ_path}")
+    if adjudicated:
+        _print_adjudication(cfg, adjudicated, rows)
     print(f"written: {out} and {out.with_suffix('.png')}")
 
 

@@ -84,3 +84,27 @@ def macro_by_group(rows: Sequence[Mapping[str, Any]], reference: str = "referenc
         group[row["scored"]] = row["macro_f1"]
         scored[row["scored"]] = None
     return list(out.values()), list(scored)
+
+
+def majority_vote(reference: Sequence[str], second: Sequence[str], third: Sequence[str]
+                  ) -> list[str]:
+    """The label two of three annotators give; the reference where the third annotator gave
+    none ("") or all three differ. A third reader of the disagreements breaks each tie, so
+    this is the reference after adjudication."""
+    return [b if c == b != a else a for a, b, c in zip(reference, second, third, strict=True)]
+
+
+def adjudication_counts(reference: Sequence[str], second: Sequence[str], third: Sequence[str]
+                        ) -> dict[str, int]:
+    """Of the sentences the two annotators label differently and the third labelled: how
+    often the third sides with the reference, with the second annotator, or with neither."""
+    counts = {"disagreements": 0, "adjudicated": 0, "reference": 0, "second": 0, "neither": 0}
+    for a, b, c in zip(reference, second, third, strict=True):
+        if a == b:
+            continue
+        counts["disagreements"] += 1
+        if not c:
+            continue
+        counts["adjudicated"] += 1
+        counts["reference" if c == a else "second" if c == b else "neither"] += 1
+    return counts
