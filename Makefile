@@ -69,7 +69,7 @@ segeval: $(STAMP) ## Sentence segmentation F1 on the gold segmentation set (nl a
 gold-check: $(STAMP) ## List gold sentences the current segmenter no longer produces
 	@$(BIN)/python -m wederhoor.gold_check $(ARGS)
 
-agreement: $(STAMP) ## A second annotator against gold, next to the rules (ARGS=predictions=... adds models)
+agreement: $(STAMP) ## A second annotator against gold and a third reader of their disagreements, next to the rules (ARGS=predictions=... adds models)
 	@$(BIN)/python -m wederhoor.agreement $(ARGS)
 
 bench: $(STAMP) ## Speed and memory benchmark (sizes=... in ARGS)
