@@ -21,7 +21,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 help: ## Show this list of targets
 	@echo "wederhoor: stance experiments (accusation / denial / neutral) for news"
 	@echo
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
 	@echo
 	@echo "Variables: EXP=<experiment> JOBS=<parallel jobs> DIR=<sweep or runs folder> ARGS='<hydra overrides>'"

@@ -42,6 +42,20 @@ def test_csv_with_id_lang_and_date(tmp_path: Path) -> None:
     assert ds["date"] == ["2020-01", ""]
 
 
+@pytest.mark.parametrize("name, body", [
+    ("excel.csv", 'doc_id,text\nalpha,"Hij ontkent alles."\nbeta,"He denies it."\n'),
+    ("bom.jsonl", '{"id": "alpha", "text": "Hij ontkent alles."}\n'
+                  '{"id": "beta", "text": "He denies it."}\n'),
+])
+def test_a_byte_order_mark_keeps_the_id_column(tmp_path: Path, name: str, body: str) -> None:
+    """Excel's "CSV UTF-8" starts with a BOM; it must not hide the first column's name."""
+    path = tmp_path / name
+    path.write_text("\ufeff" + body, encoding="utf-8")
+    ds = load_documents(str(path), lang="auto")
+    assert ds["doc_id"] == ["alpha", "beta"]
+    assert ds["lang"] == ["nl", "en"]
+
+
 def test_jsonl_without_ids_gets_row_ids(tmp_path: Path) -> None:
     path = tmp_path / "news.jsonl"
     path.write_text("\n".join(json.dumps({"text": t}) for t in ["Een.", "Twee."]) + "\n",

@@ -367,13 +367,14 @@ def _table_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:
     if path.suffix == ".csv":
         import pandas as pd
 
-        for frame in pd.read_csv(path, chunksize=batch_size):
+        # utf-8-sig: a byte-order mark (Excel's "CSV UTF-8") is not part of the first name
+        for frame in pd.read_csv(path, chunksize=batch_size, encoding="utf-8-sig"):
             frame = frame.astype(object).where(frame.notna(), None)
             yield {c: frame[c].tolist() for c in frame.columns}
         return
 
     rows: list[dict] = []
-    with path.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8-sig") as handle:
         for number, line in enumerate(handle, start=1):
             if line.strip():
                 rows.append(_json_record(line, path, number))
@@ -415,7 +416,7 @@ def table_columns(input: str) -> list[str]:
             return list(pq.read_schema(path).names)
         except Exception:  # noqa: BLE001 - load_documents reports unreadable files
             return []
-    with path.open(encoding="utf-8", errors="replace") as handle:
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
         first = handle.readline()
     if path.suffix == ".csv":
         import csv
