@@ -70,3 +70,16 @@ def test_every_shipped_folder_is_a_listed_package() -> None:
                 parts = folder.relative_to(root).parts
                 found.add(".".join((prefix, *parts)))
     assert found == listed
+
+
+def test_make_help_lists_every_documented_target() -> None:
+    """Each Makefile target with a ``## text`` shows in ``make help`` (the default goal)."""
+    import re
+
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    documented = re.findall(r"^([^\s:#.$][^\s:]*):[^\n]*## ", makefile, flags=re.M)
+    assert {"run", "test", "e5-install", "run-e5"} <= set(documented)
+    shown = subprocess.run(["make", "-s", "help"], cwd=PROJECT_ROOT, capture_output=True,
+                           text=True, check=True, timeout=60).stdout
+    listed = set(re.findall(r"^  make (\S+)", shown, flags=re.M))
+    assert listed == set(documented)
