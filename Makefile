@@ -62,9 +62,10 @@ compare: $(STAMP) ## Leaderboard with confidence intervals of the latest sweep (
 label-report: $(STAMP) ## Labeling-function report: coverage, overlaps, conflicts, accuracy
 	@$(BIN)/python -m wederhoor.label_report $(ARGS)
 
-segeval: $(STAMP) ## Sentence segmentation F1 on the gold segmentation set (nl and en)
-	@$(BIN)/python -m wederhoor.segeval lang=nl $(ARGS)
-	@$(BIN)/python -m wederhoor.segeval lang=en $(ARGS)
+segeval: $(STAMP) ## Sentence segmentation F1 on the gold segmentation set (nl and en, or ARGS=lang=..)
+	@for lang in $(or $(patsubst lang=%,%,$(filter lang=%,$(ARGS))),nl en); do \
+	  $(BIN)/python -m wederhoor.segeval lang=$$lang $(filter-out lang=%,$(ARGS)) || exit $$?; \
+	done
 
 gold-check: $(STAMP) ## List gold sentences the current segmenter no longer produces
 	@$(BIN)/python -m wederhoor.gold_check $(ARGS)

@@ -54,3 +54,30 @@ def small_seeds(folder: Path, per_split: int = 12) -> list[str]:
     picked.to_csv(folder / "corpus.csv", index=False)
     return [f"data.input={docs}", f"data.gold={folder / 'gold.csv'}",
             f"data.meta={folder / 'corpus.csv'}"]
+
+
+def run_in_process(module: str, *args: str) -> subprocess.CompletedProcess:
+    """Like ``run``, but the command's ``main()`` in this process with ``args`` as its command
+    line: no interpreter start-up, for checks that stop before any real work."""
+    import importlib
+    import io
+    import signal
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from hydra.core.global_hydra import GlobalHydra
+
+    main = importlib.import_module(f"wederhoor.{module}").main
+    out, err = io.StringIO(), io.StringIO()
+    argv, sigterm = sys.argv, signal.getsignal(signal.SIGTERM)  # main() installs its own
+    sys.argv = [f"wederhoor.{module}", *args]
+    code: int | str | None = 0
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            main()
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        sys.argv = argv
+        signal.signal(signal.SIGTERM, sigterm)
+        GlobalHydra.instance().clear()
+    return subprocess.CompletedProcess(sys.argv, code, out.getvalue(), err.getvalue())

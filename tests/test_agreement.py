@@ -152,3 +152,25 @@ def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 1
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+def test_agreement_detects_each_documents_language_from_all_its_sentences(tmp_path: Path
+                                                                           ) -> None:
+    """Without data.meta the default (lang=auto) gives the English document English rules,
+    and its short sentence with no English word (alone it would count as Dutch) too."""
+    from tests.clitools import run_in_process
+
+    rows = [("en1", "The mayor denies the charges."), ("en1", "Brink: 'Nonsense.'"),
+            ("en1", "The firm is accused of fraud by the regulator."),
+            ("nl1", "De burgemeester ontkent de beschuldigingen."),
+            ("nl1", "Het parket vervolgt de directeur voor fraude.")]
+    gold = tmp_path / "gold.csv"
+    pd.DataFrame([(d, t, "neutral") for d, t in rows],
+                 columns=["doc_id", "text", "label"]).to_csv(gold, index=False)
+    out = tmp_path / "agreement.csv"
+    done = run_in_process("agreement", f"reference={gold}", f"other={gold}", "data.meta=null",
+                          "adjudicator=null", f"output={out}")
+    assert done.returncode == 0, done.stderr
+    table = pd.read_csv(out)
+    sizes = dict(zip(table["group"], table["sentences"], strict=False))
+    assert sizes["lang en"] == 3 and sizes["lang nl"] == 2

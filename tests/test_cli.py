@@ -89,7 +89,7 @@ def test_segmenter_none_keeps_rows(tmp_path: Path) -> None:
     [
         (["input=/no/such/folder", "output=OUT"], ("input not found", "/no/such/folder")),
         (["output=x.csv"], ("missing option 'input'",)),
-        (["input=seeds/docs", "output=x.csv", "segmenter=magic"], ("segmenter/magic",)),
+        (["input=seeds/docs", "output=x.csv", "segmenter=magic"], ("segmenter=magic", "syntok")),
         (["input=seeds/docs", "output=x.csv", "nosuchkey=1"], ("nosuchkey",)),
         (["input=seeds/docs", "output=seeds/out.csv"], ("refusing to write",)),
         (["input=seeds/docs", "output=x.docx"], ("unsupported output",)),
@@ -149,3 +149,27 @@ def test_malformed_lexicon_files_are_one_line(tmp_path: Path) -> None:
     done = run("label", f"labeler.lexicons={tmp_path}", f"input={SEED_DOC}", f"output={out}")
     assert_one_line_error(done, "context", "nl.yaml")
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("args", "runs"), [("", ["lang=nl", "lang=en"]),
+                                             ("lang=en max_errors=0", ["lang=en max_errors=0"]),
+                                             ("max_errors=3", ["lang=nl max_errors=3",
+                                                               "lang=en max_errors=3"])])
+def test_make_segeval_runs_each_language_once(tmp_path: Path, args: str,
+                                              runs: list[str]) -> None:
+    """`make segeval ARGS=lang=en` runs English alone (it ran English twice)."""
+    import shutil
+    import subprocess
+
+    from wederhoor.cli import PROJECT_ROOT
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    fake = tmp_path / "python"  # stands in for .venv/bin/python: prints what it was given
+    fake.write_text('#!/bin/sh\nshift 2\necho "$@"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    done = subprocess.run(["make", "--no-print-directory", "segeval", f"ARGS={args}",
+                           f"BIN={tmp_path}", "STAMP="], cwd=PROJECT_ROOT, text=True,
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == runs

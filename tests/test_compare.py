@@ -403,3 +403,22 @@ def test_cli_default_dir_one_line_errors_and_no_traceback(tmp_path: Path) -> Non
 def test_default_dir_falls_back_to_runs(tmp_path: Path) -> None:
     (tmp_path / "sweeps").mkdir(parents=True)
     assert default_dir(tmp_path) == tmp_path / "runs"
+
+
+def test_plot_of_long_row_labels_keeps_its_layout(tmp_path: Path) -> None:
+    """A sweep's overrides make long row labels: wrapped, the layout needs no warning."""
+    import warnings
+
+    from wederhoor.evaluation.leaderboard_render import plot
+
+    n = 3
+    frame = pd.DataFrame({"name": [f"run {i} " + "model.classifier.C=0.5, " * 12
+                                   for i in range(n)],
+                          "eval_against": "gold", "macro_f1": 0.8, "ci_low": 0.7,
+                          "ci_high": 0.9, "f1_accusation": 0.8, "f1_denial": 0.7,
+                          "f1_neutral": 0.9})
+    frame.attrs["config_columns"] = ["name"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plot(frame, tmp_path / "leaderboard.png")
+    assert (tmp_path / "leaderboard.png").stat().st_size > 0

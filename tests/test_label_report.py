@@ -53,3 +53,27 @@ def test_gold_check_counts_are_consistent() -> None:
     done = run("gold_check", "show=0")
     gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False)
     assert f"{len(gold)} gold sentences" in done.stdout
+
+
+def test_gold_check_detects_english_without_metadata(tmp_path: Path) -> None:
+    """lang=auto by default: an English document's "Rep." is not cut by the Dutch rules."""
+    from tests.clitools import run_in_process
+
+    doc = tmp_path / "docs" / "holt.txt"
+    doc.parent.mkdir()
+    sentences = ["Rep. Jane Holt denied the claims on Monday.",
+                 "The committee will meet again in May."]
+    doc.write_text(" ".join(sentences) + "\n", encoding="utf-8")
+    gold = tmp_path / "gold.csv"
+    pd.DataFrame({"doc_id": "holt", "text": sentences, "label": ["denial", "neutral"]}).to_csv(
+        gold, index=False)
+    done = run_in_process("gold_check", "data=custom", f"data.input={doc.parent}",
+                          f"data.gold={gold}", "workers=1")
+    assert done.returncode == 0, done.stderr
+    assert "0 gold sentence(s) not produced, 0 produced sentence(s) without gold" in done.stdout
+
+
+@pytest.mark.parametrize("name", ["agreement", "gold_check", "label_report", "split", "label",
+                                  "train"])
+def test_commands_that_read_documents_detect_their_language(cfg_factory, name: str) -> None:
+    assert cfg_factory(name).lang == "auto"

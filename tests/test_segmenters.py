@@ -12,6 +12,7 @@ import pytest
 from hydra import compose, initialize_config_dir
 from hydra.utils import instantiate
 
+from wederhoor.errors import UserError
 from wederhoor.pipeline.segmenters import LineSegmenter, NoSegmenter, SyntokSegmenter
 from wederhoor.segeval import (
     evaluate,
@@ -367,7 +368,7 @@ def test_load_gold_rejects_inconsistent_records(tmp_path, sentences, message):
     path = tmp_path / "bad.jsonl"
     record = {"id": "x", "lang": "nl", "text": "Een zin. Nog een.", "sentences": sentences}
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(UserError, match=message):
         load_gold(path)
 
 

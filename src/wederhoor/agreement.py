@@ -24,14 +24,20 @@ def _meta(cfg: DictConfig) -> Any:
 
 
 def _languages(cfg: DictConfig, meta: Any, doc_ids: list[str], texts: list[str]) -> list[str]:
-    """Each sentence's language: its document's from data.meta, else ``lang``/detected."""
+    """Each sentence's language: its document's, from data.meta, else ``lang`` (``auto``:
+    detected from the document's sentences together, as split and label detect it from the
+    whole document; a short sentence alone says too little)."""
     from wederhoor.io.language import fill_languages
 
-    given: list[str | None] = [None] * len(doc_ids)
-    if meta is not None and "lang" in meta.columns:
-        own = meta["lang"].to_dict()
-        given = [own.get(d) or None for d in doc_ids]
-    return fill_languages(given, texts, cfg.lang)
+    sentences_of: dict[str, list[str]] = {}
+    for doc, text in zip(doc_ids, texts, strict=True):
+        sentences_of.setdefault(doc, []).append(text)
+    docs = list(sentences_of)
+    own = meta["lang"].to_dict() if meta is not None and "lang" in meta.columns else {}
+    found = fill_languages([own.get(d) or None for d in docs],
+                           [" ".join(sentences_of[d]) for d in docs], cfg.lang)
+    lang_of = dict(zip(docs, found, strict=True))
+    return [lang_of[d] for d in doc_ids]
 
 
 def _groups(cfg: DictConfig, meta: Any, doc_ids: list[str], langs: list[str]
@@ -106,7 +112,7 @@ def _adjudicate(cfg: DictConfig, keys: list[Any], columns: dict[str, list[str]]
 
     if not cfg.adjudicator:
         return {}
-    third = load_gold(cfg.adjudicator)
+    third = load_gold(cfg.adjudicator, "adjudicator")
     labels = [third.labels.get(key, "") for key in keys]
     counts = adjudication_counts(columns["reference"], columns["second"], labels)
     if not counts["adjudicated"]:
@@ -147,11 +153,14 @@ def main(cfg: DictConfig) -> None:
     )
     from wederhoor.evaluation.groups import format_by_group, plot_by_group
     from wederhoor.io.gold import load_gold
+    from wederhoor.io.language import check_lang_option
     from wederhoor.io.outputs import check_output, write_csv
 
+    check_lang_option(cfg.lang)
     inputs = [cfg.reference, cfg.other] + ([cfg.adjudicator] if cfg.adjudicator else [])
     out = check_output(cfg.output, inputs, Path(cfg.paths.seeds))
-    reference, other = load_gold(cfg.reference), load_gold(cfg.other)
+    reference = load_gold(cfg.reference, "reference", nullable=False)
+    other = load_gold(cfg.other, "other", nullable=False)
     keys = shared_sentences(reference, other)
     if not keys:
         raise UserError(f"{cfg.other} and {cfg.reference} share no sentence (matched by "

@@ -19,6 +19,7 @@ from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import MissingMandatoryValue
 
 from wederhoor.errors import UserError
+from wederhoor.io.options import check_shared_options
 
 _PACKAGE = Path(__file__).resolve().parent
 _CHECKOUT = _PACKAGE.parent.parent  # src/wederhoor -> the repository, when run from a clone
@@ -45,9 +46,22 @@ def fail(message: str) -> NoReturn:
 
 
 def _one_line(text: object) -> str:
-    lines = [ln.strip() for ln in str(text).splitlines()]
+    lines = [ln.strip() for ln in str(text).split("Config search path:")[0].splitlines()]
     keep = [ln for ln in lines if ln and not ln.startswith("Set the environment variable")]
     return " ".join(keep)
+
+
+def _missing_config(exc: Exception) -> str | None:
+    """Hydra's "Could not find 'model/nosuch'" as the group, the value and the choices (its
+    own message lists them over many lines, then where it searched)."""
+    missing = getattr(exc, "missing_cfg_file", None)
+    if not missing or "/" not in str(missing):
+        return None
+    group, _, name = str(missing).rpartition("/")
+    options = getattr(exc, "options", None)
+    if not options:
+        return f"{group}={name}: no such {group} config (conf/{group}/{name}.yaml)"
+    return f"{group}={name} is not a {group} config; choose one of: {', '.join(options)}"
 
 
 def check_overrides(config_name: str, argv: list[str], conf_dir: Path = CONF_DIR) -> None:
@@ -62,6 +76,9 @@ def check_overrides(config_name: str, argv: list[str], conf_dir: Path = CONF_DIR
         with initialize_config_dir(str(conf_dir), version_base="1.3"):
             compose(config_name=config_name, overrides=argv, return_hydra_config=True)
     except Exception as exc:  # noqa: BLE001 - any compose failure is a config mistake
+        missing = _missing_config(exc)
+        if missing:
+            fail(f"{missing} (see `make help`)")
         options = ", ".join(argv) if argv else "(none)"
         fail(f"config error: {_one_line(exc)} [overrides: {options}].{quoting_hint(argv)} "
              "See `make help`.")
@@ -99,6 +116,7 @@ def hydra_app(
         @functools.wraps(task)
         def guarded(cfg: DictConfig) -> Any:
             try:
+                check_shared_options(cfg)
                 return task(cfg)
             except UserError as exc:
                 fail(str(exc))

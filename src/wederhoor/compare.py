@@ -84,9 +84,11 @@ def compare(folder: Path, out: Path | None = None, n_boot: int = 1000, seed: int
 @hydra_app("compare")
 def main(cfg: DictConfig) -> None:
     """Entry point: every option comes from conf/compare.yaml and the command line."""
+    from wederhoor.io.options import whole_number
+
+    n_boot = whole_number(cfg, "n_boot", minimum=1, example="n_boot=1000")
     folder = Path(cfg.dir) if cfg.dir else default_dir(Path(cfg.paths.experiments))
-    compare(folder, Path(cfg.out) if cfg.out else None, int(cfg.n_boot), int(cfg.seed),
-            bool(cfg.allow_mixed))
+    compare(folder, Path(cfg.out) if cfg.out else None, n_boot, cfg.seed, cfg.allow_mixed)
 
 
 if __name__ == "__main__":

@@ -91,7 +91,7 @@ def labelled_sentences(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Tim
     cache = StageCache(cfg.cache_dir, bool(cfg.cache), cfg.cache_max_gb)
     with timer.stage("load"):
         check_lang_option(cfg.lang)  # before a cache hit could skip loading (which checks it)
-        input_path(data.input)
+        input_path(data.input, "data.input")
         key = stage_key("shards", input_fingerprint(data.input, data.get("meta"), cfg.lang),
                         component_fingerprint(cfg.segmenter),
                         component_fingerprint(cfg.labeler), code_fingerprint("label"))
@@ -230,13 +230,14 @@ def _build(node: Any, where: str, hint: str) -> Any:
 
 def build_components(cfg: DictConfig) -> Components:
     """Every working config group built and checked once, before any split or label work."""
+    from wederhoor.io.options import check_shared_options, one_of, whole_number
     from wederhoor.modeling.models import check_model
 
-    if not isinstance(cfg.seed, int) or isinstance(cfg.seed, bool):
-        raise UserError(f"seed={cfg.seed} is not a whole number; pass e.g. seed=1")
-    for option, value in (("train_labels", cfg.train_labels), ("also_labels", cfg.also_labels)):
-        if value not in ("silver", "gold"):
-            raise UserError(f"unknown {option}={value}; use silver or gold")
+    check_shared_options(cfg)  # as every command does; here too for callers in-process
+    for option in ("train_labels", "also_labels"):
+        one_of(cfg, option, ("silver", "gold"))
+    if "k" in cfg.cv:
+        whole_number(cfg, "cv.k", minimum=2, example="cv.k=5")
     built = {group: _build(cfg[group], group, f"conf/{group}/")
              for group in ("segmenter", "labeler", "model", "cv")}
     also = {str(name): _build(node, f"also.{name}", "conf/model/")

@@ -20,12 +20,16 @@ def main(cfg: DictConfig) -> None:
     from hydra.utils import instantiate
 
     from wederhoor.errors import UserError
+    from wederhoor.io.documents import input_path
     from wederhoor.io.gold import load_gold
+    from wederhoor.io.options import whole_number
     from wederhoor.pipeline.engine import sentences
     from wederhoor.pipeline.sentences import segmenter_for
 
+    show = whole_number(cfg, "show", example="show=20")
     if not cfg.data.get("gold"):
         raise UserError("no gold file configured: set data.gold=PATH")
+    input_path(cfg.data.input, "data.input")
     gold = load_gold(cfg.data.gold)
     segmenter = instantiate(cfg.segmenter)
     sents = sentences(cfg.data.input, cfg.lang, cfg.data.get("meta"),
@@ -37,9 +41,9 @@ def main(cfg: DictConfig) -> None:
     print(f"segmenter {segmenter.name}: {len(sents)} sentences, {len(gold.labels)} gold "
           f"sentences; {len(missed)} gold sentence(s) not produced, {len(extra)} produced "
           "sentence(s) without gold")
-    for doc, text in missed[: cfg.show]:
+    for doc, text in missed[:show]:
         print(f"  gold only      {doc}: {text}")
-    for doc, text in extra[: cfg.show]:
+    for doc, text in extra[:show]:
         print(f"  segmenter only {doc}: {text}")
 
 

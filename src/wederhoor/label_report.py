@@ -55,6 +55,22 @@ def _confusion(m: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def check_splits(cfg: DictConfig) -> None:
+    """Before any work: data.meta gives each document a part (its split column), and
+    tune_split and eval_split name parts it has (a typo would report on no document)."""
+    from wederhoor.errors import UserError
+    from wederhoor.io.documents import read_meta
+    from wederhoor.io.options import one_of
+
+    meta = read_meta(Path(cfg.data.meta), quiet=True) if cfg.data.get("meta") else None
+    if meta is None or "split" not in meta.columns:
+        raise UserError("the label report needs a dev/test split per document: set "
+                        "data.meta=PATH to a CSV with doc_id and split columns")
+    parts = set(meta["split"]) - {""}
+    for option in ("tune_split", "eval_split"):
+        one_of(cfg, option, parts, f"the split column of {cfg.data.meta}")
+
+
 @hydra_app("label_report")
 def main(cfg: DictConfig) -> None:
     from hydra.utils import instantiate
@@ -62,15 +78,16 @@ def main(cfg: DictConfig) -> None:
     from wederhoor.errors import UserError
     from wederhoor.evaluation.lf_analysis import lf_table, summary_row
     from wederhoor.experiment import Timer, build_corpus
-    from wederhoor.io.outputs import write_json, write_text
+    from wederhoor.io.outputs import check_output, write_json, write_text
 
+    out = check_output(cfg.output, [cfg.data.get("gold"), cfg.data.get("meta")],
+                       Path(cfg.paths.seeds), kinds=".md")
+    check_splits(cfg)
     segmenter, labeler = instantiate(cfg.segmenter), instantiate(cfg.labeler)
     corpus = build_corpus(cfg, segmenter, labeler, Timer())
     frame = corpus.frame
     if not corpus.has_gold:
         raise UserError("the label report needs gold labels: set data.gold=PATH")
-    if "split" not in frame.columns:
-        raise UserError("the label report needs a dev/test split per document (data.meta)")
     frame = frame[frame["gold"] != ""]
     sections: list[tuple[str, Any]] = []
     record: dict[str, Any] = {"tune_split": cfg.tune_split, "eval_split": cfg.eval_split}
@@ -109,7 +126,6 @@ def main(cfg: DictConfig) -> None:
                          _confusion(scores["all"])))
     text = "# Label report\n\n" + render(sections)
     print(text)
-    out = Path(cfg.output)
     write_text(text, out)
     write_json(record, out.with_suffix(".json"))
     print(f"written: {out} and {out.with_suffix('.json')}")

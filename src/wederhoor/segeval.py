@@ -8,7 +8,6 @@ boundary costs both a missed and a spurious sentence.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from omegaconf import DictConfig
 
 from wederhoor.cli import hydra_app
 from wederhoor.errors import UserError
+from wederhoor.io.documents import check_utf8, json_record
 
 Span = tuple[int, int]
 
@@ -97,37 +97,63 @@ def exact_sentence_f1(
     return SegmentationScore(tp, n_pred, n_gold, precision, recall, f1)
 
 
+RECORD = '{"id": ..., "lang": ..., "text": ..., "sentences": [...]}'
+
+
+def _record(line: str, path: Path, number: int) -> dict[str, Any]:
+    """One gold line, its keys and their types checked (one line naming the file if not)."""
+    record = json_record(line, path, number, RECORD)
+    missing = [key for key in ("id", "lang", "text", "sentences") if key not in record]
+    if missing:
+        raise UserError(f"{path} line {number} lacks {', '.join(missing)}; each line needs "
+                        f"{RECORD}")
+    sentences = record["sentences"]
+    if not isinstance(record["text"], str) or not isinstance(sentences, list) or not all(
+            isinstance(s, str) for s in sentences):
+        raise UserError(f"{path} line {number}: 'text' must be a string and 'sentences' a "
+                        "list of strings")
+    return record
+
+
+def _spans(where: str, text: str, sentences: list[str]) -> list[Span]:
+    """The gold sentences' spans: stripped, non-empty substrings, in order, covering all
+    non-whitespace text."""
+    spans: list[Span] = []
+    for sentence, span in zip(sentences, locate(text, sentences), strict=True):
+        if not sentence or sentence != sentence.strip():
+            raise UserError(f"{where}: empty or unstripped sentence {sentence!r}")
+        if span is None:
+            raise UserError(f"{where}: not a substring in order: {sentence!r}")
+        spans.append(span)
+    cursor = 0
+    for sentence, span in zip(sentences, spans, strict=True):
+        if text[cursor : span[0]].strip():
+            raise UserError(f"{where}: text not in any sentence before {sentence!r}")
+        cursor = span[1]
+    if text[cursor:].strip():
+        raise UserError(f"{where}: text after the last sentence is not covered")
+    return spans
+
+
 def load_gold(path: str | Path, lang: str | None = None) -> list[GoldDocument]:
-    """Read a gold JSONL file and check it.
+    """Read a gold JSONL file and check it: any flaw is one line naming the file and line.
 
     Every record is ``{"id", "lang", "text", "sentences"}``; the sentences must be stripped,
     non-empty substrings of the text, in order, and together cover all non-whitespace text.
     """
+    path = Path(path)
+    check_utf8(path)
     docs = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
-            record = json.loads(line)
-            where = f"{path}:{number} ({record.get('id')})"
+            record = _record(line, path, number)
+            where = f"{path}:{number} ({record['id']})"
             if lang is not None and record["lang"] != lang:
-                raise ValueError(f"{where}: lang {record['lang']!r}, expected {lang!r}")
-            text, sentences = record["text"], record["sentences"]
-            spans: list[Span] = []
-            for sentence, span in zip(sentences, locate(text, sentences), strict=True):
-                if not sentence or sentence != sentence.strip():
-                    raise ValueError(f"{where}: empty or unstripped sentence {sentence!r}")
-                if span is None:
-                    raise ValueError(f"{where}: not a substring in order: {sentence!r}")
-                spans.append(span)
-            cursor = 0
-            for sentence, span in zip(sentences, spans, strict=True):
-                if text[cursor : span[0]].strip():
-                    raise ValueError(f"{where}: text not in any sentence before {sentence!r}")
-                cursor = span[1]
-            if text[cursor:].strip():
-                raise ValueError(f"{where}: text after the last sentence is not covered")
-            docs.append(GoldDocument(record["id"], record["lang"], text, spans))
+                raise UserError(f"{where}: lang {record['lang']!r}, expected {lang!r}")
+            spans = _spans(where, record["text"], record["sentences"])
+            docs.append(GoldDocument(record["id"], record["lang"], record["text"], spans))
     return docs
 
 
@@ -185,11 +211,14 @@ def main(cfg: DictConfig) -> Any:
     """Hydra entry point: instantiate the segmenter, score it, print the report."""
     from hydra.utils import instantiate
 
+    from wederhoor.io.options import whole_number
+
+    max_errors = whole_number(cfg, "max_errors", example="max_errors=10")
     segmenter = instantiate(cfg.segmenter)
     docs = load_gold(gold_path(cfg.gold, cfg.lang), lang=cfg.lang)
     report = evaluate(segmenter, docs)
     title = f"segmenter={segmenter!r} lang={cfg.lang} documents={len(docs)}"
-    print(format_report(report, title, int(cfg.max_errors)))
+    print(format_report(report, title, max_errors))
     return report.score.f1
 
 

@@ -251,12 +251,27 @@ def growth(points: list[tuple[int, float]]) -> float | None:
     return math.log(t2 / t1) / math.log(n2 / n1)
 
 
+def check_sizes(cfg: DictConfig) -> None:
+    """Every size option a whole number, before the first corpus is built (minutes of work
+    would otherwise end in a traceback at the size a typo is in)."""
+    from wederhoor.io.options import whole_number, whole_numbers
+
+    whole_numbers(cfg, "sizes", example="'sizes=[1000,10000]'")
+    whole_numbers(cfg, "stream_sizes", minimum=1, example="'stream_sizes=[10000000]'")
+    whole_numbers(cfg, "long_sentence_chars", example="'long_sentence_chars=[100000]'")
+    if cfg.experiment_sizes is not None:
+        whole_numbers(cfg, "experiment_sizes", example="'experiment_sizes=[1000]'")
+    whole_number(cfg, "reference_sentences", minimum=1, example="reference_sentences=100000")
+    whole_number(cfg, "embedding_sentences", example="embedding_sentences=256")
+
+
 def run_bench(cfg: DictConfig) -> dict[str, Any]:
     """Build the corpora, measure every stage and reference, return the bench record."""
     from wederhoor.bench.corpus import build_corpus
     from wederhoor.errors import info
     from wederhoor.pipeline.workers import all_cores
 
+    check_sizes(cfg)
     workers = int(cfg.workers) or all_cores()
     names = {str(key): list(pool) for key, pool in cfg.names.items()}
     seeds = Path(cfg.paths.seeds)

@@ -107,6 +107,19 @@ def row_labels(frame: pd.DataFrame) -> list[str]:
     return labels
 
 
+LABEL_WIDTH = 40  # characters per line of a row label: a third of the figure's width
+LABEL_LINES = 4  # a longer label ends in "..." (the table and leaderboard.md hold it whole)
+
+
+def wrapped(labels: list[str]) -> list[str]:
+    """Row labels on a few short lines: one long line (a sweep's overrides) would leave the
+    plots no width, and matplotlib would give up on the layout with a warning."""
+    import textwrap
+
+    return [textwrap.fill(label, LABEL_WIDTH, max_lines=LABEL_LINES, placeholder=" ...")
+            for label in labels]
+
+
 def plot(frame: pd.DataFrame, path: Path) -> None:
     """Macro-F1 with 95% CI (left) and per-class F1 (right), best configuration on top."""
     import matplotlib
@@ -119,9 +132,11 @@ def plot(frame: pd.DataFrame, path: Path) -> None:
 
     n = len(frame)
     y = np.arange(n)
-    labels = row_labels(frame)
+    labels = wrapped(row_labels(frame))
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
     fig, (left, right) = plt.subplots(
-        1, 2, figsize=(12, 1.5 + 0.7 * n), sharey=True, gridspec_kw={"width_ratios": [1, 1.3]}
+        1, 2, figsize=(12, 1.5 + max(0.7, 0.22 * lines) * n), sharey=True,
+        gridspec_kw={"width_ratios": [1, 1.3]}
     )
     f1 = frame["macro_f1"].to_numpy(float)
     low = frame["ci_low"].to_numpy(float)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,14 +116,33 @@ def refuse_without_text(path: Path) -> None:
         check_utf8(path)
     if path.stat().st_size == 0:
         raise UserError(f"{path} is empty; it needs a header row / records with a 'text' field")
-    columns: list[str] = []
-    for batch in _parsed(_table_batches(path, 1000), path):
-        columns = list(batch)
-        break
+    hint = separator_hint(path) if path.suffix == ".csv" else ""
+    columns = table_columns(str(path)) if hint else next(
+        (list(batch) for batch in _parsed(_table_batches(path, 1000), path)), [])
     raise UserError(
         f"{path} has no 'text' column (found: {', '.join(map(str, columns)) or 'none'}); "
-        "rename the column that holds the text to 'text'"
+        + (hint or "rename the column that holds the text to 'text'")
     )
+
+
+def separator_hint(path: Path) -> str:
+    """What to do when a CSV's header reads as one column that holds ';' or a tab: the file
+    was saved with that separator (a spreadsheet's default in much of Europe). Read from the
+    header alone, as a row with a comma in its text makes the rest unparsable."""
+    import csv
+
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            columns = next(csv.reader([handle.readline()]), [])
+    except OSError:
+        return ""
+    if len(columns) != 1:
+        return ""
+    for sep, name in ((";", "';'"), ("\t", "tabs")):
+        if sep in str(columns[0]):
+            return (f"the file seems to use {name} between columns; save it as CSV with ',' "
+                    "as the separator")
+    return ""
 
 
 def not_text(path: Path, what: str, row: int | None = None) -> UserError:
@@ -190,12 +210,12 @@ def id_column(columns: list[str]) -> str | None:
     return next((c for c in ID_COLUMNS if c in columns), None)
 
 
-def input_path(input: str) -> Path:
-    """The input as a path, or one clear line when it does not exist."""
+def input_path(input: str, option: str = "input") -> Path:
+    """The input as a path, or one clear line naming ``option`` when it does not exist."""
     path = Path(str(input)).expanduser()
     if not str(input).strip() or not path.exists():
-        raise UserError(f"input not found: {input}; pass input=PATH to a folder, .txt, .csv, "
-                        ".jsonl or .parquet file")
+        raise UserError(f"input not found: {input}; pass {option}=PATH to a folder, .txt, "
+                        ".csv, .jsonl or .parquet file")
     return path
 
 
@@ -229,20 +249,38 @@ def warn_empty(path: Path, first: list[str], count: int) -> None:
     warn(f"skipped {count} empty document(s) in {path}: {names}{more}")
 
 
-def read_meta(meta: Path) -> Any:
-    """The metadata CSV as a DataFrame indexed by doc_id (one row per document)."""
+def read_meta(meta: Path, option: str = "data.meta", quiet: bool = False) -> Any:
+    """The metadata CSV as a DataFrame indexed by doc_id (one row per document).
+
+    ``option`` names the option that gave the file; unless ``quiet``, a file with neither a
+    lang nor a split column gets a warning (it is often the wrong file)."""
     import pandas as pd
 
+    if meta.is_dir():
+        raise UserError(f"{option}={meta} is a folder; point it at a CSV file with doc_id and "
+                        f"lang/split columns, or set {option}=null")
     if not meta.is_file():
-        raise UserError(f"metadata file not found: {meta}; fix data.meta= or set data.meta=null")
+        raise UserError(f"metadata file not found: {meta}; fix {option}= or set {option}=null")
     check_utf8(meta)
     try:
         table = pd.read_csv(meta, dtype=str, keep_default_na=False)
     except Exception as exc:  # noqa: BLE001
-        raise UserError(f"could not read {meta} as CSV: {' '.join(str(exc).split())}") from None
+        raise UserError(f"could not read {meta} as CSV: "
+                        f"{separator_hint(meta) or ' '.join(str(exc).split())}") from None
     if "doc_id" not in table.columns:
-        raise UserError(f"{meta} has no 'doc_id' column; it is needed to match documents")
+        raise UserError(f"{meta} has no 'doc_id' column; "
+                        f"{separator_hint(meta) or 'it is needed to match documents'}")
+    if not quiet and not {"lang", "split"} & set(table.columns):
+        _warn_meta_columns(str(meta), ", ".join(map(str, table.columns)))
     return table.drop_duplicates("doc_id").set_index("doc_id")
+
+
+@cache
+def _warn_meta_columns(meta: str, columns: str) -> None:
+    """Once per file: a metadata file without lang and split is often the wrong file."""
+    warn(f"{meta} has neither a 'lang' nor a 'split' column (found: {columns}): languages "
+         "come from the input or lang=, and a dev/test split (cv=corpus, cv=dev_kfold, "
+         "label_report) cannot come from it")
 
 
 def meta_columns(table: Any, ids: list[str], old: dict[str, list]) -> dict[str, list[str]]:
@@ -377,7 +415,7 @@ def _table_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:
     with path.open(encoding="utf-8-sig") as handle:
         for number, line in enumerate(handle, start=1):
             if line.strip():
-                rows.append(_json_record(line, path, number))
+                rows.append(json_record(line, path, number))
             if len(rows) >= batch_size:
                 yield _columns(rows)
                 rows = []
@@ -385,7 +423,9 @@ def _table_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:
         yield _columns(rows)
 
 
-def _json_record(line: str, path: Path, number: int) -> dict:
+def json_record(line: str, path: Path, number: int, needs: str = '{"text": ...}') -> dict:
+    """One line of a JSONL file as a dict, or one line naming the file, the line and what
+    each line ``needs``."""
     import json
 
     try:
@@ -394,8 +434,7 @@ def _json_record(line: str, path: Path, number: int) -> dict:
         raise UserError(f"{path} line {number} is not valid JSON ({exc.msg}); fix or remove "
                         "that line") from None
     if not isinstance(record, dict):
-        raise UserError(f"{path} line {number} is not a JSON object; each line needs "
-                        '{"text": ...}')
+        raise UserError(f"{path} line {number} is not a JSON object; each line needs {needs}")
     return record
 
 

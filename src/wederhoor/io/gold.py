@@ -10,7 +10,7 @@ from typing import Any
 
 from wederhoor import LABELS
 from wederhoor.errors import UserError
-from wederhoor.io.documents import check_utf8
+from wederhoor.io.documents import check_utf8, separator_hint
 
 _SPACE = re.compile(r"\s+")
 
@@ -40,27 +40,41 @@ class Gold:
         return [k for k in self.labels if k[0] in docs and k not in seen]
 
 
-def _read_labels_csv(path: Path, kind: str, fix: str) -> Any:
-    """A CSV of sentences and labels as strings, or one line naming the file and ``fix``."""
+def _read_labels_csv(path: Path, kind: str, option: str, fix: str) -> Any:
+    """A CSV of sentences and labels as strings, or one line naming the file, the option that
+    named it (``option``) and ``fix``."""
     import pandas as pd
 
+    if path.is_dir():
+        raise UserError(f"{option}={path} is a folder, not a {kind}; {fix}")
     if not path.is_file():
         raise UserError(f"{kind} not found: {path}; {fix}")
     check_utf8(path)
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # noqa: BLE001
-        raise UserError(f"could not read {kind} {path}: {' '.join(str(exc).split())}") from None
+        raise UserError(f"could not read {kind} {path}: "
+                        f"{separator_hint(path) or ' '.join(str(exc).split())}") from None
 
 
-def load_gold(path: str | Path) -> Gold:
-    """Read a gold CSV (doc_id, text, label; other columns ignored), checking every label."""
-    gold_path = Path(path)
-    table = _read_labels_csv(gold_path, "gold file", "set data.gold= to a CSV with "
-                             "doc_id,text,label or data.gold=null")
-    missing = {"doc_id", "text", "label"} - set(table.columns)
+def _require_columns(table: Any, path: Path, kind: str, needed: set[str]) -> None:
+    missing = needed - set(table.columns)
     if missing:
-        raise UserError(f"gold file {gold_path} lacks column(s) {', '.join(sorted(missing))}")
+        hint = separator_hint(path)
+        raise UserError(f"{kind} {path} lacks column(s) {', '.join(sorted(missing))}"
+                        + (f"; {hint}" if hint else ""))
+
+
+def load_gold(path: str | Path, option: str = "data.gold", nullable: bool = True) -> Gold:
+    """Read a gold CSV (doc_id, text, label; other columns ignored), checking every label.
+
+    ``option`` is the command-line option that named the file, for the error messages;
+    ``nullable``: that option may be null (no such file at all)."""
+    gold_path = Path(path)
+    table = _read_labels_csv(gold_path, "gold file", option,
+                             f"point {option}= at a CSV with doc_id,text,label"
+                             + (f" or set {option}=null" if nullable else ""))
+    _require_columns(table, gold_path, "gold file", {"doc_id", "text", "label"})
     bad = sorted(set(table["label"]) - set(LABELS))
     if bad:
         raise UserError(f"gold file {gold_path} has unknown label(s) {', '.join(bad)}; "
@@ -75,12 +89,16 @@ def load_prediction_columns(path: str | Path) -> dict[str, dict[tuple[str, str],
     """A run's ``predictions.csv`` as label columns keyed like gold: ``silver`` (the rules)
     and every ``predicted*`` column (name -> (doc_id, normalised text) -> label)."""
     pred_path = Path(path)
-    table = _read_labels_csv(pred_path, "predictions file", "point predictions= at the "
-                             "predictions.csv of a run folder (experiments/runs/...), or set "
-                             "predictions=null")
+    table = _read_labels_csv(pred_path, "predictions file", "predictions", "point "
+                             "predictions= at the predictions.csv of a run folder "
+                             "(experiments/runs/...), or set predictions=null")
     if not {"doc_id", "text"} <= set(table.columns):
         raise UserError(f"{pred_path} lacks doc_id and text columns; is it a run's "
                         "predictions.csv?")
     keys = [(d, normalise(t)) for d, t in zip(table["doc_id"], table["text"], strict=True)]
     names = [c for c in table.columns if c == "silver" or c.startswith("predicted")]
+    if not names:
+        raise UserError(f"{pred_path} has no 'silver' or 'predicted*' column to score (found: "
+                        f"{', '.join(table.columns)}); point predictions= at a run's "
+                        "predictions.csv, or set predictions=null")
     return {name: dict(zip(keys, table[name], strict=True)) for name in names}

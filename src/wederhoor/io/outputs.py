@@ -112,11 +112,12 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def check_output(output: str | Path, inputs: Iterable[str | Path], protected: Path,
-                 folder: bool = False) -> Path:
+def check_output(output: str | Path, inputs: Iterable[str | Path | None], protected: Path,
+                 folder: bool = False, kinds: str = ".csv, .jsonl or .parquet") -> Path:
     """Refuse, before any work, an output that would overwrite an input or cannot be written.
 
-    ``folder`` outputs (stream=true) are replaced whole, so no input may lie inside them.
+    ``folder`` outputs (stream=true) are replaced whole, so no input may lie inside them;
+    ``kinds``: the file endings the output may have (for the message on a folder).
     """
     target = Path(str(output)).expanduser()
     refuse_protected(target, protected)
@@ -127,7 +128,7 @@ def check_output(output: str | Path, inputs: Iterable[str | Path], protected: Pa
                             "another output path")
     if not folder and target.is_dir():
         raise UserError(f"output={output} is an existing folder; pass a file name ending in "
-                        ".csv, .jsonl or .parquet")
+                        f"{kinds}")
     parent = target.parent
     while not parent.exists() and parent != parent.parent:
         parent = parent.parent

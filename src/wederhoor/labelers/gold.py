@@ -18,7 +18,7 @@ class GoldLabeler:
             raise UserError("labeler=gold needs a gold file: set data.gold=PATH (a CSV with "
                             "doc_id,text,label) or use labeler=rules")
         self.path = path
-        self.gold: Gold = load_gold(path)
+        self.gold: Gold = load_gold(path, nullable=False)
 
     def label(
         self,

@@ -17,6 +17,7 @@ def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
 
     from wederhoor.errors import UserError, info
     from wederhoor.evaluation.metrics import label_counts
+    from wederhoor.io.documents import read_meta
     from wederhoor.io.outputs import check_output, write_table
     from wederhoor.pipeline.engine import run_into_folder, sentences
     from wederhoor.pipeline.sentences import SENTENCE_COLUMNS, segmenter_for
@@ -27,6 +28,8 @@ def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
         raise UserError(f"stream=true writes Parquet shards into a folder: pass output=FOLDER "
                         f"(not {cfg.output})")
     check_output(cfg.output, [cfg.input, cfg.meta], Path(cfg.paths.seeds), folder=stream)
+    if cfg.meta:
+        read_meta(Path(cfg.meta), "meta")  # its mistakes named as this command's option
     segmenter = segmenter_for(cfg.input, instantiate(cfg.segmenter))
     if stream:
         manifest = run_into_folder(cfg.input, cfg.lang, cfg.meta, segmenter, labeler,

@@ -1,0 +1,95 @@
+"""Option values from the command line, checked before any work starts.
+
+Hydra passes ``workers=abc`` or ``stream=maybe`` through as strings; used as they come, they
+end as a traceback deep inside a stage (sometimes after minutes of work), or, worse, are taken
+as true. Each helper here reads one option, returns it with the type the command needs, or
+raises one line that names the option and shows a good value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from omegaconf import DictConfig, ListConfig, OmegaConf
+
+from wederhoor.errors import UserError
+
+# Options that mean the same in every command that has them: (smallest value, good example).
+SHARED_WHOLE_NUMBERS = {"workers": (0, "workers=2 (0 = every core)"), "seed": (0, "seed=42")}
+SHARED_NUMBERS = {"cache_max_gb": (0, "cache_max_gb=20")}
+SHARED_FLAGS = ("stream", "cache", "allow_mixed")
+
+
+def _value(cfg: DictConfig, key: str) -> Any:
+    return OmegaConf.select(cfg, key, throw_on_missing=True)
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _checked(shown: str, value: Any, whole: bool, minimum: float, example: str) -> None:
+    """``shown`` names the value in the message: ``workers='abc'``, ``sizes item 'abc'``."""
+    kind = "a whole number" if whole else "a number"
+    fits = _is_whole(value) if whole else (
+        isinstance(value, (int, float)) and not isinstance(value, bool))
+    if not fits:
+        raise UserError(f"{shown} is not {kind}; pass e.g. {example}")
+    if value < minimum:
+        raise UserError(f"{shown} is too small (at least {minimum}); pass e.g. {example}")
+
+
+def whole_number(cfg: DictConfig, key: str, minimum: int = 0, example: str | None = None
+                 ) -> int:
+    """``cfg[key]`` (a dotted key) as an int of at least ``minimum``."""
+    value = _value(cfg, key)
+    _checked(f"{key}={value!r}", value, True, minimum, example or f"{key}={max(minimum, 1)}")
+    return int(value)
+
+
+def whole_numbers(cfg: DictConfig, key: str, minimum: int = 1, example: str | None = None
+                  ) -> list[int]:
+    """``cfg[key]``, a list option such as ``sizes=[1000,10000]``, as ints of at least
+    ``minimum``."""
+    value = _value(cfg, key)
+    example = example or f"'{key}=[{max(minimum, 1)}]'"
+    if not isinstance(value, (ListConfig, list)):
+        raise UserError(f"{key}={value!r} is not a list of whole numbers; pass e.g. {example}")
+    for item in value:
+        _checked(f"{key} item {item!r}", item, True, minimum, example)
+    return [int(item) for item in value]
+
+
+def flag(cfg: DictConfig, key: str) -> bool:
+    """``cfg[key]`` as a bool: only true or false (``stream=maybe`` is not taken as true)."""
+    value = _value(cfg, key)
+    if not isinstance(value, bool):
+        raise UserError(f"{key}={value!r} is not true or false; pass {key}=true or "
+                        f"{key}=false")
+    return value
+
+
+def one_of(cfg: DictConfig, key: str, allowed: Iterable[str], where: str = "") -> str:
+    """``cfg[key]`` when it is one of ``allowed``; ``where`` says where the values come from."""
+    value = _value(cfg, key)
+    choices = sorted(str(a) for a in allowed)
+    if str(value) not in choices:
+        source = f" ({where})" if where else ""
+        raise UserError(f"{key}={value!r} is not allowed; use one of: "
+                        f"{', '.join(choices) or 'none'}{source}")
+    return str(value)
+
+
+def check_shared_options(cfg: DictConfig) -> None:
+    """The options many commands share (workers, seed, cache, stream, ...), each checked
+    when the command has it, before the command does anything."""
+    for key, (minimum, example) in SHARED_WHOLE_NUMBERS.items():
+        if key in cfg:
+            whole_number(cfg, key, minimum, example)
+    for key, (low, example) in SHARED_NUMBERS.items():
+        if key in cfg and cfg[key] is not None:
+            _checked(f"{key}={cfg[key]!r}", cfg[key], False, low, example)
+    for key in SHARED_FLAGS:
+        if key in cfg:
+            flag(cfg, key)
