@@ -159,7 +159,9 @@ def main(cfg: DictConfig) -> None:
     check_lang_option(cfg.lang)
     inputs = [cfg.reference, cfg.other] + ([cfg.adjudicator] if cfg.adjudicator else [])
     out = check_output(cfg.output, inputs, Path(cfg.paths.seeds))
-    reference = load_gold(cfg.reference, "reference", nullable=False)
+    # reference is data.gold unless set apart: name the option the user set
+    named = "data.gold" if cfg.reference == cfg.data.get("gold") else "reference"
+    reference = load_gold(cfg.reference, named, nullable=False)
     other = load_gold(cfg.other, "other", nullable=False)
     keys = shared_sentences(reference, other)
     if not keys:
