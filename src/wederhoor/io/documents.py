@@ -132,7 +132,7 @@ def separator_hint(path: Path) -> str:
     import csv
 
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
             columns = next(csv.reader([handle.readline()]), [])
     except OSError:
         return ""
