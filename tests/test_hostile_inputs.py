@@ -456,3 +456,29 @@ def test_nothing_in_seeds_changes(tmp_path: Path) -> None:
         run(stage, f"input={SEEDS / 'corpus.csv'}", f"output={SEEDS / 'corpus.csv'}")
         run(stage, f"input={SEED_DOC}", f"output={SEEDS}", "stream=true")
     assert {p: p.read_bytes() for p in SEEDS.rglob("*") if p.is_file()} == before
+
+
+def test_named_models_of_a_run_are_trusted_no_more_than_its_main_model(
+        cfg_factory, tmp_path: Path) -> None:
+    from wederhoor.io.model_files import choose_model, load_model, save_model, saved_models
+
+    marker = tmp_path / "PWNED"
+    npy = tmp_path / "evil.npy"
+    np.save(npy, np.array([_Touch(marker)], dtype=object), allow_pickle=True)
+    model = _fitted(cfg_factory, "nb")
+    folder = _run_folder(tmp_path / "run", model)
+    save_model(_evil_pipeline(model, npy), folder, "hybrid_logreg")
+    (tmp_path / "outside.skops").write_bytes((folder / "model.skops").read_bytes())
+    listed = {"main": {"file": "model.skops"}, "hybrid_logreg": {"file": "x"},
+              "../outside": {"file": "../outside.skops"}}
+    (folder / "metrics.json").write_text(json.dumps({"saved_models": listed}), encoding="utf-8")
+    saved = saved_models(folder)
+    assert set(saved) == {"main", "hybrid_logreg"}  # a name that leaves the folder is dropped
+    with pytest.raises(UserError, match="numpy"):
+        load_model(folder, choose_model(saved, "hybrid_logreg", folder.name))
+    with pytest.raises(UserError, match="saved no model of that name; it saved main, "
+                                        "hybrid_logreg"):
+        choose_model(saved, "../outside", folder.name)
+    with pytest.raises(UserError, match="a model's name must be"):
+        load_model(folder, "../outside")
+    assert not marker.exists()

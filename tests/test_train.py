@@ -81,18 +81,41 @@ def test_train_on_gold_without_gold_is_refused(cfg_factory, tmp_path: Path,
 
 
 def test_train_and_predict_commands_run_end_to_end(tmp_path: Path) -> None:
-    """The two commands as a user types them (the fuller walk-through, with the rerun, is slow)."""
+    """The two commands as a user types them (the fuller walk-through, with the rerun, is
+    slow): a run saves its main model and its also-model, predict picks one by name."""
+    from wederhoor.io.model_files import load_model
+
     data = small_seeds(tmp_path / "corpus", per_split=4)
-    done = run("train", f"paths.experiments={tmp_path}", "model=majority", "cv=holdout", *data)
+    done = run("train", f"paths.experiments={tmp_path}", "model=majority", "cv=holdout",
+               "+model@also.nb=nb", *data)
     assert done.returncode == 0, done.stderr
     run_dir = Path(done.stdout.strip().splitlines()[-1].split("run folder: ", 1)[1])
-    assert json.loads((run_dir / "metrics.json").read_text())["counts"]["documents"] == 8
+    record = json.loads((run_dir / "metrics.json").read_text())
+    assert record["counts"]["documents"] == 8
+    assert {k: v["file"] for k, v in record["saved_models"].items()} == {
+        "main": "model.skops", "nb": "model-nb.skops"}
+    assert (run_dir / "model.skops").is_file() and (run_dir / "model-nb.skops").is_file()
     text = tmp_path / "new.txt"
-    text.write_text("Het OM vervolgt de directeur voor fraude.\n", encoding="utf-8")
-    out = tmp_path / "pred.csv"
-    done = run("predict", f"run={run_dir}", f"input={text}", f"output={out}")
-    assert done.returncode == 0, done.stderr
-    assert len(pd.read_csv(out, keep_default_na=False)) == 1
+    text.write_text("Het OM vervolgt de directeur voor fraude. De directeur ontkent alles.\n"
+                    "Hij noemt de beschuldigingen onzin.\n", encoding="utf-8")
+    # the default is the best-scoring saved model; the other one is picked by name
+    scores = {k: v["macro_f1"] for k, v in record["saved_models"].items()}
+    best, other = sorted(scores, key=lambda k: (scores[k], k == "main"), reverse=True)
+    for choice, used in (("best", best), (other, other)):
+        out = tmp_path / f"pred-{choice}.csv"
+        done = run("predict", f"run={run_dir}", f"input={text}", f"output={out}",
+                   *([] if choice == "best" else [f"saved_model={choice}"]))
+        assert done.returncode == 0, done.stderr
+        assert f"predicted with {used} (" in done.stderr and run_dir.name in done.stderr
+        frame = pd.read_csv(out, keep_default_na=False)
+        assert list(frame["predicted"]) == list(load_model(run_dir, used).predict(frame["text"]))
+    # and they are the two configured models: a constant predictor and naive Bayes
+    assert {name: type(load_model(run_dir, name).named_steps["classifier"]).__name__
+            for name in scores} == {"main": "DummyClassifier", "nb": "ComplementNB"}
+    assert_one_line_error(run("predict", f"run={run_dir}", f"input={text}", f"output={out}",
+                              "saved_model=hybrid"), "saved_model=hybrid", "main, nb")
+    assert_one_line_error(run("predict", f"run={run_dir}", f"input={text}", f"output={out}",
+                              "model=nb"), "saved_model=NAME")
 
 
 @pytest.mark.slow  # four commands end to end (about 25 s): make test-slow and CI run it;
@@ -165,13 +188,33 @@ def test_runs_started_together_get_their_own_folders(tmp_path: Path) -> None:
     assert all((f / "metrics.json").is_file() for f in folders)
 
 
-def test_also_models_are_scored_on_the_same_folds(cfg_factory, tmp_path: Path) -> None:
+def test_also_models_are_scored_on_the_same_folds(cfg_factory, tmp_path: Path,
+                                                  monkeypatch) -> None:
     from sklearn.metrics import f1_score
 
     from wederhoor.evaluation.summary import format_results
+    from wederhoor.io.model_files import load_model
+    from wederhoor.modeling import fitting
+    from wederhoor.modeling.models import model_input
 
+    fits: list[int] = []
+    fit_clone = fitting.fit_clone
+    monkeypatch.setattr(fitting, "fit_clone", lambda *a, **k: fits.append(1) or fit_clone(*a, **k))
     data = small_seeds(tmp_path / "corpus", per_split=16)
     record, run_dir = _train(cfg_factory, tmp_path, "experiment=default", *data)
+    # one fold (cv=corpus) that trains on every training row: the main model, the reference
+    # and the hybrid are fit once each, and the fold's own fits are what the run saves
+    assert len(fits) == 3
+    assert {k: v["file"] for k, v in record["saved_models"].items()} == {
+        "main": "model.skops", "hybrid_logreg": "model-hybrid_logreg.skops"}
+    assert record["saved_models"]["hybrid_logreg"]["macro_f1"] == \
+        record["also"]["hybrid_logreg"]["metrics"]["macro_f1"]
+    every = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
+    table = every[every["fold"] >= 0].copy()
+    table["lang"] = table["doc_id"].str[:2]
+    for name, column in (("main", "predicted"), ("hybrid_logreg", "predicted_hybrid_logreg")):
+        model = load_model(run_dir, name)
+        assert list(model.predict(model_input(model, table))) == list(table[column]), name
     extra = record["also"]["hybrid_logreg"]
     assert extra["train_labels"] == "gold"
     preds = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
@@ -180,6 +223,8 @@ def test_also_models_are_scored_on_the_same_folds(cfg_factory, tmp_path: Path) -
         scored["gold"], scored["predicted_hybrid_logreg"], average="macro",
         labels=["accusation", "denial", "neutral"]))
     assert "hybrid_logreg on gold" in format_results(record, str(run_dir))
+    assert "saved models: main, hybrid_logreg; predict uses " in format_results(record,
+                                                                               str(run_dir))
     # the same models per group: each language (here read off the doc_id) and data.groups
     groups = pd.read_csv(run_dir / "by_group.csv").set_index("group")
     assert list(groups.columns) == ["sentences", "silver", "gold", "hybrid_logreg", "rules"]
@@ -193,3 +238,37 @@ def test_also_models_are_scored_on_the_same_folds(cfg_factory, tmp_path: Path) -
     assert groups.at["fiction nl", "sentences"] == len(fiction_nl) > 0
     assert (run_dir / "by_group.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "macro-F1 by group" in format_results(record, str(run_dir))
+
+
+def test_also_models_are_refit_on_all_rows_after_k_folds(cfg_factory, tmp_path: Path) -> None:
+    from hydra.utils import instantiate
+
+    from wederhoor.io.model_files import load_model
+    from wederhoor.modeling.fitting import fit_clone
+
+    data = small_seeds(tmp_path / "corpus", per_split=4)
+    cfg = cfg_factory("train", ["model=majority", "+model@also.nb=nb", "cv.k=2",
+                                "reference_labels=null", *data])
+    record, run_dir = _train(cfg_factory, tmp_path, "model=majority", "+model@also.nb=nb",
+                             "cv.k=2", "reference_labels=null", *data)
+    assert record["n_folds"] == 2 and set(record["saved_models"]) == {"main", "nb"}
+    preds = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
+    rows = preds[preds["fold"] >= 0]
+    fresh, _ = fit_clone(instantiate(cfg.also.nb), rows["text"].to_numpy(dtype=object),
+                         rows["gold"].to_numpy(dtype=object))
+    texts = preds["text"].to_numpy(dtype=object)
+    assert list(load_model(run_dir, "nb").predict(texts)) == list(fresh.predict(texts))
+
+
+@pytest.mark.parametrize("name", ["main", "best", "a/b"])
+def test_also_model_names_must_suit_a_file_and_predict(cfg_factory, name: str) -> None:
+    from omegaconf import open_dict
+
+    from wederhoor.errors import UserError
+    from wederhoor.experiment import build_components
+
+    cfg = cfg_factory("train", ["model=majority", "+model@also.x=nb"])
+    with open_dict(cfg):
+        cfg.also = {name: cfg.also.x}  # as a YAML config may name it
+    with pytest.raises(UserError, match=f"also.{name}: a model's name must be"):
+        build_components(cfg)

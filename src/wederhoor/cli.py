@@ -97,6 +97,15 @@ def quoting_hint(argv: list[str]) -> str:
     return ""
 
 
+def refuse_options(argv: list[str], refused: dict[str, str]) -> None:
+    """One line for an option this command lacks but a user may well try (Hydra would read
+    ``model=`` as a config group and suggest ``+model=``, which the command then ignores)."""
+    for arg in argv:
+        key = arg.split("=", 1)[0].lstrip("+~").split(".", 1)[0]
+        if "=" in arg and key in refused:
+            fail(refused[key])
+
+
 def require(cfg: DictConfig, *keys: str) -> None:
     """Name a missing mandatory option (``???`` in the config) and how to pass it."""
     for key in keys:
@@ -105,9 +114,12 @@ def require(cfg: DictConfig, *keys: str) -> None:
 
 
 def hydra_app(
-    config_name: str, conf_dir: Path = CONF_DIR
+    config_name: str, conf_dir: Path = CONF_DIR, refused: dict[str, str] | None = None
 ) -> Callable[[Callable[[DictConfig], Any]], Callable[[], Any]]:
-    """Wrap a task function as a Hydra app whose user errors are one line and exit code 2."""
+    """Wrap a task function as a Hydra app whose user errors are one line and exit code 2.
+
+    ``refused``: options the command does not take, each with the line that says what to use.
+    """
 
     def decorate(task: Callable[[DictConfig], Any]) -> Callable[[], Any]:
         import hydra
@@ -149,6 +161,7 @@ def hydra_app(
             register_resolvers()
             os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            refuse_options(sys.argv[1:], refused or {})
             check_overrides(config_name, sys.argv[1:], conf_dir)
             return app()
 

@@ -179,6 +179,19 @@ def _fit(model: Any, x_train: Any, y_train: Any, notes: list[str],
     return fitted
 
 
+def final_fit(model: Any, x: Any, y: np.ndarray, folds: list, fold_models: list,
+              notes: list[str], weights: np.ndarray | None = None) -> Any:
+    """``model`` fitted on every training row of the folds: the one fold's own fit when a
+    single fold trains on all of them (no second fit), else a fresh fit."""
+    from wederhoor.modeling.models import take
+
+    train_all = np.unique(np.concatenate([tr for tr, _ in folds]))
+    if len(folds) == len(fold_models) == 1 and np.array_equal(folds[0][0], train_all):
+        return fold_models[0]
+    return _fit(model, take(x, train_all), y[train_all], notes,
+                None if weights is None else weights[train_all])
+
+
 def cross_predict(model: Any, texts: Any, y: np.ndarray, folds: list,
                   timer: Timer, ref: np.ndarray, progress: Any = None,
                   fitted_models: list | None = None, weights: np.ndarray | None = None
@@ -230,6 +243,7 @@ def _build(node: Any, where: str, hint: str) -> Any:
 
 def build_components(cfg: DictConfig) -> Components:
     """Every working config group built and checked once, before any split or label work."""
+    from wederhoor.io.model_files import check_model_name
     from wederhoor.io.options import check_shared_options, one_of, whole_number
     from wederhoor.modeling.models import check_model
 
@@ -242,6 +256,8 @@ def build_components(cfg: DictConfig) -> Components:
              for group in ("segmenter", "labeler", "model", "cv")}
     also = {str(name): _build(node, f"also.{name}", "conf/model/")
             for name, node in (cfg.also or {}).items()}
+    for name in also:
+        check_model_name(name, f"also.{name}")
     for model in (built["model"], *also.values()):
         check_model(model)
     return Components(built["segmenter"], built["labeler"], built["model"], built["cv"], also)
@@ -297,10 +313,10 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
 
     from wederhoor.evaluation.metrics import evaluate, label_counts, summarise_folds
     from wederhoor.evaluation.plots import confusion_png
-    from wederhoor.io.model_files import save_model
+    from wederhoor.io.model_files import MAIN, model_file, save_model
     from wederhoor.io.outputs import write_csv, write_json
     from wederhoor.modeling.fitting import row_weights
-    from wederhoor.modeling.models import model_input, take
+    from wederhoor.modeling.models import model_input
     from wederhoor.tracking.provenance import command_line, git_state, package_versions
 
     parts = parts or build_components(cfg)
@@ -325,7 +341,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     with_reference = bool(cfg.reference_labels and corpus.has_gold
                           and cfg.reference_labels == other)
     also_y = also_labels if also_labels == "silver" or corpus.has_gold else "silver"
-    fits = len(folds) * (1 + int(with_reference) + len(also)) + 1
+    fits = len(folds) * (1 + int(with_reference) + len(also)) + 1 + len(also)
     stack = ExitStack()  # the bar spans cross-validation, reference and refit
     progress = stack.enter_context(bar(fits, "train", unit="fits",
                                        show=len(work) >= TRAIN_BAR_MIN_ROWS))
@@ -352,24 +368,35 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
 
     also_results: dict[str, Any] = {}
     also_preds: dict[str, np.ndarray] = {}
+    also_folds: dict[str, list[Any]] = {name: [] for name in also}
+    y_also = work[also_y].to_numpy(dtype=object)
     for name, extra in also.items():
         also_preds[name], _, extra_folds, _ = cross_predict(
-            extra, inputs[id(extra)], work[also_y].to_numpy(dtype=object), folds, Timer(), ref,
-            progress, weights=weights)
+            extra, inputs[id(extra)], y_also, folds, Timer(), ref, progress,
+            also_folds[name] if len(folds) == 1 else None, weights)
         also_results[name] = {"train_labels": also_y,
                               "metrics": evaluate(ref[evaluated], also_preds[name][evaluated]),
                               "fold_summary": summarise_folds(extra_folds)}
 
-    with timer.stage("refit"):
-        train_all = np.unique(np.concatenate([tr for tr, _ in folds]))
-        if len(folds) == 1 and np.array_equal(folds[0][0], train_all):
-            final = fold_models[0]  # one fold that trains on every training row: same fit
-        else:
-            final = _fit(model, take(inputs[id(model)], train_all), y[train_all], notes,
-                         None if weights is None else weights[train_all])
+    train_all = np.unique(np.concatenate([tr for tr, _ in folds]))
+    with timer.stage("refit"):  # every scored model on all training rows, to save
+        finals = {MAIN: final_fit(model, inputs[id(model)], y, folds, fold_models, notes,
+                                  weights)}
         progress.update(1)
+        for name, extra in also.items():
+            finals[name] = final_fit(extra, inputs[id(extra)], y_also, folds, also_folds[name],
+                                     [], weights)
+            progress.update(1)
     stack.close()
-    save_model(final, run_dir)
+    final = finals[MAIN]
+    with timer.stage("save"):
+        for name, fitted in finals.items():
+            save_model(fitted, run_dir, name)
+    saved_models = {MAIN: {"file": model_file(MAIN), "model": model_name,
+                           "train_labels": cfg.train_labels, "macro_f1": pooled["macro_f1"]}}
+    saved_models.update({name: {"file": model_file(name), "train_labels": result["train_labels"],
+                                "macro_f1": result["metrics"]["macro_f1"]}
+                         for name, result in also_results.items()})
 
     out = frame[["doc_id", "sent_id", "text", "gold", "silver"]].copy()
     out["evidence"] = frame["evidence"]
@@ -406,6 +433,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
         "n_folds": len(folds),
         "reference": reference,
         "also": also_results,
+        "saved_models": saved_models,
         "labeler_vs_gold": labeler_score if corpus.has_gold else None,
         "by_group": by_group,
         "counts": {

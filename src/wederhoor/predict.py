@@ -9,11 +9,13 @@ from omegaconf import DictConfig
 from wederhoor.cli import hydra_app, require
 
 
-@hydra_app("predict")
+@hydra_app("predict", refused={"model": (
+    "predict has no model= option: saved_model=NAME picks one of the run's saved models "
+    "(best, the default; main = model.skops; or an also.NAME of the run)")})
 def main(cfg: DictConfig) -> None:
     from wederhoor.errors import info, warn
     from wederhoor.evaluation.metrics import label_counts
-    from wederhoor.io.model_files import load_model
+    from wederhoor.io.model_files import choose_model, describe, load_model, saved_models
     from wederhoor.io.outputs import check_output, write_table
     from wederhoor.io.run_folder import (
         build_segmenter,
@@ -28,7 +30,9 @@ def main(cfg: DictConfig) -> None:
     require(cfg, "run", "input", "output")
     run_dir = Path(cfg.run)
     check_output(cfg.output, [cfg.input], Path(cfg.paths.seeds))
-    model = load_model(run_dir)
+    saved = saved_models(run_dir)
+    name = choose_model(saved, cfg.saved_model, run_dir.name)
+    model = load_model(run_dir, name)
     trained = load_run_config(run_dir)
     trained_lang = run_language(run_dir, trained)
     segmenter = build_segmenter(run_dir, trained)
@@ -43,7 +47,10 @@ def main(cfg: DictConfig) -> None:
     frame["predicted"] = model.predict(model_input(model, frame)) if len(frame) else []
     write_table(frame, cfg.output)
     counts = ", ".join(f"{k} {v}" for k, v in label_counts(frame["predicted"]).items())
-    info(f"{len(frame)} sentences predicted with {run_dir.name} ({counts}) -> {cfg.output}")
+    info(f"{len(frame)} sentences predicted with {describe(name, saved[name])} of run "
+         f"{run_dir.name} ({counts}) -> {cfg.output}")
+    if len(saved) > 1:
+        info(f"the run saved {', '.join(saved)}; saved_model=NAME picks one (default: best)")
 
 
 if __name__ == "__main__":

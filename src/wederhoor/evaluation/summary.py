@@ -47,5 +47,11 @@ def format_results(record: dict[str, Any], run_dir: str) -> str:
         lines.append(format_by_group(groups, models))
     for note in record.get("notes", []):
         lines.append(f"note: {note}")
+    saved = record.get("saved_models") or {}
+    if len(saved) > 1:
+        from wederhoor.io.model_files import best_model
+
+        lines.append(f"saved models: {', '.join(saved)}; predict uses {best_model(saved)} "
+                     "(the best) unless told saved_model=NAME")
     lines.append(f"run folder: {run_dir}")
     return "\n".join(lines)
