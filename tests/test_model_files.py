@@ -59,11 +59,12 @@ def test_a_run_from_before_named_models_has_its_main_model(tmp_path: Path) -> No
 def test_files_and_descriptions_of_named_models(tmp_path: Path) -> None:
     assert model_file("main") == "model.skops"
     assert model_file("hybrid_logreg") == "model-hybrid_logreg.skops"
-    run = _run(tmp_path / "new", {"saved_models": {
-        "main": {"file": "model.skops", "model": "tfidf_logreg", "train_labels": "silver",
-                 "macro_f1": 0.7768},
+    run = _run(tmp_path / "new", {"saved_models": {  # metrics.json sorts its keys
         "hybrid_logreg": {"file": "model-hybrid_logreg.skops", "train_labels": "gold",
-                          "macro_f1": 0.828}}})
+                          "macro_f1": 0.828},
+        "main": {"file": "model.skops", "model": "tfidf_logreg", "train_labels": "silver",
+                 "macro_f1": 0.7768}}})
     saved = saved_models(run)
+    assert list(saved) == ["main", "hybrid_logreg"]  # listed main first
     assert describe("hybrid_logreg", saved["hybrid_logreg"]) == \
         "hybrid_logreg (trained on gold, macro-F1 0.828)"

@@ -94,9 +94,11 @@ def saved_models(run_dir: str | Path) -> dict[str, dict[str, Any]]:
         record = {}
     record = record if isinstance(record, dict) else {}
     listed = record.get("saved_models")
-    if isinstance(listed, dict) and listed:
-        return {str(k): (v if isinstance(v, dict) else {}) for k, v in listed.items()
-                if k == MAIN or _NAME.fullmatch(str(k))}
+    if isinstance(listed, dict) and listed:  # main first, then by name
+        names = sorted((str(k) for k in listed if k == MAIN or _NAME.fullmatch(str(k))),
+                       key=lambda name: (name != MAIN, name))
+        return {name: (listed[name] if isinstance(listed[name], dict) else {})
+                for name in names}
     metrics = record.get("metrics")
     return {MAIN: {"file": MODEL_FILE, "model": record.get("model"),
                    "train_labels": record.get("train_labels"),
