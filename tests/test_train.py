@@ -141,6 +141,11 @@ def test_train_cli_and_predict(tmp_path: Path) -> None:
     assert json.loads((rerun_dir / "metrics.json").read_text())["metrics"] == record["metrics"]
     assert (rerun_dir / "predictions.csv").read_text() == \
         (run_dir / "predictions.csv").read_text()
+    # the second time the recipe is refused up front: the first rerun stays as it was
+    written = {p: p.read_bytes() for p in rerun_dir.rglob("*") if p.is_file()}
+    assert_one_line_error(run("train", *rerun_args), "already holds a run",
+                          f"hydra.run.dir={rerun_dir}-2")
+    assert {p: p.read_bytes() for p in rerun_dir.rglob("*") if p.is_file()} == written
 
     text = tmp_path / "new.txt"
     text.write_text("De directeur ontkent alle beschuldigingen. Het OM vervolgt hem voor "
@@ -165,6 +170,10 @@ def test_train_cli_and_predict(tmp_path: Path) -> None:
 
     assert_one_line_error(run("predict", f"run={tmp_path}/nope", f"input={text}",
                               f"output={out}"), "run folder not found")
+    kept = (run_dir / "predictions.csv").read_bytes()  # a run's own file is never replaced
+    assert_one_line_error(run("predict", f"run={run_dir}", f"input={text}",
+                              f"output={run_dir / 'predictions.csv'}"), "run folder")
+    assert (run_dir / "predictions.csv").read_bytes() == kept
 
 
 def test_unknown_model_is_one_line() -> None:

@@ -64,17 +64,19 @@ def _missing_config(exc: Exception) -> str | None:
     return f"{group}={name} is not a {group} config; choose one of: {', '.join(options)}"
 
 
-def check_overrides(config_name: str, argv: list[str], conf_dir: Path = CONF_DIR) -> None:
-    """Compose the config once with the user's overrides and report a bad one in one line."""
+def check_overrides(config_name: str, argv: list[str],
+                    conf_dir: Path = CONF_DIR) -> DictConfig | None:
+    """Compose the config once with the user's overrides and report a bad one in one line;
+    return it (with its ``hydra`` node) for further checks, None when flags were given."""
     if any(a in ("-m", "--multirun") or a.startswith("-") for a in argv):
-        return  # flags (--help, --cfg, multirun sweeps) are Hydra's own business
+        return None  # flags (--help, --cfg, multirun sweeps) are Hydra's own business
     from hydra import compose, initialize_config_dir
     from hydra.core.global_hydra import GlobalHydra
 
     GlobalHydra.instance().clear()
     try:
         with initialize_config_dir(str(conf_dir), version_base="1.3"):
-            compose(config_name=config_name, overrides=argv, return_hydra_config=True)
+            return compose(config_name=config_name, overrides=argv, return_hydra_config=True)
     except Exception as exc:  # noqa: BLE001 - any compose failure is a config mistake
         missing = _missing_config(exc)
         if missing:
@@ -114,11 +116,14 @@ def require(cfg: DictConfig, *keys: str) -> None:
 
 
 def hydra_app(
-    config_name: str, conf_dir: Path = CONF_DIR, refused: dict[str, str] | None = None
+    config_name: str, conf_dir: Path = CONF_DIR, refused: dict[str, str] | None = None,
+    before: Callable[[list[str], DictConfig | None], None] | None = None,
 ) -> Callable[[Callable[[DictConfig], Any]], Callable[[], Any]]:
     """Wrap a task function as a Hydra app whose user errors are one line and exit code 2.
 
     ``refused``: options the command does not take, each with the line that says what to use.
+    ``before`` sees the command line and the composed config (None with flags) before Hydra
+    writes anything; a UserError it raises is reported like the task's.
     """
 
     def decorate(task: Callable[[DictConfig], Any]) -> Callable[[], Any]:
@@ -162,7 +167,14 @@ def hydra_app(
             os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             refuse_options(sys.argv[1:], refused or {})
-            check_overrides(config_name, sys.argv[1:], conf_dir)
+            composed = check_overrides(config_name, sys.argv[1:], conf_dir)
+            try:  # before Hydra writes anything (a train's run folder)
+                if composed is not None:
+                    check_shared_options(composed)
+                if before is not None:
+                    before(sys.argv[1:], composed)
+            except UserError as exc:
+                fail(str(exc))
             return app()
 
         return main

@@ -1,7 +1,9 @@
 """Compare finished runs: ``python -m wederhoor.compare [dir=...]`` (``make compare``).
 
 Ranks every run under a sweep, runs folder or single run with confidence intervals and
-writes leaderboard.md, leaderboard.csv and leaderboard.png next to them (or under ``out=``).
+writes leaderboard.md, leaderboard.csv and leaderboard.png next to them (or under ``out=``;
+a single run's go to ``experiments/reports/leaderboard-of-<run>/``: run folders stay as the
+train left them).
 """
 
 from __future__ import annotations
@@ -81,14 +83,30 @@ def compare(folder: Path, out: Path | None = None, n_boot: int = 1000, seed: int
     return target
 
 
+def default_out(folder: Path, experiments: Path) -> Path:
+    """Where the leaderboard goes without ``out=``: beside the runs of a sweep or runs folder;
+    for a single run, a reports folder named after it (a run folder is never written to)."""
+    from wederhoor.io.run_folder import enclosing_run
+
+    run = enclosing_run(folder)
+    return experiments / "reports" / f"leaderboard-of-{run.name}" if run else folder
+
+
 @hydra_app("compare")
 def main(cfg: DictConfig) -> None:
     """Entry point: every option comes from conf/compare.yaml and the command line."""
+    from wederhoor.errors import info
     from wederhoor.io.options import whole_number
+    from wederhoor.io.outputs import check_output
 
     n_boot = whole_number(cfg, "n_boot", minimum=1, example="n_boot=1000")
     folder = Path(cfg.dir) if cfg.dir else default_dir(Path(cfg.paths.experiments))
-    compare(folder, Path(cfg.out) if cfg.out else None, n_boot, cfg.seed, cfg.allow_mixed)
+    out = Path(cfg.out) if cfg.out else default_out(folder, Path(cfg.paths.experiments))
+    check_output(out, [], Path(cfg.paths.seeds), folder=True, option="out")
+    compare(folder, out, n_boot, cfg.seed, cfg.allow_mixed)
+    if not cfg.out and out != folder:
+        info(f"{folder} is a run folder, which only its own train writes: the leaderboard "
+             f"went to {out} (out= chooses another folder)")
 
 
 if __name__ == "__main__":

@@ -9,11 +9,9 @@ from wederhoor.cli import hydra_app
 
 @hydra_app("label")
 def main(cfg: DictConfig) -> None:
-    from hydra.utils import instantiate
-
     from wederhoor.pipeline.stage_output import write_sentences
 
-    write_sentences(cfg, instantiate(cfg.labeler))
+    write_sentences(cfg, label=True)
 
 
 if __name__ == "__main__":

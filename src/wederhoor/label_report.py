@@ -73,16 +73,21 @@ def check_splits(cfg: DictConfig) -> None:
 
 @hydra_app("label_report")
 def main(cfg: DictConfig) -> None:
+    from wederhoor.io.outputs import check_output
+
+    out = Path(cfg.output)
+    inputs = [cfg.data.get("input"), cfg.data.get("gold"), cfg.data.get("meta")]
+    for path in (out, out.with_suffix(".json")):  # both, before anything slow loads
+        check_output(path, inputs, Path(cfg.paths.seeds), kinds=".md")
+    check_splits(cfg)
+
     from hydra.utils import instantiate
 
     from wederhoor.errors import UserError
     from wederhoor.evaluation.lf_analysis import lf_table, summary_row
     from wederhoor.experiment import Timer, build_corpus
-    from wederhoor.io.outputs import check_output, write_json, write_text
+    from wederhoor.io.outputs import write_json, write_text
 
-    out = check_output(cfg.output, [cfg.data.get("gold"), cfg.data.get("meta")],
-                       Path(cfg.paths.seeds), kinds=".md")
-    check_splits(cfg)
     segmenter, labeler = instantiate(cfg.segmenter), instantiate(cfg.labeler)
     corpus = build_corpus(cfg, segmenter, labeler, Timer())
     frame = corpus.frame

@@ -13,10 +13,18 @@ from wederhoor.cli import hydra_app, require
     "predict has no model= option: saved_model=NAME picks one of the run's saved models "
     "(best, the default; main = model.skops; or an also.NAME of the run)")})
 def main(cfg: DictConfig) -> None:
+    from wederhoor.io.outputs import check_output
+
+    require(cfg, "run", "input", "output")
+    check_output(cfg.output, [cfg.input], Path(cfg.paths.seeds))  # before anything slow loads
+    _predict(cfg)
+
+
+def _predict(cfg: DictConfig) -> None:
     from wederhoor.errors import info, warn
     from wederhoor.evaluation.metrics import label_counts
     from wederhoor.io.model_files import choose_model, describe, load_model, saved_models
-    from wederhoor.io.outputs import check_output, write_table
+    from wederhoor.io.outputs import write_table
     from wederhoor.io.run_folder import (
         build_segmenter,
         load_run_config,
@@ -27,9 +35,7 @@ def main(cfg: DictConfig) -> None:
     from wederhoor.pipeline.engine import sentences
     from wederhoor.pipeline.sentences import segmenter_for
 
-    require(cfg, "run", "input", "output")
     run_dir = Path(cfg.run)
-    check_output(cfg.output, [cfg.input], Path(cfg.paths.seeds))
     saved = saved_models(run_dir)
     name = choose_model(saved, cfg.saved_model, run_dir.name)
     model = load_model(run_dir, name)

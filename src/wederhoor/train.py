@@ -8,7 +8,7 @@ from typing import Any
 
 from omegaconf import DictConfig
 
-from wederhoor.cli import hydra_app
+from wederhoor.cli import PROJECT_ROOT, hydra_app
 from wederhoor.errors import UserError
 
 
@@ -37,13 +37,21 @@ def model_label(cfg: DictConfig, choice: str | None) -> str:
     return "+".join(parts)
 
 
-@hydra_app("train")
+def refuse_used_run_dir(argv: list[str], cfg: DictConfig | None) -> None:
+    """Before Hydra creates the run folder: never one that holds a run, never in seeds/."""
+    from wederhoor.io import new_run
+
+    new_run.refuse_used_run_dir(argv, cfg, PROJECT_ROOT / "seeds")
+
+
+@hydra_app("train", before=refuse_used_run_dir)
 def main(cfg: DictConfig) -> float:
     from hydra.core.hydra_config import HydraConfig
     from hydra.utils import instantiate
 
     from wederhoor.evaluation.summary import format_results
     from wederhoor.experiment import build_components, run_experiment
+    from wederhoor.io.new_run import discard_if_unused
     from wederhoor.io.outputs import write_json
     from wederhoor.tracking.provenance import command_line
 
@@ -60,8 +68,13 @@ def main(cfg: DictConfig) -> float:
             parts)
         logger.log_run(run_dir, _params(overrides), record)
     except (UserError, Exception) as exc:
-        write_json({"status": "failed", "name": cfg.get("name"), "error": str(exc),
-                    "error_type": type(exc).__name__}, run_dir / "metrics.json")
+        # nothing written yet (a bad option, say): leave no folder for compare to list
+        if not discard_if_unused(run_dir, f"{hydra_cfg.job.name}.log"):
+            write_json({"status": "failed", "name": cfg.get("name"), "error": str(exc),
+                        "error_type": type(exc).__name__}, run_dir / "metrics.json")
+        raise
+    except KeyboardInterrupt:
+        discard_if_unused(run_dir, f"{hydra_cfg.job.name}.log")
         raise
     print(format_results(record, str(run_dir)))
     return float(record["metrics"]["macro_f1"])

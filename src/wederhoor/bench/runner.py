@@ -457,10 +457,12 @@ def markdown(record: dict[str, Any]) -> str:
 @hydra_app("bench")
 def main(cfg: DictConfig) -> None:
     from wederhoor.errors import info
-    from wederhoor.io.outputs import write_json, write_text
+    from wederhoor.io.outputs import check_output, refuse_protected, write_json, write_text
 
-    record = run_bench(cfg)
     out = Path(cfg.output)
+    check_output(out, [], Path(cfg.paths.seeds), folder=True)  # before any work
+    refuse_protected(cfg.corpus_dir, Path(cfg.paths.seeds))
+    record = run_bench(cfg)
     write_json(record, out / "bench.json")
     table = markdown(record)
     write_text(table, out / "bench.md")

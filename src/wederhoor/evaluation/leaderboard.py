@@ -35,6 +35,7 @@ import yaml
 
 from wederhoor import LABELS
 from wederhoor.evaluation.stats import approximate_randomization, bootstrap_ci
+from wederhoor.io.run_folder import is_run_folder
 
 REFERENCES = ("gold", "silver")
 OPTIONAL_METRICS = ("accuracy", "kappa")
@@ -126,18 +127,14 @@ def _natural_key(path: Path) -> list[Any]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", str(path))]
 
 
-def _is_run_folder(path: Path) -> bool:
-    return (path / ".hydra").is_dir() or (path / "metrics.json").is_file()
-
-
 def find_run_folders(root: Path) -> list[Path]:
     """Every run folder at or below root; a run folder's own subfolders are not searched."""
-    if _is_run_folder(root):
+    if is_run_folder(root):
         return [root]
     found: list[Path] = []
     for current, dirs, _files in os.walk(root):
         here = Path(current)
-        if here != root and _is_run_folder(here):
+        if here != root and is_run_folder(here):
             found.append(here)
             dirs.clear()
             continue

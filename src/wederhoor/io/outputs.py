@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from wederhoor.errors import UserError
+from wederhoor.io.run_folder import refuse_run_folder
 
 TMP_MARK = ".wederhoor-"
 _TMP_PID = re.compile(re.escape(TMP_MARK) + r"(\d+)-")
@@ -113,27 +114,31 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def check_output(output: str | Path, inputs: Iterable[str | Path | None], protected: Path,
-                 folder: bool = False, kinds: str = ".csv, .jsonl or .parquet") -> Path:
-    """Refuse, before any work, an output that would overwrite an input or cannot be written.
+                 folder: bool = False, kinds: str = ".csv, .jsonl or .parquet",
+                 option: str = "output") -> Path:
+    """Refuse, before any work, an output that would overwrite an input, lies in ``seeds/``
+    or in a run folder (what a run wrote is never replaced), or cannot be written.
 
-    ``folder`` outputs (stream=true) are replaced whole, so no input may lie inside them;
-    ``kinds``: the file endings the output may have (for the message on a folder).
+    ``folder`` outputs hold the command's files (stream=true replaces its folder whole), so
+    no input may lie inside them; ``kinds``: the file endings the output may have (for the
+    message on a folder); ``option``: the command-line name the messages use.
     """
     target = Path(str(output)).expanduser()
     refuse_protected(target, protected)
+    refuse_run_folder(target, option)
     for source in (Path(str(i)).expanduser() for i in inputs if i):
         resolved = source.resolve()
         if _same(target, source) or (folder and target.resolve() in resolved.parents):
-            raise UserError(f"output={output} would overwrite the input {source}; choose "
+            raise UserError(f"{option}={output} would overwrite the input {source}; choose "
                             "another output path")
     if not folder and target.is_dir():
-        raise UserError(f"output={output} is an existing folder; pass a file name ending in "
+        raise UserError(f"{option}={output} is an existing folder; pass a file name ending in "
                         f"{kinds}")
     parent = target.parent
     while not parent.exists() and parent != parent.parent:
         parent = parent.parent
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise UserError(f"cannot write output={output}: {parent} is not writable; choose an "
+        raise UserError(f"cannot write {option}={output}: {parent} is not writable; choose an "
                         "output in a folder you can write to")
     return target
 

@@ -26,6 +26,33 @@ SEGMENTERS: dict[str, dict[str, tuple[type, ...]]] = {
 }
 
 
+def is_run_folder(path: Path) -> bool:
+    """A folder a training run wrote: Hydra's ``.hydra/`` or the run's ``metrics.json``."""
+    return (path / ".hydra").is_dir() or (path / "metrics.json").is_file()
+
+
+def enclosing_run(path: str | Path) -> Path | None:
+    """The run folder that ``path`` is, or lies in; None when it is outside every run.
+
+    Run folders belong to the train that made them: other commands read them, never write
+    into them, so a leaderboard or a prediction file can never replace what a run recorded.
+    """
+    target = Path(path).expanduser().resolve()
+    return next((p for p in (target, *target.parents) if is_run_folder(p)), None)
+
+
+def refuse_run_folder(path: str | Path, option: str) -> None:
+    """Refuse ``option``=``path`` when it is in a run folder, naming a path beside it."""
+    run = enclosing_run(path)
+    if run is None:
+        return
+    inside = Path(path).expanduser().resolve().relative_to(run)
+    name = "-".join((run.name, *inside.parts)) if inside.parts else f"{run.name}-output"
+    where = f"is in the run folder {run}" if inside.parts else "is a run folder"
+    raise UserError(f"{option}={path} {where}, which only its own train writes; choose a "
+                    f"path outside it, e.g. {option}={run.parent / name}")
+
+
 def load_run_config(run_dir: Path) -> dict[str, Any]:
     """The run's saved config as plain data (no interpolation is resolved)."""
     import yaml

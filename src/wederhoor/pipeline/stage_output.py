@@ -11,16 +11,12 @@ from omegaconf import DictConfig
 from wederhoor.cli import require
 
 
-def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
-    """Split ``cfg.input`` (and label it when a labeler is given) into ``cfg.output``."""
-    from hydra.utils import instantiate
-
-    from wederhoor.errors import UserError, info
-    from wederhoor.evaluation.metrics import label_counts
+def write_sentences(cfg: DictConfig, label: bool = False) -> None:
+    """Split ``cfg.input`` (and label it with ``cfg.labeler`` when ``label``) into
+    ``cfg.output``; the output is checked first, before anything slow is loaded."""
+    from wederhoor.errors import UserError
     from wederhoor.io.documents import read_meta
-    from wederhoor.io.outputs import check_output, write_table
-    from wederhoor.pipeline.engine import run_into_folder, sentences
-    from wederhoor.pipeline.sentences import SENTENCE_COLUMNS, segmenter_for
+    from wederhoor.io.outputs import check_output
 
     require(cfg, "input", "output")
     stream = bool(cfg.get("stream"))
@@ -30,6 +26,19 @@ def write_sentences(cfg: DictConfig, labeler: Any = None) -> None:
     check_output(cfg.output, [cfg.input, cfg.meta], Path(cfg.paths.seeds), folder=stream)
     if cfg.meta:
         read_meta(Path(cfg.meta), "meta")  # its mistakes named as this command's option
+    _write(cfg, stream, label)
+
+
+def _write(cfg: DictConfig, stream: bool, label: bool) -> None:
+    from hydra.utils import instantiate
+
+    from wederhoor.errors import info
+    from wederhoor.evaluation.metrics import label_counts
+    from wederhoor.io.outputs import write_table
+    from wederhoor.pipeline.engine import run_into_folder, sentences
+    from wederhoor.pipeline.sentences import SENTENCE_COLUMNS, segmenter_for
+
+    labeler: Any = instantiate(cfg.labeler) if label else None
     segmenter = segmenter_for(cfg.input, instantiate(cfg.segmenter))
     if stream:
         manifest = run_into_folder(cfg.input, cfg.lang, cfg.meta, segmenter, labeler,

@@ -1,0 +1,103 @@
+"""The folder a train writes into: never one that already holds a run, never inside seeds/,
+and none left behind by a train that failed before it wrote a result.
+
+Hydra creates the run folder and writes ``.hydra/`` into it before the task starts, so the
+check runs on the command line first (``refuse_used_run_dir``); it also notes what an
+explicitly named folder held, so that the clean-up after a failure (``discard_if_unused``)
+removes only what this command added.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from omegaconf import DictConfig, OmegaConf
+
+from wederhoor.errors import UserError
+from wederhoor.io.outputs import refuse_protected
+from wederhoor.io.run_folder import is_run_folder
+
+HYDRA_CONFIGS = frozenset({"config.yaml", "hydra.yaml", "overrides.yaml"})
+NOT_RUNNING = frozenset({"--help", "-h", "--hydra-help", "--cfg", "-c", "--info", "-i",
+                         "--shell-completion", "-sc"})  # flags with which Hydra runs no job
+# Folders named on the command line that existed before Hydra ran: what each held then.
+_EXISTING: dict[Path, frozenset[str]] = {}
+
+
+def _literal(argv: list[str], key: str) -> str | None:
+    """The last ``key=value`` on the command line, unquoted as Hydra reads it."""
+    from hydra.core.override_parser.overrides_parser import OverridesParser
+
+    parser = OverridesParser.create()
+    value = None
+    for arg in argv:
+        if arg.startswith("-") or "=" not in arg:
+            continue  # flags and their arguments (--config-dir FOLDER) are not overrides
+        try:
+            override = parser.parse_overrides([arg])[0]
+        except Exception:  # noqa: BLE001 - Hydra reports a malformed override itself
+            continue
+        if override.key_or_group.lstrip("+~") == key:
+            value = str(override.value())
+    return None if value is None or "${" in value else value
+
+
+def _free_name(folder: Path) -> Path:
+    n = 2
+    while folder.with_name(f"{folder.name}-{n}").exists():
+        n += 1
+    return folder.with_name(f"{folder.name}-{n}")
+
+
+def _holds_sweep(folder: Path) -> bool:
+    return (folder / "multirun.yaml").exists() or is_run_folder(folder) or any(
+        p.is_dir() and is_run_folder(p) for p in folder.iterdir())
+
+
+def refuse_used_run_dir(argv: list[str], cfg: DictConfig | None, seeds: Path) -> None:
+    """Before Hydra writes anything: refuse a run (or sweep) folder that already holds a run,
+    is a file, or lies in ``seeds``. ``cfg`` is the composed config when there is one."""
+    if NOT_RUNNING.intersection(a.split("=", 1)[0] for a in argv):
+        return
+    sweep = "-m" in argv or "--multirun" in argv
+    key = "hydra.sweep.dir" if sweep else "hydra.run.dir"
+    if cfg is not None:
+        value: str | None = str(OmegaConf.select(cfg, key))
+        seeds = Path(str(OmegaConf.select(cfg, "paths.seeds") or seeds))
+    else:
+        value = _literal(argv, key)
+    if value is None:
+        return  # Hydra's own stamped folder: new by construction
+    folder = Path(value).expanduser()
+    refuse_protected(folder, seeds)
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{key}={value} is a file; pick a new folder for the run")
+    if folder.is_dir() and (_holds_sweep(folder) if sweep else is_run_folder(folder)):
+        raise UserError(f"{key}={value} already holds a {'sweep' if sweep else 'run'}, "
+                        f"which is never overwritten; pick a new folder, e.g. "
+                        f"{key}={_free_name(folder)}")
+    if folder.is_dir():
+        _EXISTING[folder.resolve()] = frozenset(p.name for p in folder.iterdir())
+
+
+def discard_if_unused(run_dir: Path, log_name: str) -> bool:
+    """After a failed train: when the folder holds nothing but what Hydra wrote there
+    (``.hydra/`` and the job's log), remove that, and the folder unless it existed before.
+    Returns whether it did; a folder with anything else in it is left alone."""
+    try:
+        before = _EXISTING.get(run_dir.resolve())
+        added = {p.name for p in run_dir.iterdir()} - (before or frozenset())
+        hydra = run_dir / ".hydra"
+        if not added <= {".hydra", log_name} or (
+                ".hydra" in added and not {p.name for p in hydra.iterdir()} <= HYDRA_CONFIGS):
+            return False
+        if ".hydra" in added:
+            shutil.rmtree(hydra)
+        if log_name in added:
+            (run_dir / log_name).unlink()
+        if before is None:
+            run_dir.rmdir()  # empty now; fails (and keeps it) if anything appeared meanwhile
+    except OSError:
+        return False
+    return True

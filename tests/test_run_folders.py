@@ -1,0 +1,125 @@
+"""What a run wrote and what seeds/ holds stay as they were: no command writes into seeds/
+or into a run folder, no train reuses a folder that holds a run, and a train that fails
+before it wrote a result leaves no folder behind (issue: trust, audit problems 1, 2, 10)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.clitools import SEEDS, assert_one_line_error, run
+from tests.test_compare import make_run
+from wederhoor.cli import CONF_DIR
+from wederhoor.errors import UserError
+from wederhoor.io import new_run
+
+
+def snapshot(folder: Path) -> dict[Path, bytes]:
+    """Every file below ``folder`` (hidden ones too) with its bytes."""
+    return {p: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_reporting_commands_never_write_into_seeds(tmp_path: Path) -> None:
+    before = snapshot(SEEDS)
+    runs = tmp_path / "runs"
+    make_run(runs / "r1", ["model=a"])
+    for module, args in (
+        ("compare", [f"dir={runs}", "out=seeds/lb"]),
+        ("label_report", ["output=seeds/lr.md"]),
+        ("bench", ["sizes=[1000]", "output=seeds/bench"]),
+        ("bench", ["sizes=[1000]", f"output={tmp_path / 'bench'}", "corpus_dir=seeds/bench"]),
+    ):
+        assert_one_line_error(run(module, *args), "refusing to write seeds/", "raw data")
+    assert snapshot(SEEDS) == before
+    assert not (tmp_path / "bench").exists()
+
+
+def test_no_command_writes_into_a_run_folder(tmp_path: Path) -> None:
+    done_run = make_run(tmp_path / "runs" / "r1", ["model=a"])
+    before = snapshot(done_run)
+    doc = tmp_path / "new.txt"
+    doc.write_text("Het OM vervolgt de directeur voor fraude.\n", encoding="utf-8")
+    for module, args, option in (
+        ("predict", [f"run={done_run}", f"input={doc}",
+                     f"output={done_run / 'predictions.csv'}"], "output"),
+        ("label", [f"input={doc}", f"output={done_run / 'by_group.csv'}"], "output"),
+        ("split", [f"input={doc}", f"output={done_run / 'new.csv'}"], "output"),
+        ("split", [f"input={doc}", f"output={done_run}", "stream=true"], "output"),
+        ("compare", [f"dir={done_run}", f"out={done_run}"], "out"),
+        ("label_report", [f"output={done_run / 'report.md'}"], "output"),
+    ):
+        done = run(module, *args)
+        assert_one_line_error(done, f"{option}=", str(done_run), "choose a path outside it",
+                              f"{option}={tmp_path / 'runs'}/r1-")
+    assert snapshot(done_run) == before
+
+
+def test_train_refuses_a_folder_that_holds_a_run(tmp_path: Path) -> None:
+    done_run = make_run(tmp_path / "r1", ["model=a"])
+    before = snapshot(done_run)
+    # the README's rerun recipe run a second time: --config-dir, then the same run folder
+    again = run("train", "--config-dir", str(CONF_DIR), "--config-name", "train",
+                f"hydra.run.dir={done_run}")
+    assert_one_line_error(again, "already holds a run", f"hydra.run.dir={done_run}-2")
+    # the same through the composed config (an interpolated folder is resolved first)
+    again = run("train", f"paths.experiments={tmp_path}", "model=majority",
+                "hydra.run.dir=${paths.experiments}/r1")
+    assert_one_line_error(again, "already holds a run", "pick a new folder")
+    assert snapshot(done_run) == before
+
+
+def test_failed_train_leaves_no_run_folder(tmp_path: Path) -> None:
+    # seed= is checked before Hydra makes the folder, lang= once the run has started
+    assert_one_line_error(run("train", f"paths.experiments={tmp_path}", "seed=abc"), "seed=")
+    assert_one_line_error(run("train", f"paths.experiments={tmp_path}", "lang=xx"), "lang=")
+    assert list(tmp_path.rglob("*")) in ([], [tmp_path / "runs"])
+
+
+def test_failed_train_keeps_a_folder_that_held_something(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine\n", encoding="utf-8")
+    new_run.refuse_used_run_dir([f"hydra.run.dir={mine}"], None, SEEDS)  # notes what it held
+    (mine / ".hydra").mkdir()  # what Hydra writes before the task starts
+    (mine / ".hydra" / "config.yaml").write_text("seed: abc\n")
+    (mine / "train.log").write_text("")
+    assert new_run.discard_if_unused(mine, "train.log")
+    assert snapshot(mine) == {mine / "notes.txt": b"mine\n"}
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def test_compare_of_one_run_writes_its_leaderboard_elsewhere(tmp_path: Path) -> None:
+    done_run = make_run(tmp_path / "runs" / "r1", ["model=a"])
+    before = snapshot(done_run)
+    done = run("compare", f"dir={done_run}", "n_boot=20", f"paths.experiments={tmp_path}")
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "reports" / "leaderboard-of-r1"
+    assert {p.name for p in out.iterdir()} == {"leaderboard.md", "leaderboard.csv",
+                                                "leaderboard.png"}
+    assert f"went to {out}" in done.stderr
+    assert snapshot(done_run) == before
+
+
+def test_sweep_folder_that_holds_runs_is_refused(tmp_path: Path) -> None:
+    sweep = tmp_path / "sweep"
+    make_run(sweep / "0", ["model=a"])
+    with pytest.raises(UserError, match="already holds a sweep"):
+        new_run.refuse_used_run_dir(["-m", f"hydra.sweep.dir={sweep}", "model=a,b"], None,
+                                    SEEDS)
+    new_run.refuse_used_run_dir(["-m", f"hydra.sweep.dir={tmp_path / 'new'}"], None, SEEDS)
+    with pytest.raises(UserError, match="raw data"):
+        new_run.refuse_used_run_dir([f"hydra.run.dir={SEEDS / 'run'}"], None, SEEDS)
+
+
+def test_discard_removes_only_what_hydra_added(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh"
+    (fresh / ".hydra").mkdir(parents=True)
+    (fresh / ".hydra" / "config.yaml").write_text("seed: 1\n")
+    (fresh / "train.log").write_text("")
+    assert new_run.discard_if_unused(fresh, "train.log") and not fresh.exists()
+    worked = tmp_path / "worked"  # the train wrote a result: the folder is its record
+    (worked / ".hydra").mkdir(parents=True)
+    (worked / "by_group.csv").write_text("group\n")
+    assert not new_run.discard_if_unused(worked, "train.log")
+    assert (worked / "by_group.csv").is_file() and (worked / ".hydra").is_dir()
