@@ -123,3 +123,28 @@ def test_discard_removes_only_what_hydra_added(tmp_path: Path) -> None:
     (worked / "by_group.csv").write_text("group\n")
     assert not new_run.discard_if_unused(worked, "train.log")
     assert (worked / "by_group.csv").is_file() and (worked / ".hydra").is_dir()
+
+
+@pytest.mark.slow  # a training run stopped partway (a few seconds); make test-slow runs it
+def test_interrupted_train_leaves_no_run_folder(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from wederhoor.cli import PROJECT_ROOT
+
+    proc = subprocess.Popen([sys.executable, "-m", "wederhoor.train", "cache=false",
+                             f"paths.experiments={tmp_path}", "model=majority"],
+                            cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, "HF_DATASETS_OFFLINE": "1"})
+    deadline = time.time() + 60
+    while time.time() < deadline and not list(tmp_path.glob("runs/*/.hydra/config.yaml")):
+        time.sleep(0.05)
+    assert list(tmp_path.glob("runs/*/.hydra/config.yaml")), "the run never started"
+    time.sleep(0.5)  # the task is splitting and labelling the seed corpus now
+    proc.send_signal(signal.SIGTERM)  # what a scheduler sends; Ctrl-C takes the same path
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert list((tmp_path / "runs").iterdir()) == []
