@@ -67,6 +67,7 @@ def test_train_refuses_a_folder_that_holds_a_run(tmp_path: Path) -> None:
                 "hydra.run.dir=${paths.experiments}/r1")
     assert_one_line_error(again, "already holds a run", "pick a new folder")
     assert snapshot(done_run) == before
+    assert_one_line_error(run("train", "hydra.run.dir=${nosuch}/x"), "cannot be resolved")
 
 
 def test_failed_train_leaves_no_run_folder(tmp_path: Path) -> None:

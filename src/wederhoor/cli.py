@@ -115,6 +115,19 @@ def require(cfg: DictConfig, *keys: str) -> None:
             fail(f"missing option '{key}': pass {key}=... on the command line")
 
 
+def check_before_hydra(argv: list[str], composed: DictConfig | None,
+                       before: Callable[[list[str], DictConfig | None], None] | None) -> None:
+    """Checks that must end before Hydra writes anything (a train's run folder): the shared
+    options of the composed config, then the command's own ``before``."""
+    try:
+        if composed is not None:
+            check_shared_options(composed)
+        if before is not None:
+            before(argv, composed)
+    except UserError as exc:
+        fail(str(exc))
+
+
 def hydra_app(
     config_name: str, conf_dir: Path = CONF_DIR, refused: dict[str, str] | None = None,
     before: Callable[[list[str], DictConfig | None], None] | None = None,
@@ -168,13 +181,7 @@ def hydra_app(
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             refuse_options(sys.argv[1:], refused or {})
             composed = check_overrides(config_name, sys.argv[1:], conf_dir)
-            try:  # before Hydra writes anything (a train's run folder)
-                if composed is not None:
-                    check_shared_options(composed)
-                if before is not None:
-                    before(sys.argv[1:], composed)
-            except UserError as exc:
-                fail(str(exc))
+            check_before_hydra(sys.argv[1:], composed, before)
             return app()
 
         return main

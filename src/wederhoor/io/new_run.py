@@ -63,8 +63,13 @@ def refuse_used_run_dir(argv: list[str], cfg: DictConfig | None, seeds: Path) ->
     sweep = "-m" in argv or "--multirun" in argv
     key = "hydra.sweep.dir" if sweep else "hydra.run.dir"
     if cfg is not None:
-        value: str | None = str(OmegaConf.select(cfg, key))
-        seeds = Path(str(OmegaConf.select(cfg, "paths.seeds") or seeds))
+        try:
+            value: str | None = str(OmegaConf.select(cfg, key))
+            seeds = Path(str(OmegaConf.select(cfg, "paths.seeds") or seeds))
+        except Exception as exc:  # noqa: BLE001 - Hydra would print a traceback
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise UserError(f"{key} cannot be resolved ({first}); pass a plain folder, e.g. "
+                            f"{key}=experiments/runs/mine") from None
     else:
         value = _literal(argv, key)
     if value is None:

@@ -48,9 +48,10 @@ def refuse_run_folder(path: str | Path, option: str) -> None:
         return
     inside = Path(path).expanduser().resolve().relative_to(run)
     name = "-".join((run.name, *inside.parts)) if inside.parts else f"{run.name}-output"
+    marker = ".hydra/" if (run / ".hydra").is_dir() else "metrics.json"
     where = f"is in the run folder {run}" if inside.parts else "is a run folder"
-    raise UserError(f"{option}={path} {where}, which only its own train writes; choose a "
-                    f"path outside it, e.g. {option}={run.parent / name}")
+    raise UserError(f"{option}={path} {where} (it holds {marker}), which only its own train "
+                    f"writes; choose a path outside it, e.g. {option}={run.parent / name}")
 
 
 def load_run_config(run_dir: Path) -> dict[str, Any]:
