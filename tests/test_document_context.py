@@ -128,3 +128,37 @@ def test_big_inputs_are_labelled_on_every_core_with_the_same_features(monkeypatc
     for one, many in zip(alone, spread, strict=True):
         assert one.shape == many.shape and (one != many).nnz == 0
     assert alone[1].nnz > len(table)  # the rules fired: the comparison is not of empty rows
+
+
+def test_the_second_transformer_looks_labels_up_and_gets_what_a_fresh_labeler_gives(
+        monkeypatch) -> None:
+    """RuleEvidence labels each sentence alone; DocumentContext then finds those labels
+    remembered (the same lexicon) instead of labelling them again, with the same result."""
+    from wederhoor.labelers.rules import RuleLabeler
+    from wederhoor.modeling.labeler_owner import label_each
+    from wederhoor.modeling.remembered_labels import forget_labels
+    from wederhoor.modeling.rule_features import RuleEvidence
+
+    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False).head(300)
+    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).set_index("doc_id")
+    texts, doc_ids = list(gold["text"]), list(gold["doc_id"])
+    langs = [meta.at[d, "lang"] for d in doc_ids]
+    fresh_calls = []
+    label_one = RuleLabeler.label_one
+
+    def counted(self: RuleLabeler, text: str, lang: str | None = None) -> tuple[str, list[str]]:
+        fresh_calls.append(text)
+        return label_one(self, text, lang)
+
+    monkeypatch.setattr(RuleLabeler, "label_one", counted)
+    forget_labels()
+    alone = RuleEvidence().labels_each(texts, ["nl", "en"])
+    after_evidence = len(fresh_calls)
+    in_documents = DocumentContext().labels_in_documents(texts, langs, doc_ids)
+    looked_up = len(fresh_calls) - after_evidence
+    assert after_evidence == 2 * len(set(texts))  # each sentence once per language
+    assert looked_up < len(texts) // 10  # only quotes joined over several sentences are new
+    plain = RuleLabeler()
+    assert alone == label_each(plain, texts, ["nl", "en"])
+    assert in_documents == tuple(map(list, plain.label(texts, langs, doc_ids)))
+    assert any(fired for row in alone for _, fired in row)  # not a comparison of empty rows

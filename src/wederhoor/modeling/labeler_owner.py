@@ -1,7 +1,9 @@
 """Transformers that run the rule labeler keep their own copy, built on first use.
 
 The compiled lexicon is large and rebuilt in a second from the YAML, so a model file stores
-only the options (``lexicons``, ``max_chars``), never the labeler. On a big input the labelling
+only the options (``lexicons``, ``max_chars``), never the labeler. Within a process, copies
+built from the same lexicon files share the compiled lexicon and the labels of the sentences
+they labelled alone (``remembered_labels``). On a big input the labelling
 is spread over worker processes (every core above ``PARALLEL_MIN_SENTENCES`` rows, as the
 engine does), cut only between documents, so the features are the same as in one process.
 """
@@ -13,10 +15,12 @@ from typing import Any
 
 
 def _labeler_for(lexicons: str | None, max_chars: int) -> Any:
-    """A worker's labeler: each worker labels one chunk, so it is built once per worker."""
-    from wederhoor.labelers.rules import RuleLabeler
+    """A labeler for the features: it remembers the sentences it labelled alone, so that a
+    second transformer of the same lexicon and ``max_chars`` looks them up
+    (``remembered_labels``); compiled lexicons are shared anyway (``lexicon_loader``)."""
+    from wederhoor.modeling.remembered_labels import RememberingLabeler
 
-    return RuleLabeler(lexicons=lexicons, max_chars=max_chars)
+    return RememberingLabeler(lexicons=lexicons, max_chars=max_chars)
 
 
 def label_each(labeler: Any, texts: Sequence[str], languages: Sequence[str]
@@ -74,9 +78,7 @@ class OwnsRuleLabeler:
         """Built once per process and never saved: model files hold no compiled patterns."""
         labeler = self.__dict__.get("_labeler_")
         if labeler is None:
-            from wederhoor.labelers.rules import RuleLabeler
-
-            labeler = RuleLabeler(lexicons=self.lexicons, max_chars=self.max_chars)
+            labeler = _labeler_for(self.lexicons, self.max_chars)
             self.__dict__["_labeler_"] = labeler
         return labeler
 
