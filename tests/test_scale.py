@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import SEEDS
 from wederhoor.experiment import Timer, build_components, labelled_sentences, run_experiment
 from wederhoor.labelers.rules import RuleLabeler
-from wederhoor.pipeline.engine import load_shards, run_engine, shard_paths
+from wederhoor.pipeline.engine import load_frame, load_shards, run_engine, shard_paths
 from wederhoor.pipeline.segmenters import SyntokSegmenter
 
 
@@ -33,6 +33,9 @@ def test_sharded_run_equals_one_batch(tmp_path: Path, workers: int) -> None:
     assert len(list((tmp_path / "shards").glob("part-*.parquet"))) > 1  # really sharded
     assert len(whole) > 500 and set(whole["label"]) == {"accusation", "denial", "neutral"}
     pd.testing.assert_frame_equal(whole, sharded)
+    # the experiment reads the shards with pyarrow alone: the same frame as through datasets
+    pd.testing.assert_frame_equal(load_frame(sorted((tmp_path / "shards").glob("part-*"))),
+                                  sharded)
 
 
 def test_a_sentence_table_is_renumbered_across_shards(tmp_path: Path) -> None:
@@ -76,7 +79,7 @@ def test_cached_stage_is_reused_and_invalidated(cfg_factory, tmp_path: Path, cap
         cfg = cfg_factory("train", [*base, *overrides])
         parts = build_components(cfg)
         labelled = labelled_sentences(cfg, parts.segmenter, parts.labeler, Timer())
-        return labelled.sentences.to_pandas(), capsys.readouterr().err
+        return labelled.frame, capsys.readouterr().err
 
     first, err = run()
     assert "reusing" not in err

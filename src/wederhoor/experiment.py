@@ -53,7 +53,7 @@ class Corpus:
 class Labelled:
     """Split and labelled sentences: the engine's shards, loaded (fresh or from the cache)."""
 
-    sentences: Any  # datasets.Dataset
+    frame: Any  # pandas.DataFrame, one row per sentence
     documents: int
     cache: Any  # StageCache
     key: str
@@ -114,8 +114,8 @@ def labelled_sentences(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Tim
             if cache.enabled:
                 folder = cache.commit_shards("shards", key, folder, manifest)
         with timer.stage("load_shards"):
-            sents = loaded(folder, manifest, data.input)
-    return Labelled(sents, manifest["documents"], cache, key)
+            frame = loaded(folder, manifest, data.input, frame=True)
+    return Labelled(frame, manifest["documents"], cache, key)
 
 
 def corpus_fingerprint(cfg: DictConfig, segmenter: Any, labelled: Labelled) -> str:
@@ -149,8 +149,7 @@ def build_corpus(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Timer) ->
     from wederhoor.io.gold import load_gold
 
     labelled = labelled_sentences(cfg, segmenter, labeler, timer)
-    sents = labelled.sentences
-    frame = sents.to_pandas().rename(columns={"label": "silver"})
+    frame = labelled.frame.rename(columns={"label": "silver"})
     gold_path = cfg.data.get("gold")
     frame["gold"] = ""
     unmatched = 0
