@@ -8,6 +8,7 @@ from sklearn.metrics import f1_score
 
 from wederhoor.errors import UserError
 from wederhoor.evaluation.groups import format_by_group, group_masks, scores_by_group
+from wederhoor.evaluation.metrics import evaluate
 
 DOCS = ["nl-a-01", "nl-rn-a-01", "en-c-01", "en-rn-b-02", "en-rnh-007", "nl-rn-a-01"]
 LANGS = ["nl", "nl", "en", "en", "en", "nl"]
@@ -49,6 +50,8 @@ def test_scores_are_each_groups_own_macro_f1_and_empty_groups_are_left_out() -> 
         assert row["sentences"] == mask.sum()
         for name, pred in (("good", good), ("poor", poor)):
             assert row[name] == pytest.approx(f1_score(gold[mask], pred[mask], average="macro"))
+            # to the last bit what evaluate() reports for the same rows (metrics.json)
+            assert row[name] == evaluate(gold[mask], pred[mask])["macro_f1"]
         assert row["good"] > row["poor"]
     table = format_by_group(rows, ["good", "poor"]).splitlines()
     assert table[0].split() == ["group", "sents", "good", "poor"]

@@ -38,7 +38,7 @@ def group_masks(doc_ids: Any, langs: Any, groups: Mapping[str, str] | None) -> d
 def scores_by_group(reference: Any, predictions: Mapping[str, Any],
                     masks: Mapping[str, Any]) -> list[dict[str, Any]]:
     """One row per non-empty group: its size and each model's macro-F1 on its rows."""
-    from wederhoor.evaluation.metrics import evaluate
+    from wederhoor.evaluation.metrics import evaluate_macro_f1
 
     reference = np.asarray(reference, dtype=object)
     rows = []
@@ -48,8 +48,8 @@ def scores_by_group(reference: Any, predictions: Mapping[str, Any],
             continue
         row: dict[str, Any] = {"group": group, "sentences": int(mask.sum())}
         for model, predicted in predictions.items():
-            row[model] = evaluate(reference[mask],
-                                  np.asarray(predicted, dtype=object)[mask])["macro_f1"]
+            row[model] = evaluate_macro_f1(reference[mask],
+                                           np.asarray(predicted, dtype=object)[mask])
         rows.append(row)
     return rows
 

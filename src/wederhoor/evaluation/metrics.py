@@ -18,20 +18,13 @@ from wederhoor import LABELS
 SUMMARY_KEYS = ("macro_f1", "accuracy", "kappa")
 
 
-def evaluate(y_true: Iterable[str], y_pred: Iterable[str],
-             labels: Sequence[str] = LABELS) -> dict[str, Any]:
-    """Macro-F1, accuracy, Cohen's kappa, per-class P/R/F1/support and the confusion matrix."""
-    from sklearn.metrics import (
-        accuracy_score,
-        cohen_kappa_score,
-        confusion_matrix,
-        precision_recall_fscore_support,
-    )
+def per_class_scores(y_true: list[str], y_pred: list[str], labels: Sequence[str] = LABELS
+                     ) -> tuple[dict[str, dict[str, Any]], float]:
+    """Precision, recall, F1 and support per class, and macro-F1 over the classes present
+    (in the reference or the predictions)."""
+    from sklearn.metrics import precision_recall_fscore_support
 
-    y_true = list(y_true)
-    y_pred = list(y_pred)
     present = [lab for lab in labels if lab in set(y_true) | set(y_pred)]
-    absent = [lab for lab in labels if lab not in set(y_true)]
     p, r, f, s = precision_recall_fscore_support(
         y_true, y_pred, labels=list(labels), zero_division=0
     )
@@ -41,6 +34,25 @@ def evaluate(y_true: Iterable[str], y_pred: Iterable[str],
         for i, lab in enumerate(labels)
     }
     macro = float(np.mean([per_class[lab]["f1"] for lab in present])) if present else 0.0
+    return per_class, macro
+
+
+def evaluate_macro_f1(y_true: Iterable[str], y_pred: Iterable[str],
+                      labels: Sequence[str] = LABELS) -> float:
+    """``evaluate(...)["macro_f1"]`` alone, without the figures it does not need (a report
+    per group of sentences asks for dozens)."""
+    return per_class_scores(list(y_true), list(y_pred), labels)[1]
+
+
+def evaluate(y_true: Iterable[str], y_pred: Iterable[str],
+             labels: Sequence[str] = LABELS) -> dict[str, Any]:
+    """Macro-F1, accuracy, Cohen's kappa, per-class P/R/F1/support and the confusion matrix."""
+    from sklearn.metrics import accuracy_score, cohen_kappa_score, confusion_matrix
+
+    y_true = list(y_true)
+    y_pred = list(y_pred)
+    absent = [lab for lab in labels if lab not in set(y_true)]
+    per_class, macro = per_class_scores(y_true, y_pred, labels)
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # undefined kappa is reported in notes instead
         kappa = float(cohen_kappa_score(y_true, y_pred)) if y_true else float("nan")
