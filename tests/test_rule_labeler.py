@@ -1194,6 +1194,15 @@ def test_pattern_heads_reader() -> None:
     assert pattern_heads(r"(?:ab){2}c") == {"ab"}
     assert pattern_heads(r"^(?:dat|dit)\b x") == {"dat x", "dit x"}
     assert pattern_heads(r"\{lit\}") == {"{lit}"}
+    # a part that would multiply the heads past MAX_HEADS ends them before it (shorter heads
+    # are still heads); a first part counts whole, however long
+    from wederhoor.labelers.regex_parse import MAX_HEADS
+
+    words = [f"w{i:04d}" for i in range(100)]
+    assert len(words) ** 2 > MAX_HEADS
+    assert pattern_heads(rf"\b(?:{'|'.join(words)}) (?:{'|'.join(words)})\b") == {
+        f"{w} " for w in words}
+    assert pattern_heads(rf"(?:{'|'.join(words)})") == set(words)
     # no usable literal prefix, or syntax the reader does not model: no heads (always run)
     assert pattern_heads(r"\w+regels") is None
     assert pattern_heads(r"(?:x)?abc|[a-z]bc") is None
