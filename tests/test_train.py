@@ -281,3 +281,28 @@ def test_also_model_names_must_suit_a_file_and_predict(cfg_factory, name: str) -
         cfg.also = {name: cfg.also.x}  # as a YAML config may name it
     with pytest.raises(UserError, match=f"also.{name}: a model's name must be"):
         build_components(cfg)
+
+
+@pytest.mark.parametrize("model", ["tfidf_logreg", "hybrid_logreg"])
+def test_sentences_without_a_gold_label_get_the_final_models_prediction(
+        cfg_factory, tmp_path: Path, stage_cache: Path, model: str) -> None:
+    """Left out of training and scoring, they are still predicted (fold -1): by a text model
+    sentence by sentence, by a model that reads the table within their whole documents."""
+    from wederhoor.io.model_files import load_model
+    from wederhoor.modeling.models import model_input
+
+    data = small_seeds(tmp_path / "corpus", per_split=4)
+    gold_file = tmp_path / "corpus" / "gold.csv"
+    gold = pd.read_csv(gold_file, keep_default_na=False)
+    gold.drop(gold.index[2:5]).to_csv(gold_file, index=False)  # inside a document
+    _, run_dir = _train(cfg_factory, tmp_path, f"model={model}", "cv=corpus",
+                        "reference_labels=null", *data, cache=stage_cache)
+    out = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
+    rest = (out["gold"] == "").to_numpy()
+    assert set(gold["text"].iloc[2:5]) <= set(out.loc[rest, "text"])
+    assert (out.loc[rest, "fold"] == -1).all() and (out.loc[~rest, "fold"] >= 0).any()
+    meta = pd.read_csv(tmp_path / "corpus" / "corpus.csv", keep_default_na=False)
+    table = out.merge(meta[["doc_id", "lang"]], on="doc_id", how="left")
+    final = load_model(run_dir)
+    expected = final.predict(model_input(final, table))[rest]
+    assert list(out.loc[rest, "predicted"]) == list(expected)

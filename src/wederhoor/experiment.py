@@ -315,7 +315,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     from wederhoor.io.model_files import MAIN, model_file, save_model
     from wederhoor.io.outputs import write_csv, write_json
     from wederhoor.modeling.fitting import row_weights
-    from wederhoor.modeling.models import model_input
+    from wederhoor.modeling.models import model_input, reads_table
     from wederhoor.tracking.provenance import command_line, git_state, package_versions
 
     parts = parts or build_components(cfg)
@@ -400,8 +400,15 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     out = frame[["doc_id", "sent_id", "text", "gold", "silver"]].copy()
     out["evidence"] = frame["evidence"]
     out["fold"] = -1
-    # sentences outside training/evaluation get the final model's prediction (fold -1)
-    out["predicted"] = final.predict(model_input(final, frame)) if (~usable).any() else ""
+    out["predicted"] = ""
+    rest = ~usable.to_numpy()
+    if rest.any():
+        # sentences outside training/evaluation get the final model's prediction (fold -1);
+        # a model that reads the sentence table sees them in their whole documents, a text
+        # model (one sentence at a time) only them
+        whole = reads_table(final)
+        guess = final.predict(model_input(final, frame if whole else frame[rest]))
+        out.loc[rest, "predicted"] = guess[rest] if whole else guess
     out.loc[usable.to_numpy(), "predicted"] = predicted
     out.loc[usable.to_numpy(), "fold"] = fold_of
     if ref_pred is not None:
