@@ -157,8 +157,8 @@ def main(cfg: DictConfig) -> None:
     from wederhoor.io.outputs import check_output, write_csv
 
     check_lang_option(cfg.lang)
-    inputs = [cfg.reference, cfg.other] + ([cfg.adjudicator] if cfg.adjudicator else [])
-    out = check_output(cfg.output, inputs, Path(cfg.paths.seeds))
+    out = check_output(cfg.output, [cfg.reference, cfg.other, cfg.adjudicator],
+                       Path(cfg.paths.seeds))
     # reference is data.gold unless set apart: name the option the user set
     named = "data.gold" if cfg.reference == cfg.data.get("gold") else "reference"
     reference = load_gold(cfg.reference, named, nullable=False)

@@ -129,11 +129,8 @@ def separator_hint(path: Path) -> str:
     """What to do when a CSV's header reads as one column that holds ';' or a tab: the file
     was saved with that separator (a spreadsheet's default in much of Europe). Read from the
     header alone, as a row with a comma in its text makes the rest unparsable."""
-    import csv
-
     try:
-        with path.open(encoding="utf-8-sig", errors="replace") as handle:
-            columns = next(csv.reader([handle.readline()]), [])
+        columns = csv_header(path)
     except OSError:
         return ""
     if len(columns) != 1:
@@ -143,6 +140,15 @@ def separator_hint(path: Path) -> str:
             return (f"the file seems to use {name} between columns; save it as CSV with ',' "
                     "as the separator")
     return ""
+
+
+def csv_header(path: Path) -> list[str]:
+    """The column names on a CSV file's first line (a byte-order mark is not part of the
+    first name), without reading further."""
+    import csv
+
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
+        return next(csv.reader([handle.readline()]), [])
 
 
 def not_text(path: Path, what: str, row: int | None = None) -> UserError:
@@ -455,12 +461,10 @@ def table_columns(input: str) -> list[str]:
             return list(pq.read_schema(path).names)
         except Exception:  # noqa: BLE001 - load_documents reports unreadable files
             return []
+    if path.suffix == ".csv":
+        return csv_header(path)
     with path.open(encoding="utf-8-sig", errors="replace") as handle:
         first = handle.readline()
-    if path.suffix == ".csv":
-        import csv
-
-        return next(csv.reader([first]), [])
     import json
 
     try:
