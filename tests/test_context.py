@@ -166,13 +166,14 @@ def test_pronoun_quote_over_two_sentences_continues_the_speaker(rl: RuleLabeler)
 def test_stray_quote_mark_makes_no_quote(rl: RuleLabeler) -> None:
     labels, _ = run(rl, [
         "Directeur Maes ontkent dat het bedrijf afval in de rivier heeft geloosd.",
+        "De brug over de rivier is sinds januari dicht.",
         "\"De brug gaat in mei weer open.",
         "De provincie betaalt de herstelling.",
         "De gemeente vraagt een nieuwe offerte.",
         "Daarna volgt de aanbesteding.",
         "Het werk duurt drie maanden\", zegt de schepen.",
     ])
-    assert labels[1:] == [NEU] * 5  # more parts than a quote takes: no quote
+    assert labels[1:] == [NEU] * 6  # more parts than a quote takes: no quote
 
 
 # ---------------------------------------------------------------------- same speaker
@@ -206,10 +207,11 @@ def test_speaker_on_both_sides_or_a_pronoun_decides_nothing(rl: RuleLabeler) -> 
         "Marlowe Freight denied that it had inflated its revenue.",
         "Ellis of Marlowe Freight said the audit had found nothing wrong.",
         "Ellis said the company had misled investors about its debts.",
+        "The warehouse opened in 2019.",
         "Ellis said the warehouse was a transit hub.",
         "She said the hub opens at six.",
     ], lang="en")
-    assert labels[3:] == [NEU, NEU]
+    assert labels[4:] == [NEU, NEU]
 
 
 def test_quote_speaker_speaks_for_every_part(rl: RuleLabeler) -> None:
@@ -229,3 +231,54 @@ def test_speaker_pattern_without_who_group_names_the_file(tmp_path: Path) -> Non
     (tmp_path / "context" / "nl.yaml").write_text("speaker: ['zegt (\\\\w+)']\n")
     with pytest.raises(ValueError, match=r"context.nl\.yaml.*who"):
         RuleLabeler(lexicons=str(tmp_path))
+
+
+# ---------------------------------------------------------------------- reported speech
+
+
+@pytest.mark.parametrize(("lang", "side", "follow"), [
+    ("en", "Corran Homes denied that it had overcharged its tenants.",
+     "He said the service charge had been approved by the residents' board."),
+    ("en", "Corran Homes denied that it had overcharged its tenants.",
+     "\"The residents' board approved every line of that bill.\""),
+    ("nl", "Zorgcentrum Ter Heide ontkent dat bewoners te weinig zorg kregen.",
+     "Ze zegt dat er sinds maart een extra verpleegkundige in de nachtploeg werkt."),
+    ("nl", "Een oud-medewerker beschuldigt Ter Heide ervan medicatie te laat te geven.",
+     "Ze vertelt dat het om de nachtdienst van de tweede verdieping ging."),
+])
+def test_reported_speech_goes_on_with_the_side_before_it(rl: RuleLabeler, lang: str,
+                                                        side: str, follow: str) -> None:
+    assert rl.label([follow], [lang])[0] == [NEU]  # no cue of its own
+    labels, evidence = run(rl, [side, follow], lang=lang)
+    assert labels[1] == labels[0] != NEU
+    assert evidence[1] == f"{lang}_speech_continues"
+
+
+def test_reported_speech_chains_until_a_plain_sentence(rl: RuleLabeler) -> None:
+    labels, _ = run(rl, [
+        "Corran Homes denied that it had overcharged its tenants.",
+        "He said the service charge had been approved by the residents' board.",
+        "The board met twice a year, he added.",
+        "The estate has 412 flats.",
+        "A spokesperson said the figures would be published in May.",
+    ], lang="en")
+    assert labels == [DEN, DEN, DEN, NEU, NEU]
+
+
+@pytest.mark.parametrize(("lang", "side", "follow"), [
+    # someone else, named, speaks next
+    ("en", "Pike Research said Marlowe Freight had misled investors about its debts.",
+     "Dana Ellis said the warehouse was a transit hub."),
+    # not reported speech: a plain fact, a phrase in scare quotes, a rule book as source
+    ("en", "Corran Homes denied that it had overcharged its tenants.",
+     "The estate has 412 flats."),
+    ("nl", "Zorgcentrum Ter Heide ontkent dat bewoners te weinig zorg kregen.",
+     "Het centrum scoorde ‘goed’ op de laatste inspectie van 2021."),
+    ("nl", "Zorgcentrum Ter Heide ontkent dat bewoners te weinig zorg kregen.",
+     "Volgens de wet moet er 's nachts minstens één verpleegkundige zijn."),
+])
+def test_what_does_not_go_on_with_the_side(rl: RuleLabeler, lang: str, side: str,
+                                           follow: str) -> None:
+    labels, evidence = run(rl, [side, follow], lang=lang)
+    assert labels[0] != NEU
+    assert labels[1] == NEU and evidence[1] == ""

@@ -13,7 +13,14 @@ Rules read one sentence at a time, but news writes some stance across several:
 - the *same speaker*: a party that denied earlier in the document ("Tarrow denied ...") goes
   on to tell its side with a plain reporting verb and no cue ("Tarrow said the site was a
   cross-docking facility"); an accuser likewise. A sentence with no cue whose speaker, named
-  by capitalised words, spoke for only one side earlier in the document takes that side.
+  by capitalised words, spoke for only one side earlier in the document takes that side;
+- *reported speech that follows a side*: news tells a side in runs of attributed sentences. A
+  sentence with no cue that is reported speech (a reporting verb or a quotation mark) and comes
+  straight after an accusation or a denial goes on with it ("He said the invoices were
+  approved by the board." after "Corran denied any wrongdoing."). On the real-news-style dev
+  rounds such a sentence took the stance before it about half the time and was neutral about a
+  quarter of the time; two or more sentences later the three labels split evenly, so only
+  the next sentence is read, in a chain.
 
 Only a sentence on which no labeling function fired is changed, so every cue outranks
 context. The patterns live in ``lexicons/context/<lang>.yaml`` (``{NAME}`` stands for the
@@ -26,7 +33,7 @@ context rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -39,6 +46,7 @@ from wederhoor.labelers.text import normalise  # the text the labeling functions
 CONTINUES = "continues_previous"
 QUOTE = "quote_continues"
 SPEAKER = "same_speaker"
+SPEECH = "speech_continues"
 _STANCES = ("accusation", "denial")
 #: at most this many sentences make one quote; a longer run is more likely a stray mark
 _MAX_QUOTE_PARTS = 4
@@ -55,6 +63,8 @@ class ContextRules:
     continuation: re.Pattern[str] | None
     speaker: tuple[re.Pattern[str], ...]
     not_names: frozenset[str]
+    #: reporting words that make a sentence reported speech (quotation marks do too)
+    speech: re.Pattern[str] | None = None
 
 
 class ContextLabeler(Protocol):
@@ -104,6 +114,7 @@ def load_continuations(folder: Path, lang: str) -> ContextRules | None:
             continuation=_joined(data, "continuation", macros),
             speaker=speaker,
             not_names=frozenset(_listed(data, "not_names")),
+            speech=_joined(data, "speech", macros),
         )
     except (OSError, yaml.YAMLError, ValueError, re.error) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -117,25 +128,48 @@ def is_continuation(rules: ContextRules | None, text: str) -> bool:
     return rules.continuation.search(normalise(text)) is not None
 
 
+def is_reported_speech(rules: ContextRules | None, text: str) -> bool:
+    """Is ``text`` attributed to a speaker: a reporting word of the language or a quotation?"""
+    if rules is None or rules.speech is None:
+        return False
+    seen = normalise(text).strip()
+    if rules.speech.search(seen) is not None:
+        return True
+    marks = _MARK.findall(seen)
+    return bool(marks) and (seen[:1] in "'\"," or seen.rstrip(".!?")[-1:] in "'\"")
+
+
+def speech_goes_on(rules: ContextRules | None, before: str, text: str) -> bool:
+    """Does reported speech ``text`` go on in the voice of ``before``?
+
+    It must be reported speech, and not name a speaker other than the one ``before`` names
+    (both named, no name shared: someone else answers, as often for the other side).
+    """
+    if rules is None or not is_reported_speech(rules, text):
+        return False
+    now = speaker_names(rules, text)
+    if not now:
+        return True
+    then = speaker_names(rules, before)
+    return not then or bool(now & then)
+
+
 def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequence[str] | None,
                     doc_ids: Sequence[str], labels: list[str], evidence: list[str]) -> None:
     """Give sentences without a cue the stance their context gives them, in place.
 
     Sentences come in document order; only a sentence on which no function fired is changed.
     Continuations first (chains resolve left to right: "A. Dat zegt X. 'B', zegt hij." all
-    take A's stance), then quotes over several sentences, then speakers.
+    take A's stance), then quotes over several sentences, then speakers, then reported speech
+    after a side.
     """
     rules = labeler.context_rules
 
     def lang_of(i: int) -> str:
         return langs[i] if langs is not None else labeler.default_lang
 
-    for i in range(1, len(texts)):
-        if evidence[i] or doc_ids[i] != doc_ids[i - 1] or labels[i - 1] not in _STANCES:
-            continue
-        if is_continuation(rules.get(lang_of(i)), texts[i]):
-            labels[i] = labels[i - 1]
-            evidence[i] = f"{lang_of(i)}_{CONTINUES}"
+    _carry(texts, doc_ids, labels, evidence, CONTINUES, lang_of,
+           lambda i, lang: is_continuation(rules.get(lang), texts[i]))
     spans = _quote_spans(texts, doc_ids)
     for start, end in spans:
         lang = lang_of(start)
@@ -154,6 +188,21 @@ def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequen
         told = [k for k in range(start, end + 1) if evidence[k].endswith(SPEAKER)]
         if told:
             _fill(range(start, end + 1), labels[told[0]], evidence[told[0]], labels, evidence)
+    _carry(texts, doc_ids, labels, evidence, SPEECH, lang_of,
+           lambda i, lang: speech_goes_on(rules.get(lang), texts[i - 1], texts[i]))
+
+
+def _carry(texts: Sequence[str], doc_ids: Sequence[str], labels: list[str], evidence: list[str],
+           why: str, lang_of: Callable[[int], str], goes_on: Callable[[int, str], bool]) -> None:
+    """Left to right, a sentence without a cue that ``goes_on`` from the stance sentence just
+    before it in its document takes that stance (so chains of such sentences all take it)."""
+    for i in range(1, len(texts)):
+        if evidence[i] or doc_ids[i] != doc_ids[i - 1] or labels[i - 1] not in _STANCES:
+            continue
+        lang = lang_of(i)
+        if goes_on(i, lang):
+            labels[i] = labels[i - 1]
+            evidence[i] = f"{lang}_{why}"
 
 
 def _fill(span: range, label: str, why: str, labels: list[str], evidence: list[str]) -> None:
