@@ -65,6 +65,8 @@ class ContextRules:
     not_names: frozenset[str]
     #: reporting words that make a sentence reported speech (quotation marks do too)
     speech: re.Pattern[str] | None = None
+    #: what was said is an announcement (what will happen), which takes no side
+    announcement: re.Pattern[str] | None = None
 
 
 class ContextLabeler(Protocol):
@@ -115,6 +117,7 @@ def load_continuations(folder: Path, lang: str) -> ContextRules | None:
             speaker=speaker,
             not_names=frozenset(_listed(data, "not_names")),
             speech=_joined(data, "speech", macros),
+            announcement=_joined(data, "announcement", macros),
         )
     except (OSError, yaml.YAMLError, ValueError, re.error) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -142,10 +145,13 @@ def is_reported_speech(rules: ContextRules | None, text: str) -> bool:
 def speech_goes_on(rules: ContextRules | None, before: str, text: str) -> bool:
     """Does reported speech ``text`` go on in the voice of ``before``?
 
-    It must be reported speech, and not name a speaker other than the one ``before`` names
-    (both named, no name shared: someone else answers, as often for the other side).
+    It must be reported speech, not an announcement of what will happen (procedure, which
+    takes no side), and not name a speaker other than the one ``before`` names (both named, no
+    name shared: someone else answers, as often for the other side).
     """
     if rules is None or not is_reported_speech(rules, text):
+        return False
+    if rules.announcement is not None and rules.announcement.search(normalise(text)):
         return False
     now = speaker_names(rules, text)
     if not now:
