@@ -37,6 +37,19 @@ def test_each_sentence_sees_the_rules_labels_around_it_within_its_document() -> 
     assert rows[4] == {"prev=none", "next=none", "doc=denial", "pos=alone"}
 
 
+def test_reported_speech_after_a_side_shows_as_its_tag_not_as_a_stance() -> None:
+    # the rules give "He said ..." the denial before it (labelers/context.py); the features
+    # keep that as a tag only, so the classifier learns how far to trust it
+    table = pd.DataFrame({
+        "text": ["Corran Homes denied that it had overcharged its tenants.",
+                 "He said the service charge had been approved by the residents' board.",
+                 "The estate has 412 flats."],
+        "doc_id": ["c"] * 3, "lang": ["en"] * 3})
+    rows = _active(DocumentContext().fit(table), table)
+    assert rows[1] == {"prev=denial", "next=neutral", "doc=neutral", "tag=speech_continues"}
+    assert rows[2] == {"prev=neutral", "next=none", "doc=neutral"}
+
+
 def test_parts_keep_only_the_asked_kinds_and_bad_input_is_one_line() -> None:
     ctx = DocumentContext(parts=("prev", "pos")).fit(TABLE)
     assert len(ctx.get_feature_names_out()) == 6  # three labels + none, headline, alone

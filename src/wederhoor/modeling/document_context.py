@@ -8,8 +8,11 @@ hands the classifier what it found, next to TF-IDF and the sentence's own rule l
 - ``prev`` / ``next``: the rules' label (with document context) of the sentence before and
   after it in the same document, or ``none`` at either end;
 - ``doc``: the rules' label of the sentence itself with document context (the silver label);
+- in these three, reported speech that the rules carried on from the side before it counts as
+  neutral: it shows as its ``tag``, so the classifier learns how far to trust it (on dev
+  cross-validation this did better than the carried label, 0.861 against 0.857);
 - ``tag``: which context rule gave the sentence its label, if any (a continuation, a quote over
-  several sentences, the same speaker);
+  several sentences, the same speaker, reported speech after a side);
 - ``pos``: whether it is the headline (first of several sentences) or stands alone (a
   one-sentence document, such as a stand-alone headline).
 
@@ -29,12 +32,14 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from wederhoor import LABELS
+from wederhoor.labelers.context import SPEECH
+from wederhoor.labelers.tiers import NEUTRAL
 from wederhoor.modeling.binary_features import binary_rows
 from wederhoor.modeling.labeler_owner import OwnsRuleLabeler
 
 PARTS = ("prev", "next", "doc", "tag", "pos")
 COLUMNS = ("text", "doc_id", "lang")  # what the transformer reads from its table
-TAGS = ("continues_previous", "quote_continues", "same_speaker")  # labelers/context.py
+TAGS = ("continues_previous", "quote_continues", "same_speaker", "speech_continues")  # context.py
 NONE = "none"
 
 
@@ -91,6 +96,8 @@ def context_keys(doc_ids: Sequence[str], labels: Sequence[str],
                  evidence: Sequence[str]) -> list[list[str]]:
     """Every feature key of every sentence (all parts; the transformer keeps its own)."""
     n = len(doc_ids)
+    labels = [NEUTRAL if why.endswith(SPEECH) else label
+              for label, why in zip(labels, evidence, strict=True)]
     out: list[list[str]] = []
     for i in range(n):
         first = i == 0 or doc_ids[i - 1] != doc_ids[i]
