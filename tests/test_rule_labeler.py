@@ -1930,3 +1930,17 @@ def test_en_real_news_round_four(rl: RuleLabeler) -> None:
         ("The operator has to put this right, the residents' group said.", ACC),
         ("Nothing can justify what happened to those patients, the coroner said.", ACC),
     ], "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Greeley claims the club paid him in cash to avoid tax.", "en"),
+    ("The haulier paid its drivers off the books for two years.", "en"),
+    ("Greeley stelt dat de club hem zwart heeft uitbetaald.", "nl"),
+    ("Volgens Greeley betaalde de club hem zwart om belastingen te ontduiken.", "nl"),
+])
+def test_a_wrong_done_for_a_wrongful_end(rl: RuleLabeler, text: str, lang: str) -> None:
+    """Round 5 (a new user's own sentences): the purpose names the wrong; a named speaker
+    telling it accuses, rather than giving his own side."""
+    label, fired = rl.label_one(text, lang)
+    assert label == ACC
+    assert f"{lang}_wrongful_purpose" in fired
