@@ -32,14 +32,14 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from wederhoor import LABELS
-from wederhoor.labelers.context import SPEECH
+from wederhoor.labelers.context import CONTINUES, QUOTE, SPEAKER, SPEECH
 from wederhoor.labelers.tiers import NEUTRAL
 from wederhoor.modeling.binary_features import binary_rows
 from wederhoor.modeling.labeler_owner import OwnsRuleLabeler
 
 PARTS = ("prev", "next", "doc", "tag", "pos")
 COLUMNS = ("text", "doc_id", "lang")  # what the transformer reads from its table
-TAGS = ("continues_previous", "quote_continues", "same_speaker", "speech_continues")  # context.py
+TAGS = (CONTINUES, QUOTE, SPEAKER, SPEECH)  # the context rules of labelers/context.py
 NONE = "none"
 
 
