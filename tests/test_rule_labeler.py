@@ -1944,3 +1944,19 @@ def test_a_wrong_done_for_a_wrongful_end(rl: RuleLabeler, text: str, lang: str) 
     label, fired = rl.label_one(text, lang)
     assert label == ACC
     assert f"{lang}_wrongful_purpose" in fired
+
+
+def test_round_five_concessions_and_the_accusers_answer(rl: RuleLabeler) -> None:
+    """Round 5: a concession followed by the party's own account is a denial; the accusing
+    side disputing the accused's account keeps the charge (and the reverse stays a denial)."""
+    check(rl, [
+        ("Mr Fenwick accepted that the voice was his but said he had been joking.", DEN),
+        ("She acknowledges sending the files but says she only wanted to keep them safe.", DEN),
+        ("Investigators disputed that account.", ACC),
+        ("The regulator rejected the firm's explanation.", ACC),
+        ("The company disputed the regulator's account.", DEN),
+    ], "en")
+    check(rl, [
+        ("Het parket betwist die lezing.", ACC),
+        ("Het bedrijf betwist de lezing van het parket.", DEN),
+    ], "nl")
