@@ -133,13 +133,18 @@ def is_continuation(rules: ContextRules | None, text: str) -> bool:
 
 def is_reported_speech(rules: ContextRules | None, text: str) -> bool:
     """Is ``text`` attributed to a speaker: a reporting word of the language or a quotation?"""
-    if rules is None or rules.speech is None:
+    return rules is not None and _reported(rules, normalise(text).strip())
+
+
+def _reported(rules: ContextRules, seen: str) -> bool:
+    """``is_reported_speech`` on text already normalised and stripped."""
+    if rules.speech is None:
         return False
-    seen = normalise(text).strip()
     if rules.speech.search(seen) is not None:
         return True
-    marks = _MARK.findall(seen)
-    return bool(marks) and (seen[:1] in "'\"," or seen.rstrip(".!?")[-1:] in "'\"")
+    # a quotation opens or closes the sentence (not a phrase in scare quotes inside it)
+    return (seen[:1] in "'\"," or seen.rstrip(".!?")[-1:] in "'\"") \
+        and _MARK.search(seen) is not None
 
 
 def speech_goes_on(rules: ContextRules | None, before: str, text: str) -> bool:
@@ -149,9 +154,12 @@ def speech_goes_on(rules: ContextRules | None, before: str, text: str) -> bool:
     takes no side), and not name a speaker other than the one ``before`` names (both named, no
     name shared: someone else answers, as often for the other side).
     """
-    if rules is None or not is_reported_speech(rules, text):
+    if rules is None:
         return False
-    if rules.announcement is not None and rules.announcement.search(normalise(text)):
+    seen = normalise(text).strip()
+    if not _reported(rules, seen):
+        return False
+    if rules.announcement is not None and rules.announcement.search(seen):
         return False
     now = speaker_names(rules, text)
     if not now:
