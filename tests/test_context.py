@@ -245,6 +245,9 @@ def test_speaker_pattern_without_who_group_names_the_file(tmp_path: Path) -> Non
      "Ze zegt dat er sinds maart een extra verpleegkundige in de nachtploeg werkt."),
     ("nl", "Een oud-medewerker beschuldigt Ter Heide ervan medicatie te laat te geven.",
      "Ze vertelt dat het om de nachtdienst van de tweede verdieping ging."),
+    # "gaat het om" says what it is about, it announces nothing
+    ("nl", "Corran Wonen ontkent dat het huurders te veel liet betalen.",
+     "Volgens de directeur gaat het om een misverstand met de boekhouding."),
 ])
 def test_reported_speech_goes_on_with_the_side_before_it(rl: RuleLabeler, lang: str,
                                                         side: str, follow: str) -> None:
@@ -269,6 +272,9 @@ def test_reported_speech_chains_until_a_plain_sentence(rl: RuleLabeler) -> None:
     # someone else, named, speaks next
     ("en", "Pike Research said Marlowe Freight had misled investors about its debts.",
      "Dana Ellis said the warehouse was a transit hub."),
+    # the party the sentence before talks about answers it (it is no longer that voice)
+    ("en", "Clear Water accused Harbour Logistics of dumping chemical waste.",
+     "Harbour Logistics said the colour came from a farm upstream."),
     # not reported speech: a plain fact, a phrase in scare quotes, a rule book as source
     ("en", "Corran Homes denied that it had overcharged its tenants.",
      "The estate has 412 flats."),
@@ -276,6 +282,13 @@ def test_reported_speech_chains_until_a_plain_sentence(rl: RuleLabeler) -> None:
      "Het centrum scoorde ‘goed’ op de laatste inspectie van 2021."),
     ("nl", "Zorgcentrum Ter Heide ontkent dat bewoners te weinig zorg kregen.",
      "Volgens de wet moet er 's nachts minstens één verpleegkundige zijn."),
+    ("nl", "Corran Wonen ontkent dat het huurders te veel liet betalen.",
+     "Volgens de Woningwet moeten de kosten vooraf worden gemeld."),
+    ("en", "Tenants accuse Corran Homes of overcharging them.",
+     "According to the tenancy act, landlords must publish their costs."),
+    # an announcement is procedure
+    ("nl", "Corran Wonen ontkent dat het huurders te veel liet betalen.",
+     "Volgens de directeur gaat het bedrijf de kosten opnieuw berekenen."),
 ])
 def test_what_does_not_go_on_with_the_side(rl: RuleLabeler, lang: str, side: str,
                                            follow: str) -> None:

@@ -147,25 +147,39 @@ def _reported(rules: ContextRules, seen: str) -> bool:
         and _MARK.search(seen) is not None
 
 
-def speech_goes_on(rules: ContextRules | None, before: str, text: str) -> bool:
-    """Does reported speech ``text`` go on in the voice of ``before``?
+def speech_side(rules: ContextRules | None, before: str, side: str, text: str) -> str | None:
+    """The side reported speech ``text`` takes after ``before``, a sentence of ``side``.
 
-    It must be reported speech, not an announcement of what will happen (procedure, which
-    takes no side), and not name a speaker other than the one ``before`` names (both named, no
-    name shared: someone else answers, as often for the other side).
+    It goes on with ``side`` unless it is not reported speech, announces what will happen
+    (procedure, which takes no side) or names a speaker other than the one ``before`` names,
+    which includes a party ``before`` only talks about ("Clear Water accused Harbour Logistics
+    of dumping waste." then "Harbour Logistics said the colour came from a farm upstream."):
+    someone else answers, as often for the other side (on the dev documents, taking the other
+    side for such a party was right once in five). None: no side from ``before``.
     """
     if rules is None:
-        return False
+        return None
     seen = normalise(text).strip()
     if not _reported(rules, seen):
-        return False
+        return None
     if rules.announcement is not None and rules.announcement.search(seen):
-        return False
+        return None
     now = speaker_names(rules, text)
     if not now:
-        return True
+        return side
     then = speaker_names(rules, before)
-    return not then or bool(now & then)
+    if now & then:
+        return side
+    if then or now & _names_in(rules, before):
+        return None
+    return side
+
+
+def _names_in(rules: ContextRules, text: str) -> frozenset[str]:
+    """Every capitalised word of ``text`` that can name a party (not the first word)."""
+    words = _WORD.findall(text)[1:]
+    return frozenset(w.removesuffix("'s").removesuffix("\u2019s") for w in words
+                     if w[0].isupper()) - rules.not_names
 
 
 def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequence[str] | None,
@@ -182,8 +196,9 @@ def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequen
     def lang_of(i: int) -> str:
         return langs[i] if langs is not None else labeler.default_lang
 
-    _carry(texts, doc_ids, labels, evidence, CONTINUES, lang_of,
-           lambda i, lang: is_continuation(rules.get(lang), texts[i]))
+    _carry(texts, doc_ids, labels, evidence, lang_of,
+           lambda i, lang: (labels[i - 1], CONTINUES)
+           if is_continuation(rules.get(lang), texts[i]) else None)
     spans = _quote_spans(texts, doc_ids)
     for start, end in spans:
         lang = lang_of(start)
@@ -202,20 +217,29 @@ def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequen
         told = [k for k in range(start, end + 1) if evidence[k].endswith(SPEAKER)]
         if told:
             _fill(range(start, end + 1), labels[told[0]], evidence[told[0]], labels, evidence)
-    _carry(texts, doc_ids, labels, evidence, SPEECH, lang_of,
-           lambda i, lang: speech_goes_on(rules.get(lang), texts[i - 1], texts[i]))
+    _carry(texts, doc_ids, labels, evidence, lang_of,
+           lambda i, lang: _tagged(speech_side(rules.get(lang), texts[i - 1], labels[i - 1],
+                                               texts[i])))
+
+
+def _tagged(side: str | None) -> tuple[str, str] | None:
+    """A side found for reported speech, with the context rule that found it."""
+    return None if side is None else (side, SPEECH)
 
 
 def _carry(texts: Sequence[str], doc_ids: Sequence[str], labels: list[str], evidence: list[str],
-           why: str, lang_of: Callable[[int], str], goes_on: Callable[[int, str], bool]) -> None:
-    """Left to right, a sentence without a cue that ``goes_on`` from the stance sentence just
-    before it in its document takes that stance (so chains of such sentences all take it)."""
+           lang_of: Callable[[int], str],
+           side_of: Callable[[int, str], tuple[str, str] | None]) -> None:
+    """Left to right, a sentence without a cue right after a stance sentence of its document
+    takes the side ``side_of`` gives it, with the rule that gave it (None: it stays); the
+    next sentence sees that side, so chains resolve in one pass."""
     for i in range(1, len(texts)):
         if evidence[i] or doc_ids[i] != doc_ids[i - 1] or labels[i - 1] not in _STANCES:
             continue
         lang = lang_of(i)
-        if goes_on(i, lang):
-            labels[i] = labels[i - 1]
+        found = side_of(i, lang)
+        if found is not None:
+            labels[i], why = found
             evidence[i] = f"{lang}_{why}"
 
 
