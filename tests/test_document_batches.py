@@ -79,24 +79,37 @@ def _engine(input: Path, folder: Path, segmenter: object, labeler: object,
 
 
 def _interleaved(tmp_path: Path) -> Path:
-    """A sentence table whose documents' rows lie apart (as a user's table may)."""
-    rows = [("d1", 1, "Eerste van d1."), ("d2", 1, "Eerste van d2."), ("d1", 2, "Tweede van d1."),
-            ("d3", 1, "Enige van d3."), ("d1", 3, "Derde van d1."), ("d2", 2, "Tweede van d2.")]
+    """A sentence table whose documents' rows lie apart and out of sent_id order (as a
+    user's table may)."""
+    rows = [("d1", 3, "Derde van d1."), ("d2", 2, "Tweede van d2."), ("d1", 1, "Eerste van d1."),
+            ("d3", 1, "Enige van d3."), ("d1", 2, "Tweede van d1."), ("d2", 1, "Eerste van d2.")]
     path = tmp_path / "interleaved.csv"
     pd.DataFrame(rows, columns=["doc_id", "sent_id", "text"]).to_csv(path, index=False)
     return path
+
+
+EXPECTED = {"d1": ["Eerste van d1.", "Tweede van d1.", "Derde van d1."],
+            "d2": ["Eerste van d2.", "Tweede van d2."], "d3": ["Enige van d3."]}
 
 
 def test_rows_of_a_document_that_lie_apart_are_labelled_together(tmp_path: Path) -> None:
     labeler = RecordingLabeler()
     out = _engine(_interleaved(tmp_path), tmp_path / "shards", NoSegmenter(), labeler)
     assert len(labeler.calls) == 1
-    _assert_whole_documents(labeler.calls, {"d1": ["Eerste van d1.", "Tweede van d1.",
-                                                   "Derde van d1."],
-                                            "d2": ["Eerste van d2.", "Tweede van d2."],
-                                            "d3": ["Enige van d3."]})
-    # rows stay where they were, each with its own label
-    assert out["doc_id"].tolist() == ["d1", "d2", "d1", "d3", "d1", "d2"]
+    _assert_whole_documents(labeler.calls, EXPECTED)
+    # documents in the order of their first row, each in sent_id order, the ids kept
+    assert out["doc_id"].tolist() == ["d1", "d1", "d1", "d2", "d2", "d3"]
+    assert out["sent_id"].tolist() == [1, 2, 3, 1, 2, 1]
+    _assert_labels_fit(out)
+
+
+def test_batches_of_a_sentence_table_hold_whole_documents(tmp_path: Path) -> None:
+    """Batches of 2 rows: a document's rows, apart in the file, still reach one call, once."""
+    labeler = RecordingLabeler()
+    out = _engine(_interleaved(tmp_path), tmp_path / "shards", NoSegmenter(), labeler,
+                  batch_docs=2)
+    assert len(labeler.calls) > 1
+    _assert_whole_documents(labeler.calls, EXPECTED)
     _assert_labels_fit(out)
 
 
@@ -119,10 +132,11 @@ def test_sentence_table_input_is_labelled_whole_at_any_batch_size(tmp_path: Path
     _assert_labels_fit(one_batch)
     _assert_labels_fit(small)
     pd.testing.assert_frame_equal(one_batch, small)
-    # small batches label the documents a batch cut apart again, whole, in one extra call
-    final = small_labeler.calls[-1]
-    assert {d for d, _ in final} == {"d1", "d2", "d4"}  # batches of 2 rows cut these
-    _assert_whole_documents([final], {d: expected[d] for d in ("d1", "d2", "d4")})
+    # batches of 2 rows are cut between documents: every call holds whole documents, and
+    # the rows without sent_id are numbered in file order
+    assert len(small_labeler.calls) > 1
+    _assert_whole_documents(small_labeler.calls, expected)
+    assert small["sent_id"].tolist() == [1, 2, 3, 1, 2, 1, 1, 2, 3]
 
 
 def test_engine_batches_hold_whole_documents(tmp_path: Path) -> None:

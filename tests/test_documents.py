@@ -113,3 +113,113 @@ def test_bad_input_names_the_file(tmp_path: Path, setup, message: str) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def _sentences(path: Path, batch_size: int = 2000, **kwargs) -> dict[str, list]:
+    """Every row ``iter_documents`` yields, the batches joined; also checks that each batch
+    holds whole documents, each as one run of rows."""
+    from wederhoor.io.documents import iter_documents
+
+    out: dict[str, list] = {}
+    seen: set[str] = set()
+    for batch in iter_documents(str(path), batch_size=batch_size, **kwargs):
+        runs = [d for i, d in enumerate(batch["doc_id"]) if i == 0 or batch["doc_id"][i - 1] != d]
+        assert len(runs) == len(set(runs)) and not seen & set(runs)
+        seen |= set(runs)
+        for name, values in batch.items():
+            out.setdefault(name, []).extend(values)
+    return out
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 2000])
+def test_a_sentence_table_keeps_its_ids_and_reads_them_in_numeric_order(
+        tmp_path: Path, batch_size: int) -> None:
+    """The audit's table: (d1, 10) (d2, 1) (d1, 20) (d1, 5); 9 < 10 as numbers, not as text."""
+    path = tmp_path / "sid.csv"
+    path.write_text("doc_id,sent_id,text\nd1,10,Tien.\nd2,1,Een.\nd1,20,Twintig.\n"
+                    "d1,5,Kop hier\nd1,9,Negen.\n", encoding="utf-8")
+    rows = _sentences(path, batch_size, lang="nl")
+    assert rows["doc_id"] == ["d1", "d1", "d1", "d1", "d2"]
+    assert rows["sent_id"] == [5, 9, 10, 20, 1]
+    assert rows["text"] == ["Kop hier", "Negen.", "Tien.", "Twintig.", "Een."]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_sentence_ids_as_numbers_in_text_or_floats_are_kept(tmp_path: Path, fmt: str) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"doc_id": ["a", "a", "a"], "sent_id": ["10", "2", "1"],
+                          "text": ["Drie.", "Twee.", "Een."]})
+    path = tmp_path / f"in.{fmt}"
+    if fmt == "jsonl":
+        path.write_text("\n".join(json.dumps(r) for r in frame.to_dict("records")) + "\n",
+                        encoding="utf-8")
+    else:
+        frame.assign(sent_id=[10.0, 2.0, 1.0]).to_parquet(path)
+    rows = _sentences(path, lang="nl")
+    assert rows["sent_id"] == [1, 2, 10] and rows["text"] == ["Een.", "Twee.", "Drie."]
+
+
+def test_sentence_ids_that_are_not_numbers_are_read_as_text_and_renumbered(
+        tmp_path: Path, capsys) -> None:
+    path = tmp_path / "ids.csv"
+    path.write_text("doc_id,sent_id,text\na,s2,Twee.\na,s1,Een.\nb,x,Enige.\n", encoding="utf-8")
+    rows = _sentences(path, lang="nl")
+    assert rows["text"] == ["Een.", "Twee.", "Enige."]
+    assert rows["sent_id"] == [1, 2, 1]
+    err = capsys.readouterr().err
+    assert "sent_id column of" in err and "'s2'" in err and "numbered 1, 2" in err
+
+
+def test_a_sentence_table_in_order_is_streamed_in_batches_of_whole_documents(
+        tmp_path: Path) -> None:
+    """A table already in order is not sorted in memory: it is read batch by batch, and a
+    document that a batch of the file cuts goes whole into one batch of documents."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"doc_id": ["a"] * 3 + ["b"] * 4 + ["c"],
+                          "sent_id": [1, 2, 3, 1, 2, 3, 4, 1],
+                          "text": [f"Zin {i}." for i in range(8)]})
+    path = tmp_path / "sents.parquet"
+    frame.to_parquet(path)
+    from wederhoor.io.documents import iter_documents
+    from wederhoor.io.sentence_rows import plan_rows
+
+    batches = [b["doc_id"] for b in iter_documents(str(path), lang="nl", batch_size=3)]
+    assert batches == [["a"] * 3, ["b"] * 4, ["c"]]
+    rows = _sentences(path, 3, lang="nl")
+    assert rows["sent_id"] == frame["sent_id"].tolist()
+    # only a table out of order is read whole to be sorted
+    assert plan_rows(frame["doc_id"].tolist(), frame["sent_id"].tolist()).order is None
+    assert plan_rows(["a", "b", "a"], [1, 1, 2]).order.tolist() == [0, 2, 1]
+    assert plan_rows(["a", "a", "a"], [2, 1, 1]).order.tolist() == [1, 2, 0]  # ties: file order
+
+
+def test_upper_case_extensions_are_read_like_lower_case(tmp_path: Path) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"doc_id": ["a"], "text": ["Hij ontkent alles."]})
+    frame.to_csv(tmp_path / "IN.CSV", index=False)
+    frame.to_parquet(tmp_path / "IN.PARQUET")
+    (tmp_path / "IN.JSONL").write_text(json.dumps(frame.iloc[0].to_dict()) + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "A.TXT").write_text("Hij ontkent alles.\n", encoding="utf-8")
+    for name in ("IN.CSV", "IN.PARQUET", "IN.JSONL"):
+        ds = load_documents(str(tmp_path / name), lang="nl")
+        assert ds["doc_id"] == ["a"] and ds["text"] == ["Hij ontkent alles."], name
+    assert load_documents(str(tmp_path / "A.TXT"), lang="nl")["doc_id"] == ["A"]
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "X.TXT").write_text("Zij zwijgt.\n", encoding="utf-8")
+    (folder / "y.txt").write_text("Hij ook.\n", encoding="utf-8")
+    assert load_documents(str(folder), lang="nl")["doc_id"] == ["X", "y"]
+
+
+def test_a_lang_value_in_another_case_is_its_code(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text('doc_id,text,lang\na,"Hij ontkent.",NL\nb,"He denies it.", En \n'
+                    'c,"Il nie.",FR\n', encoding="utf-8")
+    meta = tmp_path / "meta.csv"
+    meta.write_text("doc_id,lang\nb,EN\n", encoding="utf-8")
+    assert load_documents(str(path))["lang"] == ["nl", "en", "FR"]  # no code: as written
+    assert load_documents(str(path), meta=str(meta))["lang"] == ["nl", "en", "FR"]

@@ -482,3 +482,48 @@ def test_named_models_of_a_run_are_trusted_no_more_than_its_main_model(
     with pytest.raises(UserError, match="a model's name must be"):
         load_model(folder, "../outside")
     assert not marker.exists()
+
+
+def _parquet_bytes(tmp_path: Path) -> bytes:
+    good = tmp_path / "good.parquet"
+    pd.DataFrame({"doc_id": ["a", "b"], "text": ["Hij ontkent.", "Zij zwijgt."]}).to_parquet(good)
+    return good.read_bytes()
+
+
+@pytest.mark.parametrize(("kind", "needle"), [
+    ("empty", "is empty (0 bytes)"),
+    ("csv", "give it the .csv extension"),
+    ("jsonl", "give it the .jsonl extension"),
+    ("garbage", "not Parquet's"),
+    ("truncated", "not a complete Parquet file"),
+])
+def test_a_broken_parquet_input_is_named_in_one_line(tmp_path: Path, kind: str,
+                                                     needle: str) -> None:
+    """Every engine path (split, label, predict, stream=true) opens the input through
+    ``run_engine``: a .parquet it cannot open is refused before any work, not with pyarrow's
+    traceback from the progress bar's row count or the first batch."""
+    from wederhoor.io.documents import input_path
+    from wederhoor.pipeline.engine import run_engine
+    from wederhoor.pipeline.segmenters import SyntokSegmenter
+
+    path = tmp_path / "in.parquet"
+    path.write_bytes({"empty": b"",
+                      "csv": b"doc_id,text\na,Hij ontkent.\n",
+                      "jsonl": b'{"text": "Hij ontkent."}\n',
+                      "garbage": b"\x00\x01\x02\x03\xff" * 20,
+                      "truncated": _parquet_bytes(tmp_path)[:300]}[kind])
+    with pytest.raises(UserError) as err:
+        run_engine(str(path), "auto", None, SyntokSegmenter(), None, tmp_path / "out", 1)
+    assert str(path) in str(err.value) and needle in str(err.value)
+    assert "\n" not in str(err.value)
+    assert not (tmp_path / "out").exists()  # refused before the engine made its folder
+    with pytest.raises(UserError, match="in.parquet"):  # train's check before any work
+        input_path(str(path), "data.input")
+
+
+def test_a_truncated_parquet_gives_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "cut.parquet"
+    path.write_bytes(_parquet_bytes(tmp_path)[:300])
+    done = run("label", f"input={path}", f"output={tmp_path}/shards", "stream=true")
+    assert done.returncode == 2
+    assert_one_line_error(done, "cut.parquet", "not a complete Parquet file")

@@ -191,3 +191,76 @@ def test_unknown_lang_is_one_line_in_both_paths(mixed: Path, tmp_path: Path,
     assert_one_line_error(run("label", f"input={mixed}", f"output={out}", "lang=fr", *extra),
                           "lang='fr'", "lang=auto")
     assert not out.exists()
+
+
+ENGLISH_DOC = ["Business", "Updated 14:02 GMT", "Shares of Brightwater fell on Wednesday.",
+               "The company denied the claims.", "Markets"]
+
+
+@pytest.mark.parametrize("batch_size", [2, 2000])
+def test_a_sentence_table_gets_each_documents_language_as_a_folder_does(
+        tmp_path: Path, batch_size: int) -> None:
+    """No lang column, lang=auto: a document's short lines (a section name, a timestamp),
+    which alone read as Dutch, get the language of their whole document, as the same
+    document as a .txt file gets; interleaved with a Dutch document, and cut by batches."""
+    assert {guess_language(t) for t in ("Business", "Updated 14:02 GMT", "Markets")} == {"nl"}
+    dutch = ["Het OM vervolgt de directeur.", "Hij ontkent alles."]
+    rows = [("en1", i + 1, t) for i, t in enumerate(ENGLISH_DOC)]
+    rows += [("nl1", i + 1, t) for i, t in enumerate(dutch)]
+    rows = rows[::2] + rows[1::2]  # the rows of both documents apart
+    table = tmp_path / "sents.csv"
+    pd.DataFrame(rows, columns=["doc_id", "sent_id", "text"]).to_csv(table, index=False)
+    langs: dict[str, set[str]] = {}
+    for batch in iter_documents(str(table), batch_size=batch_size):
+        for doc, lang in zip(batch["doc_id"], batch["lang"], strict=True):
+            langs.setdefault(doc, set()).add(lang)
+    assert langs == {"en1": {"en"}, "nl1": {"nl"}}
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "en1.txt").write_text("\n".join(ENGLISH_DOC) + "\n", encoding="utf-8")
+    (folder / "nl1.txt").write_text("\n".join(dutch) + "\n", encoding="utf-8")
+    assert load_documents(str(folder))["lang"] == ["en", "nl"]
+
+
+def test_a_language_named_by_one_row_is_its_documents() -> None:
+    from wederhoor.io.language import fill_document_languages
+
+    texts = ["Business", "Het OM vervolgt hem.", "Markets", "De man en de hond."]
+    docs = ["a", "a", "b", "b"]
+    assert fill_document_languages(["", "en", "", ""], texts, docs, "auto") == [
+        "en", "en", "nl", "nl"]
+    assert fill_document_languages(None, texts, docs, "en") == ["en"] * 4
+    assert fill_document_languages(["nl", "", "", "en"], texts, docs, "auto") == [
+        "nl", "nl", "en", "en"]
+
+
+class _TwoLanguages:
+    """A labeler with rules for en and nl only (the check runs before it labels anything)."""
+
+    languages = ["en", "nl"]
+
+    def label(self, texts, langs=None):
+        return ["neutral"] * len(texts), [""] * len(texts)
+
+
+@pytest.mark.parametrize("where", ["input", "meta"])
+def test_an_unknown_lang_column_value_says_to_fix_that_file(tmp_path: Path,
+                                                           where: str) -> None:
+    """lang= fills in documents without a language and cannot override a lang column (as the
+    README says), so the line must not send the user to lang=: it names the file and value."""
+    from wederhoor.pipeline.engine import run_engine
+    from wederhoor.pipeline.segmenters import SyntokSegmenter
+
+    table = tmp_path / "docs.csv"
+    table.write_text('doc_id,text,lang\na,"De burgemeester ontkent.",'
+                     f'{"Dutch" if where == "input" else "nl"}\n', encoding="utf-8")
+    meta = None
+    if where == "meta":
+        meta = tmp_path / "meta.csv"
+        meta.write_text("doc_id,lang\na,Dutch\n", encoding="utf-8")
+    with pytest.raises(UserError) as err:
+        run_engine(str(table), "nl", str(meta) if meta else None, SyntokSegmenter(),
+                   _TwoLanguages(), tmp_path / "out", 1)
+    message = str(err.value)
+    assert f"lang column of {meta if meta else table}" in message
+    assert "'Dutch'" in message and "set lang=" not in message

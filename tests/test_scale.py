@@ -38,14 +38,13 @@ def test_sharded_run_equals_one_batch(tmp_path: Path, workers: int) -> None:
                                   sharded)
 
 
-def test_a_sentence_table_is_renumbered_across_shards(tmp_path: Path) -> None:
-    rows = [("d1", "Hij ontkent alles."), ("d2", "Het OM vervolgt hem."),
-            ("d1", "Zij beschuldigt hem van fraude."), ("d1", "Het regent."),
-            ("d2", "Hij zwijgt."), ("", "   ")]
+def test_a_sentence_table_keeps_its_ids_across_shards(tmp_path: Path) -> None:
+    rows = [("d1", 10, "Hij ontkent alles."), ("d2", 1, "Het OM vervolgt hem."),
+            ("d1", 20, "Zij beschuldigt hem van fraude."), ("d1", 30, "Het regent."),
+            ("d2", 2, "Hij zwijgt."), ("", 1, "   ")]
     path = tmp_path / "sentences.csv"
-    table = pd.DataFrame(rows, columns=["doc_id", "text"])
-    table["sent_id"] = 0  # a sentence table: doc_id repeats by design (the values are redone)
-    table.to_csv(path, index=False)
+    # a sentence table: doc_id repeats by design, and its sent_id values are kept
+    pd.DataFrame(rows, columns=["doc_id", "sent_id", "text"]).to_csv(path, index=False)
     from wederhoor.pipeline.segmenters import NoSegmenter
 
     labeler = RuleLabeler()
@@ -56,7 +55,8 @@ def test_a_sentence_table_is_renumbered_across_shards(tmp_path: Path) -> None:
         frames.append(load_shards(shard_paths(tmp_path / name, manifest)).to_pandas())
     pd.testing.assert_frame_equal(*frames)
     one = frames[0]
-    assert one[one["doc_id"] == "d1"]["sent_id"].tolist() == [1, 2, 3]
+    assert one["doc_id"].tolist() == ["d1", "d1", "d1", "d2", "d2"]
+    assert one["sent_id"].tolist() == [10, 20, 30, 1, 2]
     assert one[one["doc_id"] == "d1"]["label"].tolist()[:2] == ["denial", "accusation"]
 
 

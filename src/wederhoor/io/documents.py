@@ -14,10 +14,17 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from wederhoor.errors import UserError, warn
-from wederhoor.io.language import AUTO, check_lang_option, fill_languages
+from wederhoor.io.language import (
+    AUTO,
+    check_lang_option,
+    fill_document_languages,
+    fill_languages,
+    languages,
+)
+from wederhoor.io.sentence_rows import Plan, number_sentences, plan_rows, whole_documents
 
 if TYPE_CHECKING:
     import datasets
@@ -26,6 +33,11 @@ TABLE_FORMATS = {".csv": "csv", ".jsonl": "json", ".json": "json", ".parquet": "
 # "date YYYY-MM" (or YYYY-MM-DD) before the headline, on the headline's line or on its own
 HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t]*\r?\n|[ \t]+|[ \t]*\Z)")
 ID_COLUMNS = ("doc_id", "id")
+
+
+def extension(path: Path) -> str:
+    """A file's extension in lower case: ``X.TXT`` and ``x.Parquet`` are read like ``x.txt``."""
+    return path.suffix.lower()
 
 
 def parse_header(text: str) -> tuple[str, str]:
@@ -87,7 +99,7 @@ def check_utf8(path: Path) -> None:
 def _txt_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
-    files = sorted(p for p in path.rglob("*.txt") if p.is_file())
+    files = sorted(p for p in path.rglob("*") if extension(p) == ".txt" and p.is_file())
     if not files:
         raise UserError(f"no .txt documents in folder {path}; point input= at a folder of .txt "
                         "files or a .csv/.jsonl/.parquet file with a 'text' column")
@@ -112,11 +124,11 @@ def refuse_without_text(path: Path) -> None:
 
     Only the first batch is parsed, so a large file with the wrong header fails at once.
     """
-    if path.suffix != ".parquet":
+    if extension(path) != ".parquet":
         check_utf8(path)
     if path.stat().st_size == 0:
         raise UserError(f"{path} is empty; it needs a header row / records with a 'text' field")
-    hint = separator_hint(path) if path.suffix == ".csv" else ""
+    hint = separator_hint(path) if extension(path) == ".csv" else ""
     columns = table_columns(str(path)) if hint else next(
         (list(batch) for batch in _parsed(_table_batches(path, 1000), path)), [])
     raise UserError(
@@ -175,8 +187,35 @@ def normalise_batch(batch: dict[str, list], indices: list[int], id_col: str | No
         "date": ["" if d is None else str(d) for d in batch.get("date", [None] * len(indices))],
     }
     if "lang" in batch:
-        out["lang"] = ["" if v is None else str(v) for v in batch["lang"]]
+        out["lang"] = language_codes(batch["lang"])
     return out
+
+
+def language_codes(values: list) -> list[str]:
+    """``language_code`` of each value, worked out once per distinct value (a lang column
+    holds a few values over many rows)."""
+    known: dict[Any, str] = {}
+    out = []
+    for value in values:
+        try:
+            code = known[value]
+        except KeyError:
+            code = known[value] = language_code(value)
+        except TypeError:  # a list or object in a JSON lang field: not a key
+            code = language_code(value)
+        out.append(code)
+    return out
+
+
+def language_code(value: Any) -> str:
+    """A lang column's value as a language code: ``NL`` and `` en `` are ``nl`` and ``en``.
+
+    A value that is no known code in any case (``Dutch``) stays as written, so a message
+    about it quotes the file."""
+    if value is None or value != value:
+        return ""
+    code = str(value).strip()
+    return code.lower() if code.lower() in languages() else code
 
 
 class UniqueIds:
@@ -217,12 +256,52 @@ def id_column(columns: list[str]) -> str | None:
 
 
 def input_path(input: str, option: str = "input") -> Path:
-    """The input as a path, or one clear line naming ``option`` when it does not exist."""
+    """The input as a path, or one clear line naming ``option`` when it does not exist (or is
+    a Parquet file that cannot be opened: checked now, before any work starts)."""
     path = Path(str(input)).expanduser()
     if not str(input).strip() or not path.exists():
         raise UserError(f"input not found: {input}; pass {option}=PATH to a folder, .txt, "
                         ".csv, .jsonl or .parquet file")
+    if path.is_file() and extension(path) == ".parquet":
+        check_parquet(path)
     return path
+
+
+def check_parquet(path: Path) -> None:
+    """One line when a .parquet file cannot be opened: empty, another format under the
+    .parquet name, or cut short (Parquet keeps its schema in a footer at the very end)."""
+    import pyarrow.parquet as pq
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}; check its permissions") from None
+    if not head:
+        raise UserError(f"{path} is empty (0 bytes); write the Parquet file again, or point "
+                        "the input at another file")
+    if not head.startswith(b"PAR1"):
+        raise UserError(f"{path} is not a Parquet file ({_what_instead(head)})")
+    try:
+        pq.read_schema(path)
+    except Exception:  # noqa: BLE001 - pyarrow raises several types for a bad footer
+        raise UserError(f"{path} is not a complete Parquet file (its footer, at the end, is "
+                        "missing or damaged); it was probably cut short while written or "
+                        "copied: write or copy it again") from None
+
+
+def _what_instead(head: bytes) -> str:
+    """What a file named .parquet holds instead, and what to do, from its first bytes."""
+    for magic, what, todo in NOT_TEXT:
+        if head.startswith(magic):
+            return f"it is {what}; {todo}"
+    try:
+        # incremental: a character cut at the end of the read bytes is not an error
+        text = codecs.getincrementaldecoder("utf-8")().decode(head).lstrip("\ufeff \t\r\n")
+    except UnicodeDecodeError:
+        return "its first bytes are not Parquet's; export the table as Parquet again"
+    name, ext = ("JSONL", ".jsonl") if text.startswith("{") else ("CSV", ".csv")
+    return f"it starts with text; if it is a {name} export, give it the {ext} extension"
 
 
 def load_documents(
@@ -278,6 +357,8 @@ def read_meta(meta: Path, option: str = "data.meta", quiet: bool = False) -> Any
                         f"{separator_hint(meta) or 'it is needed to match documents'}")
     if not quiet and not {"lang", "split"} & set(table.columns):
         _warn_meta_columns(str(meta), ", ".join(map(str, table.columns)))
+    if "lang" in table.columns:
+        table["lang"] = table["lang"].map(language_code)
     return table.drop_duplicates("doc_id").set_index("doc_id")
 
 
@@ -287,6 +368,19 @@ def _warn_meta_columns(meta: str, columns: str) -> None:
     warn(f"{meta} has neither a 'lang' nor a 'split' column (found: {columns}): languages "
          "come from the input or lang=, and a dev/test split (cv=corpus, cv=dev_kfold, "
          "label_report) cannot come from it")
+
+
+def lang_column_source(input: str, meta: str | None, values: list[str]) -> str:
+    """The file whose lang column holds ``values``: the metadata file when it does (its
+    values win over the input's), else the input."""
+    if meta and Path(meta).is_file():
+        try:
+            table = read_meta(Path(meta), quiet=True)
+        except UserError:
+            return str(input)
+        if "lang" in table.columns and set(values) & set(table["lang"]):
+            return str(meta)
+    return str(input)
 
 
 def meta_columns(table: Any, ids: list[str], old: dict[str, list]) -> dict[str, list[str]]:
@@ -342,12 +436,17 @@ def _documents(path: Path, lang: str, meta: str | None, batch_size: int,
             for col, values in meta_columns(table, cols["doc_id"], had).items():
                 cols.pop(col, None)
                 cols[col] = values
-        cols["lang"] = fill_languages(cols.get("lang"), cols["text"], lang)
+        sentences = "sent_id" in cols  # rows are sentences, batches hold whole documents
+        cols["lang"] = (fill_document_languages(cols.get("lang"), cols["text"], cols["doc_id"],
+                                                lang) if sentences
+                        else fill_languages(cols.get("lang"), cols["text"], lang))
         gone = set(empty_rows(cols["text"]))
         if gone:
             n_empty += len(gone)
             empty.extend(cols["doc_id"][i] for i in sorted(gone) if len(empty) < 5)
             cols = {k: [v for i, v in enumerate(vs) if i not in gone] for k, vs in cols.items()}
+        if sentences:
+            cols["sent_id"] = number_sentences(cols["doc_id"], cols["sent_id"])
         if cols["doc_id"]:
             seen_text = True
             yield cols
@@ -359,36 +458,91 @@ def _documents(path: Path, lang: str, meta: str | None, batch_size: int,
 
 def _raw_batches(path: Path, batch_size: int, rows_are_documents: bool = True
                  ) -> Iterator[dict[str, list]]:
-    """Batches of doc_id/text/date (and lang) columns straight from the input file(s)."""
-    if path.is_dir() or path.suffix == ".txt":
+    """Batches of doc_id/text/date (and lang) columns straight from the input file(s); a
+    table whose rows are sentences also gets sent_id, and batches of whole documents."""
+    if path.is_dir() or extension(path) == ".txt":
         files = _txt_files(path)
         for start in range(0, len(files), batch_size):
             yield _read_txt(files[start:start + batch_size], path)
         return
-    if path.suffix not in TABLE_FORMATS:
+    if extension(path) not in TABLE_FORMATS:
         raise UserError(f"unsupported input {path}: use a folder of .txt files or a "
                         ".txt, .csv, .jsonl or .parquet file")
     columns = table_columns(str(path))
     if "text" not in columns:
         refuse_without_text(path)
-    id_col = id_column(columns)
-    unique = UniqueIds() if rows_are_documents and "sent_id" not in columns else None
     if path.stat().st_size == 0:
         raise UserError(f"{path} is empty; it needs a header row / records with a 'text' field")
+    id_col = id_column(columns)
+    if rows_are_documents and "sent_id" not in columns:
+        unique = UniqueIds()
+        for cols in _table_rows(path, batch_size, id_col):
+            cols["doc_id"] = unique(cols["doc_id"])
+            yield cols
+        unique.report(path)
+        return
+    plan = _sentence_plan(path, batch_size, id_col, "sent_id" in columns)
+    yield from whole_documents(_table_rows(path, batch_size, id_col, sentences=True), plan,
+                               batch_size)
+
+
+def _table_rows(path: Path, batch_size: int, id_col: str | None, sentences: bool = False
+                ) -> Iterator[dict[str, list]]:
+    """The table's rows in standard columns, batch by batch, in the file's order (with the
+    raw sent_id values when the rows are ``sentences``)."""
     offset = 0
     for batch in _parsed(_table_batches(path, batch_size), path):
         check_text_values(batch["text"], path, offset)
         indices = list(range(offset, offset + len(batch["text"])))
         offset += len(indices)
         cols = normalise_batch(batch, indices, id_col, path.stem)
-        if unique is not None:
-            cols["doc_id"] = unique(cols["doc_id"])
+        if sentences:
+            cols["sent_id"] = batch.get("sent_id", [None] * len(indices))
         yield cols
-    if unique is not None:
-        unique.report(path)
 
 
-def _parsed(batches: Iterator[dict[str, list]], path: Path) -> Iterator[dict[str, list]]:
+def _sentence_plan(path: Path, batch_size: int, id_col: str | None, has_sent_id: bool
+                   ) -> Plan:
+    """The reading order of a sentence table, from a first pass over its id columns alone
+    (a warning says when its sent_id values cannot be kept)."""
+    wanted = [c for c in (id_col, "sent_id" if has_sent_id else None) if c]
+    if not wanted:  # no ids at all: every row is a document of one sentence, in file order
+        return Plan(None, False)
+    ids = _id_columns(path, batch_size, wanted)
+    n = len(ids[wanted[0]])
+    doc_ids = ids[id_col] if id_col else [f"{path.stem}-{i + 1}" for i in range(n)]
+    plan = plan_rows(doc_ids, ids["sent_id"] if has_sent_id else None)
+    if plan.note:
+        warn(f"the sent_id column of {path} {plan.note}")
+    return plan
+
+
+def _id_columns(path: Path, batch_size: int, wanted: list[str]) -> dict[str, Any]:
+    """The ``wanted`` id columns of a table, whole; doc ids as the reader writes them
+    (Parquet's are read as Arrow at once: one type per column, no Python values)."""
+    if extension(path) == ".parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            # doc ids as a dictionary: a code per row, each id string once
+            frame = pq.read_table(path, columns=wanted, read_dictionary=[
+                c for c in wanted if c != "sent_id"]).to_pandas()
+        except Exception as exc:  # noqa: BLE001 - a damaged file: one line, as _parsed says
+            raise UserError(f"could not read {path} as PARQUET: "
+                            f"{' '.join(str(exc).split())[:200]}; check that the file is "
+                            "well-formed") from None
+        return {c: frame[c].tolist() if c == "sent_id" else frame[c] for c in wanted}
+    out: dict[str, list] = {c: [] for c in wanted}
+    for batch in _parsed(_table_batches(path, batch_size, wanted), path):
+        for c in wanted:
+            out[c].extend(batch[c] if c == "sent_id" else [str(i) for i in batch[c]])
+    return out
+
+
+Batch = TypeVar("Batch")
+
+
+def _parsed(batches: Iterator[Batch], path: Path) -> Iterator[Batch]:
     """The batches, with a parser's error on a malformed file turned into one line."""
     try:
         yield from batches
@@ -396,23 +550,28 @@ def _parsed(batches: Iterator[dict[str, list]], path: Path) -> Iterator[dict[str
         raise
     except Exception as exc:  # noqa: BLE001 - parser errors differ by format; all mean bad file
         detail = " ".join(str(exc.__cause__ or exc).split())[:200]
-        raise UserError(f"could not read {path} as {TABLE_FORMATS[path.suffix].upper()}: "
+        raise UserError(f"could not read {path} as {TABLE_FORMATS[extension(path)].upper()}: "
                         f"{detail}; check that the file is well-formed") from None
 
 
-def _table_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:
-    if path.suffix == ".parquet":
+def _table_batches(path: Path, batch_size: int, columns: list[str] | None = None
+                   ) -> Iterator[dict[str, list]]:
+    """The table's rows as Python values, batch by batch; only ``columns`` when given (the
+    values of a column do not depend on which other columns are read)."""
+    if extension(path) == ".parquet":
         import pyarrow.parquet as pq
 
-        for record_batch in pq.ParquetFile(path).iter_batches(batch_size=batch_size):
+        for record_batch in pq.ParquetFile(path).iter_batches(batch_size=batch_size,
+                                                              columns=columns):
             yield record_batch.to_pydict()
         return
     check_utf8(path)
-    if path.suffix == ".csv":
+    if extension(path) == ".csv":
         import pandas as pd
 
         # utf-8-sig: a byte-order mark (Excel's "CSV UTF-8") is not part of the first name
-        for frame in pd.read_csv(path, chunksize=batch_size, encoding="utf-8-sig"):
+        for frame in pd.read_csv(path, chunksize=batch_size, encoding="utf-8-sig",
+                                 usecols=columns):
             frame = frame.astype(object).where(frame.notna(), None)
             yield {c: frame[c].tolist() for c in frame.columns}
         return
@@ -423,10 +582,10 @@ def _table_batches(path: Path, batch_size: int) -> Iterator[dict[str, list]]:
             if line.strip():
                 rows.append(json_record(line, path, number))
             if len(rows) >= batch_size:
-                yield _columns(rows)
+                yield _columns(rows, columns)
                 rows = []
     if rows:
-        yield _columns(rows)
+        yield _columns(rows, columns)
 
 
 def json_record(line: str, path: Path, number: int, needs: str = '{"text": ...}') -> dict:
@@ -444,24 +603,24 @@ def json_record(line: str, path: Path, number: int, needs: str = '{"text": ...}'
     return record
 
 
-def _columns(rows: list[dict]) -> dict[str, list]:
-    names = list(dict.fromkeys(k for row in rows for k in row))
+def _columns(rows: list[dict], names: list[str] | None = None) -> dict[str, list]:
+    names = names or list(dict.fromkeys(k for row in rows for k in row))
     return {n: [row.get(n) for row in rows] for n in names}
 
 
 def table_columns(input: str) -> list[str]:
     """Column names of a CSV/JSONL/Parquet input without loading it ([] for text inputs)."""
     path = Path(str(input))
-    if not path.is_file() or path.suffix not in TABLE_FORMATS:
+    if not path.is_file() or extension(path) not in TABLE_FORMATS:
         return []
-    if path.suffix == ".parquet":
+    if extension(path) == ".parquet":
         import pyarrow.parquet as pq
 
         try:
             return list(pq.read_schema(path).names)
         except Exception:  # noqa: BLE001 - load_documents reports unreadable files
             return []
-    if path.suffix == ".csv":
+    if extension(path) == ".csv":
         return csv_header(path)
     with path.open(encoding="utf-8-sig", errors="replace") as handle:
         first = handle.readline()

@@ -94,3 +94,31 @@ def fill_languages(given: Sequence[str | None] | None, texts: Sequence[str], lan
     if lang != AUTO:
         return [v or lang for v in own]
     return [v or guess_language(str(t or ""), default) for v, t in zip(own, texts, strict=True)]
+
+
+def fill_document_languages(given: Sequence[str | None] | None, texts: Sequence[str],
+                            doc_ids: Sequence[str], lang: str,
+                            default: str | None = None) -> list[str]:
+    """Each row's language when rows are sentences of documents (a sentence table).
+
+    A document is one text, as a ``.txt`` document is: a row without its own language gets
+    its document's, which is the first one a row of the document names, else ``lang``, else
+    (``auto``) the one detected from all the document's sentences together, in row order.
+    Detecting row by row would give a short line ("Business", a timestamp) a language of its
+    own. The rows of a document must all be here (the reader hands on whole documents).
+    """
+    own = list(given) if given is not None else [None] * len(texts)
+    if all(own):
+        return [str(v) for v in own]
+    rows: dict[str, list[int]] = {}
+    for i, doc in enumerate(doc_ids):
+        rows.setdefault(doc, []).append(i)
+    out = list(own)
+    for members in rows.values():
+        named = next((own[i] for i in members if own[i]), None)
+        if named is None and lang == AUTO:
+            text = "\n".join(str(texts[i] or "") for i in members)
+            named = guess_language(text, default)
+        for i in members:
+            out[i] = own[i] or named or lang
+    return [str(v) for v in out]

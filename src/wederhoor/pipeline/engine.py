@@ -9,10 +9,10 @@ folders are merged by listing them together. What needs every sentence in memory
 a CSV output) loads the shards (``sentences``): the in-memory path is the shards, loaded.
 
 A labeler sees whole documents (see labeling.py). A batch of documents holds each document
-whole, except for an input that is already one row per sentence: there a batch boundary can
-cut a document, or its rows can lie apart. Those few documents are found from the per-batch
-document hashes and labelled once more, whole, after the last batch (``relabel_crossing``),
-so the labels never depend on the batch size, the number of workers or the row order.
+whole, also for an input that is already one row per sentence: the reader brings a
+document's rows together in sent_id order and cuts batches only between documents
+(``io/sentence_rows.py``), so the labels never depend on the batch size, the number of
+workers or the row order.
 """
 
 from __future__ import annotations
@@ -90,22 +90,8 @@ def process_batch(index: int, docs: dict[str, list], folder: str, segmenter: Any
     name = f"part-{index:06d}.parquet"
     table = pa.table(sents, schema=_schema(extra, labeler is not None))
     pq.write_table(table, Path(folder) / name)
-    return {"shard": name, "rows": table.num_rows, "doc_hashes": _id_hashes(docs["doc_id"])}
-
-
-def _id_hashes(ids: list[str]) -> Any:
-    """64-bit hashes of document ids: enough to notice a repeated id across all shards.
-
-    The parent keeps these (8 bytes per document, one array per shard) instead of the id
-    strings, so its memory does not grow with millions of small string objects. A collision
-    only triggers the renumbering pass, which gives the same numbers when no id repeats.
-    """
-    import hashlib
-
-    import numpy as np
-
-    digest = b"".join(hashlib.blake2b(i.encode("utf-8"), digest_size=8).digest() for i in ids)
-    return np.frombuffer(digest, dtype=np.uint64)
+    # a batch holds whole documents, so documents are counted per batch
+    return {"shard": name, "rows": table.num_rows, "documents": len(set(docs["doc_id"]))}
 
 
 def run_engine(input: str, lang: str, meta: str | None, segmenter: Any, labeler: Any,
@@ -115,28 +101,27 @@ def run_engine(input: str, lang: str, meta: str | None, segmenter: Any, labeler:
 
     Returns the manifest: shard names in corpus order, sentence and document counts.
     """
-    import numpy as np
-
     from wederhoor.io.documents import iter_documents
     from wederhoor.pipeline.cache import path_size
     from wederhoor.pipeline.sentences import rows_are_documents
     from wederhoor.progress import bar
 
     batches = _checked(iter_documents(input, lang, meta, batch_docs,
-                                      rows_are_documents(segmenter)), labeler)
+                                      rows_are_documents(segmenter)), labeler,
+                       input, meta)
     folder.mkdir(parents=True, exist_ok=True)
     work = path_size(input) // BYTES_PER_SENTENCE
     n = worker_count(workers, work)
     shards: list[str] = []
     rows = 0
-    hashes: list[Any] = []
+    documents = 0
 
     def collect(result: dict[str, Any], progress: Any) -> None:
-        nonlocal rows
+        nonlocal rows, documents
         shards.append(result["shard"])
         rows += result["rows"]
-        hashes.append(result["doc_hashes"])
-        progress.update(len(result["doc_hashes"]))
+        documents += result["documents"]
+        progress.update(result["documents"])
 
     show = work >= BAR_MIN_SENTENCES
     with bar(_document_count(input), "split+label" if labeler is not None else "split",
@@ -162,22 +147,17 @@ def run_engine(input: str, lang: str, meta: str | None, segmenter: Any, labeler:
                         collect(pending.popleft().get(), progress)
                 while pending:
                     collect(pending.popleft().get(), progress)
-    all_hashes = np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64)
-    crossing = _crossing(hashes) if labeler is not None else None
-    relabelled = relabel_crossing(folder, shards, crossing, labeler) \
-        if crossing is not None and len(crossing) else {}
-    if len(np.unique(all_hashes)) < len(all_hashes) or relabelled:
-        rewrite_shards(folder, shards, relabelled)
-    return {"shards": shards, "rows": rows, "documents": int(len(all_hashes)),
+    return {"shards": shards, "rows": rows, "documents": documents,
             "labelled": labeler is not None}
 
 
-def _checked(batches: Iterator[dict[str, list]], labeler: Any) -> Iterator[dict[str, list]]:
+def _checked(batches: Iterator[dict[str, list]], labeler: Any, input: str,
+             meta: str | None) -> Iterator[dict[str, list]]:
     """The batches, each refused in one line when it holds a language the labeler has no
     rules for (before any of its sentences reach the labeler)."""
     for docs in batches:
         if labeler is not None:
-            check_languages(labeler, set(docs["lang"]))
+            check_languages(labeler, set(docs["lang"]), input, meta)
         yield docs
 
 
@@ -237,95 +217,19 @@ def run_into_folder(input: str, lang: str, meta: str | None, segmenter: Any, lab
 
 
 def _document_count(input: str) -> int | None:
-    """The number of rows of a Parquet input (from its footer), for the progress bar."""
+    """The number of rows of a Parquet table of documents (from its footer), for the progress
+    bar; None when unknown (a table of sentences holds fewer documents than rows)."""
     path = Path(str(input))
-    if path.suffix == ".parquet" and path.is_file():
+    if path.suffix.lower() == ".parquet" and path.is_file():
         import pyarrow.parquet as pq
 
-        return pq.ParquetFile(path).metadata.num_rows
+        try:
+            meta = pq.ParquetFile(path).metadata
+        except Exception:  # noqa: BLE001 - the reader names a bad file in one line
+            return None
+        if "sent_id" not in meta.schema.names:
+            return int(meta.num_rows)
     return None
-
-
-def _crossing(hashes: list[Any]) -> Any:
-    """Hashes of the documents whose rows are in more than one batch (a sentence table whose
-    document straddles a batch boundary, or whose rows lie apart)."""
-    import numpy as np
-
-    if not hashes:
-        return np.zeros(0, dtype=np.uint64)
-    values, counts = np.unique(np.concatenate([np.unique(h) for h in hashes]),
-                               return_counts=True)
-    return values[counts > 1]
-
-
-def relabel_crossing(folder: Path, shards: list[str], crossing: Any, labeler: Any
-                     ) -> dict[str, tuple[list[int], list[str], list[str]]]:
-    """Label again, whole, the documents that batches cut apart: shard -> (rows, labels,
-    evidence).
-
-    A batch labels only the part of such a document it holds; the labeler's contract is
-    whole documents. Only those documents' sentences are read back (in shard and row order,
-    which is sentence order), so memory grows with them, not with the corpus.
-    """
-    import numpy as np
-    import pyarrow.parquet as pq
-
-    from wederhoor.pipeline.labeling import label_batch
-
-    where: list[tuple[str, int]] = []
-    texts: list[str] = []
-    langs: list[str] = []
-    doc_ids: list[str] = []
-    for name in shards:
-        table = pq.read_table(folder / name, columns=["doc_id", "text", "lang"])
-        ids = table.column("doc_id").to_pylist()
-        rows = np.flatnonzero(np.isin(_id_hashes(ids), crossing)).tolist()
-        if not rows:
-            continue
-        text, lang = table.column("text").to_pylist(), table.column("lang").to_pylist()
-        for r in rows:
-            where.append((name, r))
-            texts.append(text[r])
-            langs.append(lang[r])
-            doc_ids.append(ids[r])
-    if not texts:
-        return {}
-    labels, evidence = label_batch(labeler, texts, langs, doc_ids)
-    out: dict[str, tuple[list[int], list[str], list[str]]] = {}
-    for (name, row), lab, ev in zip(where, labels, evidence, strict=True):
-        entry = out.setdefault(name, ([], [], []))
-        entry[0].append(row)
-        entry[1].append(lab)
-        entry[2].append(ev)
-    return out
-
-
-def rewrite_shards(folder: Path, shards: list[str],
-                   relabelled: dict[str, tuple[list[int], list[str], list[str]]] | None = None
-                   ) -> None:
-    """Number sentences across rows that share a doc_id, over all shards in order, and put
-    in the labels of documents labelled again whole (``relabel_crossing``)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    counter: dict[str, int] = {}
-    for name in shards:
-        table = pq.read_table(folder / name)
-        ids = []
-        for doc in table.column("doc_id").to_pylist():
-            counter[doc] = counter.get(doc, 0) + 1
-            ids.append(counter[doc])
-        index = table.schema.get_field_index("sent_id")
-        table = table.set_column(index, "sent_id", pa.array(ids, pa.int64()))
-        if relabelled and name in relabelled:
-            rows, labels, evidence = relabelled[name]
-            for col, new in (("label", labels), ("evidence", evidence)):
-                values = table.column(col).to_pylist()
-                for r, v in zip(rows, new, strict=True):
-                    values[r] = v
-                table = table.set_column(table.schema.get_field_index(col), col,
-                                         pa.array(values, pa.string()))
-        pq.write_table(table, folder / name)
 
 
 def shard_paths(folder: Path, manifest: dict[str, Any]) -> list[Path]:

@@ -6,11 +6,10 @@ neighbours (document context). The engine keeps it:
 
 - a batch of documents is split and its sentences labelled in the same call
   (``SplitLabelBatch``), so a document is never cut;
-- inside one batch, rows of a document that lie apart (a sentence table whose rows are
-  interleaved) are brought together before the labeler sees them (``label_batch``), and the
-  labels go back to the rows' own positions;
-- a sentence table's document that batches cut apart is labelled again, whole, after the last
-  batch (``engine.relabel_crossing``).
+- a sentence table reaches the engine in batches of whole documents, each in sent_id order
+  (``io/sentence_rows.py``);
+- should a batch still hold a document's rows apart, they are brought together before the
+  labeler sees them (``label_batch``), and the labels go back to the rows' own positions.
 """
 
 from __future__ import annotations
@@ -88,13 +87,22 @@ class SplitLabelBatch:
         return sents
 
 
-def check_languages(labeler: Any, langs: Any) -> None:
-    """One clear line when the input has a language the labeler has no rules for."""
+def check_languages(labeler: Any, langs: Any, input: str, meta: str | None = None) -> None:
+    """One clear line when the input has a language the labeler has no rules for.
+
+    ``lang=`` is checked on its own and detection gives only known languages, so such a
+    value comes from a lang column; ``lang=`` cannot override it (it fills in documents
+    without a language), so the line says which file to correct.
+    """
+    from wederhoor.io.documents import lang_column_source
+
     known = getattr(labeler, "languages", None)
     if known is None:
         return
     unknown = sorted(set(langs) - set(known))
     if unknown:
-        raise UserError(f"the labeler has no rules for language(s) {', '.join(unknown)} "
-                        f"(available: {', '.join(known)}); set lang= or fix the input's "
-                        "lang column")
+        values = ", ".join(repr(v) for v in unknown)
+        raise UserError(f"the labeler has no rules for language(s) {values} in the lang "
+                        f"column of {lang_column_source(input, meta, unknown)} (available: "
+                        f"{', '.join(known)}); correct those values there (lang= only fills "
+                        "in documents that have no language)")

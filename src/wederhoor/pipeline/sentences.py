@@ -23,7 +23,9 @@ class Segmenter(Protocol):
 class SplitBatch:
     """Split a batch of documents into sentences; picklable, so worker processes can run it.
 
-    Extra document columns (split, domain, ...) are carried along to each sentence.
+    Extra document columns (split, domain, ...) are carried along to each sentence. Rows of a
+    sentence table come with their own ``sent_id`` (and go through ``NoSegmenter``, see
+    ``segmenter_for``): each keeps it; a document's sentences are numbered 1, 2, ...
     """
 
     def __init__(self, segmenter: Segmenter, extra: list[str]) -> None:
@@ -35,11 +37,12 @@ class SplitBatch:
         out: dict[str, list[Any]] = {c: [] for c in (*SENTENCE_COLUMNS, *self.extra)}
         carried = [(out[c], batch[c]) for c in ("doc_id", "date", *self.extra)]
         split, texts, langs, ids = self.segmenter.split, out["text"], out["lang"], out["sent_id"]
+        given = batch.get("sent_id")
         for i, (text, lang) in enumerate(zip(batch["text"], batch["lang"], strict=True)):
             sentences = split(text, lang)
             n = len(sentences)
             texts.extend(sentences)
-            ids.extend(range(1, n + 1))
+            ids.extend(range(1, n + 1) if given is None else [given[i]] * n)
             langs.extend([lang] * n)
             for column, values in carried:  # document columns, repeated per sentence
                 column.extend([values[i]] * n)
