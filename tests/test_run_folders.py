@@ -85,7 +85,9 @@ def test_failed_train_keeps_a_folder_that_held_something(tmp_path: Path) -> None
     (mine / ".hydra").mkdir()  # what Hydra writes before the task starts
     (mine / ".hydra" / "config.yaml").write_text("seed: abc\n")
     (mine / "train.log").write_text("")
-    assert new_run.discard_if_unused(mine, "train.log")
+    kept = new_run.kept_names(mine, "train.log")
+    (mine / "model.skops").write_bytes(b"half a run")
+    assert new_run.discard_failed_run(mine, kept)
     assert snapshot(mine) == {mine / "notes.txt": b"mine\n"}
     assert [p.name for p in mine.iterdir()] == ["notes.txt"]
 
@@ -113,17 +115,43 @@ def test_sweep_folder_that_holds_runs_is_refused(tmp_path: Path) -> None:
         new_run.refuse_used_run_dir([f"hydra.run.dir={SEEDS / 'run'}"], None, SEEDS)
 
 
-def test_discard_removes_only_what_hydra_added(tmp_path: Path) -> None:
-    fresh = tmp_path / "fresh"
+def test_discard_removes_everything_a_failed_train_added(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh"  # Hydra's stamped folder: the train wrote results, then failed
     (fresh / ".hydra").mkdir(parents=True)
     (fresh / ".hydra" / "config.yaml").write_text("seed: 1\n")
     (fresh / "train.log").write_text("")
-    assert new_run.discard_if_unused(fresh, "train.log") and not fresh.exists()
-    worked = tmp_path / "worked"  # the train wrote a result: the folder is its record
-    (worked / ".hydra").mkdir(parents=True)
-    (worked / "by_group.csv").write_text("group\n")
-    assert not new_run.discard_if_unused(worked, "train.log")
-    assert (worked / "by_group.csv").is_file() and (worked / ".hydra").is_dir()
+    kept = new_run.kept_names(fresh, "train.log")
+    for name in ("model.skops", "predictions.csv", "by_group.csv"):
+        (fresh / name).write_text("x\n")
+    assert kept == frozenset()
+    assert new_run.discard_failed_run(fresh, kept) and not fresh.exists()
+    job = tmp_path / "sweep" / "0"  # a sweep's job folder that held a file of the user's
+    job.mkdir(parents=True)
+    (job / "notes.txt").write_text("mine\n")
+    (job / ".hydra").mkdir()
+    (job / "train.log").write_text("")
+    kept = new_run.kept_names(job, "train.log")
+    (job / "metrics.json").write_text("{}\n")
+    assert kept == {"notes.txt"} and new_run.discard_failed_run(job, kept)
+    assert [p.name for p in job.iterdir()] == ["notes.txt"]
+
+
+def test_train_that_fails_after_writing_results_leaves_no_folder(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    """The logger is the last step: a failure there came after every file of the run was
+    written (the audit's case: a folder with model.skops and metrics.json 'failed')."""
+    from tests.clitools import run_in_process, small_seeds
+    from wederhoor.tracking.loggers import FilesLogger
+
+    def unreachable(*_args: object) -> None:
+        raise UserError("the tracking store is unreachable")
+
+    monkeypatch.setattr(FilesLogger, "log_run", unreachable)
+    data = small_seeds(tmp_path / "corpus", per_split=4)
+    done = run_in_process("train", f"paths.experiments={tmp_path}", "model=majority",
+                          "cv=holdout", "workers=1", *data)
+    assert_one_line_error(done, "the tracking store is unreachable")
+    assert list((tmp_path / "runs").iterdir()) == []
 
 
 @pytest.mark.slow  # a training run stopped partway (a few seconds); make test-slow runs it
@@ -149,3 +177,50 @@ def test_interrupted_train_leaves_no_run_folder(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert list((tmp_path / "runs").iterdir()) == []
+
+
+def _predictable_run(folder: Path, cfg_factory, metrics: str | None) -> Path:
+    """A run folder predict can use: its config (lang auto), a fitted majority model and a
+    hybrid one by name, and ``metrics`` as metrics.json (None: none)."""
+    import yaml
+    from hydra.utils import instantiate
+
+    from wederhoor.io.model_files import save_model
+    from wederhoor.modeling.models import SMOKE_LABELS, SMOKE_TEXTS
+
+    (folder / ".hydra").mkdir(parents=True)
+    segmenter = {"_target_": "wederhoor.pipeline.segmenters.SyntokSegmenter"}
+    (folder / ".hydra" / "config.yaml").write_text(
+        yaml.safe_dump({"lang": "auto", "segmenter": segmenter}), encoding="utf-8")
+    model = instantiate(cfg_factory("train", ["model=majority"]).model)
+    save_model(model.fit(list(SMOKE_TEXTS), list(SMOKE_LABELS)), folder)
+    save_model(model, folder, "nb")
+    if metrics is not None:
+        (folder / "metrics.json").write_text(metrics, encoding="utf-8")
+    return folder
+
+
+def test_predict_refuses_a_failed_run_and_names_the_model_of_an_unscored_one(
+        tmp_path: Path, cfg_factory) -> None:
+    from tests.clitools import run_in_process
+
+    doc = tmp_path / "en.txt"
+    doc.write_text("The mayor denies the charges.\n", encoding="utf-8")
+    out = tmp_path / "pred.csv"
+    failed = _predictable_run(tmp_path / "failed", cfg_factory,
+                              '{"status": "failed", "error": "boom\\nmore"}')
+    done = run_in_process("predict", f"run={failed}", f"input={doc}", f"output={out}")
+    assert_one_line_error(done, f"run={failed}", "status 'failed'", "boom",
+                          "pass run= a run whose metrics.json says status ok")
+    assert not out.exists()
+    for name, metrics in (("missing", None), ("unreadable", "{not json")):
+        run_dir = _predictable_run(tmp_path / name, cfg_factory, metrics)
+        done = run_in_process("predict", f"run={run_dir}", f"input={doc}", f"output={out}")
+        assert done.returncode == 0, done.stderr
+        warnings = [ln for ln in done.stderr.splitlines() if "warning" in ln]
+        assert len(warnings) == 1, done.stderr  # no "trained on auto text" either
+        assert "no readable metrics.json" in warnings[0] and "model.skops" in warnings[0]
+        assert "predicted with main" in done.stderr
+    done = run_in_process("predict", f"run={run_dir}", f"input={doc}", f"output={out}",
+                          "saved_model=nb")  # the files it holds can still be picked by name
+    assert done.returncode == 0 and "model-nb.skops as asked" in done.stderr

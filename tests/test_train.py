@@ -80,6 +80,37 @@ def test_train_on_gold_without_gold_is_refused(cfg_factory, tmp_path: Path,
         _train(cfg_factory, tmp_path, "data.gold=null", "train_labels=gold", cache=stage_cache)
 
 
+def test_gold_file_that_matches_no_sentence_is_refused(cfg_factory, tmp_path: Path,
+                                                       nl_docs: Path) -> None:
+    """Not a quiet fall-back to silver: the file names other documents, or other sentences
+    of these documents (as ``agreement other=`` says of a second annotation)."""
+    from wederhoor.errors import UserError
+
+    gold = tmp_path / "gold.csv"
+    corpus = ("data=custom", f"data.input={nl_docs}", f"data.gold={gold}", "model=nb",
+              "cache=false", "workers=1")
+    for rows, why in (("zz,Niets.,neutral\n", "none of its doc_ids is a document there"),
+                      ("a,Een zin die er niet staat.,neutral\nb,Ook niet.,denial\n",
+                       "its sentences of the 2 document(s) both hold differ")):
+        gold.write_text(f"doc_id,text,label\n{rows}", encoding="utf-8")
+        with pytest.raises(UserError) as caught:
+            _train(cfg_factory, tmp_path, *corpus)
+        message = str(caught.value)
+        assert message.startswith(f"data.gold={gold}: none of its ") and why in message
+        assert "data.gold=null" in message
+
+
+def test_a_fit_refused_at_corpus_size_names_the_model_option(cfg_factory, tmp_path: Path,
+                                                             nl_docs: Path) -> None:
+    """min_df above the corpus passes the six-sentence check (any corpus that small would
+    fail it) and is refused by the real fit: one line naming the option, no traceback."""
+    from wederhoor.errors import UserError
+
+    with pytest.raises(UserError, match=r"^model: scikit-learn refused to fit it: .*min_df"):
+        _train(cfg_factory, tmp_path, "data=custom", f"data.input={nl_docs}", "data.gold=null",
+               "model.vectorizer.min_df=1000", "cache=false", "workers=1")
+
+
 def test_train_and_predict_commands_run_end_to_end(tmp_path: Path) -> None:
     """The two commands as a user types them (the fuller walk-through, with the rerun, is
     slow): a run saves its main model and its also-model, predict picks one by name."""

@@ -158,7 +158,7 @@ def main(cfg: DictConfig) -> None:
 
     check_lang_option(cfg.lang)
     out = check_output(cfg.output, [cfg.reference, cfg.other, cfg.adjudicator],
-                       Path(cfg.paths.seeds))
+                       Path(cfg.paths.seeds), kinds=".csv", suffixes=(".csv",))
     # reference is data.gold unless set apart: name the option the user set
     named = "data.gold" if cfg.reference == cfg.data.get("gold") else "reference"
     reference = load_gold(cfg.reference, named, nullable=False)

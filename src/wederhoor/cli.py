@@ -19,7 +19,7 @@ from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import MissingMandatoryValue
 
 from wederhoor.errors import UserError
-from wederhoor.io.options import check_shared_options
+from wederhoor.io.options import check_parallel_jobs, check_shared_options
 
 _PACKAGE = Path(__file__).resolve().parent
 _CHECKOUT = _PACKAGE.parent.parent  # src/wederhoor -> the repository, when run from a clone
@@ -61,7 +61,32 @@ def _missing_config(exc: Exception) -> str | None:
     options = getattr(exc, "options", None)
     if not options:
         return f"{group}={name}: no such {group} config (conf/{group}/{name}.yaml)"
-    return f"{group}={name} is not a {group} config; choose one of: {', '.join(options)}"
+    return f"{group}={name}: no such {group} config; choose one of: {', '.join(options)}"
+
+
+def _compose(config_name: str, overrides: list[str], conf_dir: Path, shown: list[str]
+             ) -> DictConfig:
+    """The config with ``overrides``, or one line on the mistake (``shown``: the command line
+    the message quotes)."""
+    from hydra import compose, initialize_config_dir
+    from hydra.core.global_hydra import GlobalHydra
+
+    GlobalHydra.instance().clear()
+    try:
+        with initialize_config_dir(str(conf_dir), version_base="1.3"):
+            return compose(config_name=config_name, overrides=overrides,
+                           return_hydra_config=True)
+    except Exception as exc:  # noqa: BLE001 - any compose failure is a config mistake
+        missing = _missing_config(exc)
+        if missing:
+            fail(f"{missing} (see `make help`)")
+        options = ", ".join(shown) if shown else "(none)"
+        cause = exc.__cause__  # "Error merging override x=abc" says why only here
+        why = f": {_one_line(str(cause).split('full_key:')[0])}" if cause else ""
+        fail(f"config error: {_one_line(exc)}{why} [overrides: {options}]."
+             f"{quoting_hint(shown)} See `make help`.")
+    finally:
+        GlobalHydra.instance().clear()
 
 
 def check_overrides(config_name: str, argv: list[str],
@@ -70,22 +95,55 @@ def check_overrides(config_name: str, argv: list[str],
     return it (with its ``hydra`` node) for further checks, None when flags were given."""
     if any(a in ("-m", "--multirun") or a.startswith("-") for a in argv):
         return None  # flags (--help, --cfg, multirun sweeps) are Hydra's own business
-    from hydra import compose, initialize_config_dir
-    from hydra.core.global_hydra import GlobalHydra
+    return _compose(config_name, argv, conf_dir, argv)
 
-    GlobalHydra.instance().clear()
+
+def _swept(arg: str) -> tuple[str, list[str]] | None:
+    """An override as its key and every value it sweeps over (one for a plain override);
+    None when it cannot be read or expanded here (Hydra reports it, or expands it itself)."""
+    from hydra.core.override_parser.overrides_parser import OverridesParser
+
     try:
-        with initialize_config_dir(str(conf_dir), version_base="1.3"):
-            return compose(config_name=config_name, overrides=argv, return_hydra_config=True)
-    except Exception as exc:  # noqa: BLE001 - any compose failure is a config mistake
-        missing = _missing_config(exc)
-        if missing:
-            fail(f"{missing} (see `make help`)")
-        options = ", ".join(argv) if argv else "(none)"
-        fail(f"config error: {_one_line(exc)} [overrides: {options}].{quoting_hint(argv)} "
-             "See `make help`.")
-    finally:
-        GlobalHydra.instance().clear()
+        override = OverridesParser.create().parse_overrides([arg])[0]
+        if not override.is_sweep_override():
+            return arg, []
+        return override.get_key_element(), list(override.sweep_string_iterator())
+    except Exception:  # noqa: BLE001 - glob() and the like need Hydra's config loader
+        return None
+
+
+def _variants(sweeps: list[tuple[str, list[str]]]) -> list[list[str]]:
+    """Command lines that give every swept value once: the first value of each sweep, then
+    each further value of one sweep at a time (not the whole grid)."""
+    def line(values: dict[int, str]) -> list[str]:
+        return [key if not options else f"{key}={values.get(i, options[0])}"
+                for i, (key, options) in enumerate(sweeps)]
+
+    lines = [line({})]
+    for i, (_, options) in enumerate(sweeps):
+        lines += [line({i: value}) for value in options[1:]]
+    return lines
+
+
+def sweep_jobs(config_name: str, argv: list[str], conf_dir: Path = CONF_DIR
+               ) -> list[DictConfig]:
+    """For a sweep (``-m``): one composed config per swept value, each checked like a single
+    run's (``experiment=nosuch``, ``cv=nosuch`` and ``seed=abc`` in one line, before Hydra
+    makes the sweep folder); the experiment's own ``hydra.sweeper.params`` are expanded too.
+    Empty for other command lines, or ones with flags this cannot follow."""
+    rest = [a for a in argv if a not in ("-m", "--multirun")]
+    if len(rest) == len(argv) or any(a.startswith("-") for a in rest):
+        return []
+    parsed = [_swept(a) for a in rest]
+    sweeps = [s for s in parsed if s is not None]
+    if len(sweeps) < len(parsed):
+        return []
+    first = _compose(config_name, _variants(sweeps)[0], conf_dir, rest)
+    given = {key.split("=", 1)[0].lstrip("+~") for key, _ in sweeps}
+    params = OmegaConf.select(first, "hydra.sweeper.params") or {}
+    extra = [_swept(f"{k}={v}") for k, v in params.items() if str(k) not in given]
+    sweeps += [s for s in extra if s is not None]
+    return [_compose(config_name, line, conf_dir, rest) for line in _variants(sweeps)]
 
 
 def quoting_hint(argv: list[str]) -> str:
@@ -122,6 +180,7 @@ def check_before_hydra(argv: list[str], composed: DictConfig | None,
     try:
         if composed is not None:
             check_shared_options(composed)
+            check_parallel_jobs(composed)
         if before is not None:
             before(argv, composed)
     except UserError as exc:
@@ -152,7 +211,9 @@ def hydra_app(
                 fail(str(exc))
             except InstantiationException as exc:
                 cause = exc.__cause__
-                if not isinstance(cause, (UserError, ValueError, OSError)):
+                if isinstance(cause, UserError):
+                    fail(str(cause))  # the object's own line says what to do
+                if not isinstance(cause, (ValueError, OSError)):
                     raise
                 key = getattr(exc, "full_key", None) or str(exc).rsplit("full_key:", 1)[-1]
                 fail(f"cannot build '{key.strip()}' from its config: {_one_line(cause)}")
@@ -181,7 +242,9 @@ def hydra_app(
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             refuse_options(sys.argv[1:], refused or {})
             composed = check_overrides(config_name, sys.argv[1:], conf_dir)
-            check_before_hydra(sys.argv[1:], composed, before)
+            jobs: list[DictConfig | None] = [*sweep_jobs(config_name, sys.argv[1:], conf_dir)]
+            for job in jobs or [composed]:
+                check_before_hydra(sys.argv[1:], job, before)
             return app()
 
         return main

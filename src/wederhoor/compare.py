@@ -17,13 +17,26 @@ from wederhoor.errors import UserError
 
 
 def default_dir(experiments: Path) -> Path:
-    """The newest sweep (stamped names sort by time), else the whole runs folder."""
+    """The newest sweep (stamped names sort by time) with a finished run, else the whole runs
+    folder. Newer sweeps without one (failed before any job finished) are passed over, in
+    one line; when no sweep has a finished run, the newest is compared (and its problems
+    listed)."""
+    from wederhoor.errors import info
+    from wederhoor.evaluation.leaderboard import has_finished_run
+
     sweeps = experiments / "sweeps"
-    if sweeps.is_dir():
-        found = sorted(p for p in sweeps.iterdir() if p.is_dir() and not p.name.startswith("."))
-        if found:
-            return found[-1]
-    return experiments / "runs"
+    found = sorted(p for p in sweeps.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+        if sweeps.is_dir() else []
+    if not found:
+        return experiments / "runs"
+    usable = next((i for i in range(len(found) - 1, -1, -1) if has_finished_run(found[i])),
+                  None)
+    if usable is None or usable == len(found) - 1:
+        return found[-1]
+    skipped = len(found) - 1 - usable
+    info(f"skipping {skipped} newer sweep(s) without a finished run (newest: {found[-1].name}, "
+         f"failed or still running): comparing {found[usable].name} (dir= picks another)")
+    return found[usable]
 
 
 def compare(folder: Path, out: Path | None = None, n_boot: int = 1000, seed: int = 0,

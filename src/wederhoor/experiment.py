@@ -144,6 +144,17 @@ def corpus_fingerprint(cfg: DictConfig, segmenter: Any, labelled: Labelled) -> s
     return fp
 
 
+def no_gold_match(cfg: DictConfig, gold: Any, doc_ids: set[str]) -> str:
+    """The line for a gold file none of whose (doc_id, text) pairs is a sentence of the
+    corpus: evaluating against silver instead would hide a wrong path or a wrong corpus."""
+    shared = len({d for d, _ in gold.labels} & doc_ids)
+    why = (f"its sentences of the {shared} document(s) both hold differ from the segmenter's "
+           "(see `make gold-check`)" if shared else "none of its doc_ids is a document there")
+    return (f"data.gold={cfg.data.gold}: none of its {len(gold.labels)} labelled sentences "
+            f"matches a sentence of data.input={cfg.data.input} by doc_id and text ({why}); "
+            "point data.gold= at the gold labels of these documents, or set data.gold=null")
+
+
 def build_corpus(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Timer) -> Corpus:
     """Split and label the configured corpus; attach gold labels where the corpus has them."""
     from wederhoor.io.gold import load_gold
@@ -156,6 +167,8 @@ def build_corpus(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Timer) ->
     if gold_path:
         gold = load_gold(gold_path)
         frame["gold"] = gold.lookup(frame["doc_id"], frame["text"])
+        if gold.labels and not (frame["gold"] != "").any():
+            raise UserError(no_gold_match(cfg, gold, set(frame["doc_id"])))
         missed = gold.unmatched(frame["doc_id"], frame["text"])
         unmatched = len(missed)
         if missed:
@@ -168,18 +181,27 @@ def build_corpus(cfg: DictConfig, segmenter: Any, labeler: Any, timer: Timer) ->
 
 
 def _fit(model: Any, x_train: Any, y_train: Any, notes: list[str],
-         weights: np.ndarray | None = None) -> Any:
-    """``fitting.fit_clone``, its note (a one-class training set) kept in ``notes``."""
+         weights: np.ndarray | None = None, key: str = "model") -> Any:
+    """``fitting.fit_clone``, its note (a one-class training set) kept in ``notes``; a fit
+    scikit-learn refuses is one line naming the model's option ``key``."""
     from wederhoor.modeling.fitting import fit_clone
+    from wederhoor.modeling.models import fit_error
 
-    fitted, note = fit_clone(model, x_train, y_train, weights)
+    try:
+        fitted, note = fit_clone(model, x_train, y_train, weights)
+    except Exception as exc:  # noqa: BLE001 - fit_error keeps all but scikit-learn's own
+        error = fit_error(model, key, exc)
+        if error is exc:
+            raise
+        raise error from None
     if note is not None:
         notes.append(note)
     return fitted
 
 
 def final_fit(model: Any, x: Any, y: np.ndarray, folds: list, fold_models: list,
-              notes: list[str], weights: np.ndarray | None = None) -> Any:
+              notes: list[str], weights: np.ndarray | None = None, key: str = "model"
+              ) -> Any:
     """``model`` fitted on every training row of the folds: the one fold's own fit when a
     single fold trains on all of them (no second fit), else a fresh fit."""
     from wederhoor.modeling.models import take
@@ -188,18 +210,19 @@ def final_fit(model: Any, x: Any, y: np.ndarray, folds: list, fold_models: list,
     if len(folds) == len(fold_models) == 1 and np.array_equal(folds[0][0], train_all):
         return fold_models[0]
     return _fit(model, take(x, train_all), y[train_all], notes,
-                None if weights is None else weights[train_all])
+                None if weights is None else weights[train_all], key)
 
 
 def cross_predict(model: Any, texts: Any, y: np.ndarray, folds: list,
                   timer: Timer, ref: np.ndarray, progress: Any = None,
-                  fitted_models: list | None = None, weights: np.ndarray | None = None
-                  ) -> tuple[np.ndarray, np.ndarray, list, list]:
+                  fitted_models: list | None = None, weights: np.ndarray | None = None,
+                  key: str = "model") -> tuple[np.ndarray, np.ndarray, list, list]:
     """Out-of-fold predictions and per-fold metrics against ``ref``.
 
     ``texts`` is the sentence texts, or the sentence table for a model that reads one
     (``models.model_input``). ``weights``: one training weight per row (None: all equal).
-    ``fitted_models``, when given, receives each fold's fitted model (for reuse).
+    ``fitted_models``, when given, receives each fold's fitted model (for reuse). ``key``:
+    the model's config option, named when scikit-learn refuses to fit it.
     """
     from wederhoor.evaluation.metrics import evaluate
     from wederhoor.modeling.models import take
@@ -211,7 +234,7 @@ def cross_predict(model: Any, texts: Any, y: np.ndarray, folds: list,
     for k, (train_idx, test_idx) in enumerate(folds):
         with timer.stage("train"):
             fitted = _fit(model, take(texts, train_idx), y[train_idx], notes,
-                          None if weights is None else weights[train_idx])
+                          None if weights is None else weights[train_idx], key)
         if fitted_models is not None:
             fitted_models.append(fitted)
         with timer.stage("predict"):
@@ -226,39 +249,26 @@ def cross_predict(model: Any, texts: Any, y: np.ndarray, folds: list,
     return predicted, fold_of, fold_metrics, notes
 
 
-def _build(node: Any, where: str, hint: str) -> Any:
-    """Instantiate one config node, turning Hydra's error into one line naming ``where``."""
-    from hydra.errors import InstantiationException
-    from hydra.utils import instantiate
-
-    try:
-        return instantiate(node)
-    except InstantiationException as exc:
-        cause = exc.__cause__ or exc
-        raise UserError(f"cannot build {where} from its config: "
-                        f"{' '.join(str(cause).split())[:300]}; check the {where}.* "
-                        f"overrides (see {hint})") from None
-
-
 def build_components(cfg: DictConfig) -> Components:
     """Every working config group built and checked once, before any split or label work."""
     from wederhoor.io.model_files import check_model_name
-    from wederhoor.io.options import check_shared_options, one_of, whole_number
+    from wederhoor.io.options import check_shared_options, whole_number
     from wederhoor.modeling.models import check_model
+    from wederhoor.train_options import build_node, check_train_options
 
     check_shared_options(cfg)  # as every command does; here too for callers in-process
-    for option in ("train_labels", "also_labels"):
-        one_of(cfg, option, ("silver", "gold"))
+    check_train_options(cfg)  # train checks them before Hydra runs; sweeps and tests here
     if "k" in cfg.cv:
         whole_number(cfg, "cv.k", minimum=2, example="cv.k=5")
-    built = {group: _build(cfg[group], group, f"conf/{group}/")
+    built = {group: build_node(cfg[group], group, f"conf/{group}/")
              for group in ("segmenter", "labeler", "model", "cv")}
-    also = {str(name): _build(node, f"also.{name}", "conf/model/")
+    also = {str(name): build_node(node, f"also.{name}", "conf/model/")
             for name, node in (cfg.also or {}).items()}
     for name in also:
         check_model_name(name, f"also.{name}")
-    for model in (built["model"], *also.values()):
-        check_model(model)
+    check_model(built["model"], "model")
+    for name, model in also.items():
+        check_model(model, f"also.{name}")
     return Components(built["segmenter"], built["labeler"], built["model"], built["cv"], also)
 
 
@@ -372,7 +382,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
     for name, extra in also.items():
         also_preds[name], _, extra_folds, _ = cross_predict(
             extra, inputs[id(extra)], y_also, folds, Timer(), ref, progress,
-            also_folds[name] if len(folds) == 1 else None, weights)
+            also_folds[name] if len(folds) == 1 else None, weights, f"also.{name}")
         also_results[name] = {"train_labels": also_y,
                               "metrics": evaluate(ref[evaluated], also_preds[name][evaluated]),
                               "fold_summary": summarise_folds(extra_folds)}
@@ -384,7 +394,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path, model_name: str = "model",
         progress.update(1)
         for name, extra in also.items():
             finals[name] = final_fit(extra, inputs[id(extra)], y_also, folds, also_folds[name],
-                                     [], weights)
+                                     [], weights, f"also.{name}")
             progress.update(1)
     stack.close()
     final = finals[MAIN]

@@ -13,17 +13,35 @@ from wederhoor.cli import hydra_app, require
     "predict has no model= option: saved_model=NAME picks one of the run's saved models "
     "(best, the default; main = model.skops; or an also.NAME of the run)")})
 def main(cfg: DictConfig) -> None:
-    from wederhoor.io.outputs import check_output
+    from wederhoor.io.outputs import TABLE_SUFFIXES, check_output
 
     require(cfg, "run", "input", "output")
-    check_output(cfg.output, [cfg.input], Path(cfg.paths.seeds))  # before anything slow loads
+    check_output(cfg.output, [cfg.input], Path(cfg.paths.seeds),  # before anything slow loads
+                 suffixes=TABLE_SUFFIXES)
     _predict(cfg)
+
+
+def unscored_run(run_dir: Path, file: str, asked: bool) -> str:
+    """The warning for a run without a readable metrics.json: which model is used, and why."""
+    why = "as asked" if asked else ("as the run's main model: with no scores there is no best "
+                                    "to pick")
+    return (f"{run_dir.name} has no readable metrics.json (its train was stopped before it "
+            f"finished, or the file was changed): using {file} {why}; an unfinished run's "
+            "models may be unreliable")
 
 
 def _predict(cfg: DictConfig) -> None:
     from wederhoor.errors import info, warn
     from wederhoor.evaluation.metrics import label_counts
-    from wederhoor.io.model_files import choose_model, describe, load_model, saved_models
+    from wederhoor.io.model_files import (
+        BEST,
+        choose_model,
+        describe,
+        load_model,
+        model_file,
+        run_record,
+        saved_models,
+    )
     from wederhoor.io.outputs import write_table
     from wederhoor.io.run_folder import (
         build_segmenter,
@@ -36,17 +54,19 @@ def _predict(cfg: DictConfig) -> None:
     from wederhoor.pipeline.sentences import segmenter_for
 
     run_dir = Path(cfg.run)
-    saved = saved_models(run_dir)
+    saved = saved_models(run_dir)  # refuses a run whose train failed
     name = choose_model(saved, cfg.saved_model, run_dir.name)
     model = load_model(run_dir, name)
     trained = load_run_config(run_dir)
     trained_lang = run_language(run_dir, trained)
     segmenter = build_segmenter(run_dir, trained)
+    if run_record(run_dir) is None:
+        warn(unscored_run(run_dir, model_file(name), str(cfg.saved_model) != BEST))
     sents = sentences(cfg.input, cfg.lang or trained_lang, None,
                       segmenter_for(cfg.input, segmenter), workers=cfg.workers)
     frame = sents.to_pandas()
-    seen = trained_languages(run_dir, trained_lang)
-    other = sorted(set(frame["lang"]) - seen) if len(frame) else []
+    seen = trained_languages(run_dir, trained_lang)  # empty: not known
+    other = sorted(set(frame["lang"]) - seen) if len(frame) and seen else []
     if other:
         warn(f"{run_dir.name} was trained on {'/'.join(sorted(seen))} text but {cfg.input} "
              f"holds {'/'.join(other)} text; its predictions there are unreliable")

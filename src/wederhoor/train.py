@@ -10,7 +10,6 @@ from typing import Any
 from omegaconf import DictConfig
 
 from wederhoor.cli import PROJECT_ROOT, hydra_app
-from wederhoor.errors import UserError
 
 
 def _params(overrides: list[str]) -> dict[str, str]:
@@ -38,30 +37,35 @@ def model_label(cfg: DictConfig, choice: str | None) -> str:
     return "+".join(parts)
 
 
-def refuse_used_run_dir(argv: list[str], cfg: DictConfig | None) -> None:
-    """Before Hydra creates the run folder: never one that holds a run, never in seeds/."""
+def before_run(argv: list[str], cfg: DictConfig | None) -> None:
+    """Before Hydra creates the run folder: train's own options (each job's, in a sweep),
+    then the folder itself: never one that holds a run, never in seeds/."""
     from wederhoor.io import new_run
+    from wederhoor.train_options import check_train_options
 
+    if cfg is not None:
+        check_train_options(cfg)
     new_run.refuse_used_run_dir(argv, cfg, PROJECT_ROOT / "seeds")
 
 
-@hydra_app("train", before=refuse_used_run_dir)
+@hydra_app("train", before=before_run)
 def main(cfg: DictConfig) -> float:
     from hydra.core.hydra_config import HydraConfig
-    from hydra.utils import instantiate
 
     from wederhoor.evaluation.summary import format_results
     from wederhoor.experiment import build_components, run_experiment
-    from wederhoor.io.new_run import discard_if_unused
+    from wederhoor.io.new_run import discard_failed_run, kept_names
     from wederhoor.io.outputs import write_json
     from wederhoor.tracking.provenance import command_line
+    from wederhoor.train_options import build_node
 
     hydra_cfg = HydraConfig.get()
     run_dir = Path(hydra_cfg.runtime.output_dir)
     overrides = list(hydra_cfg.overrides.task)
+    kept = kept_names(run_dir, f"{hydra_cfg.job.name}.log")
     try:
-        logger = instantiate(cfg.logger)
         parts = build_components(cfg)  # every other group, built once and passed down
+        logger = build_node(cfg.logger, "logger", "conf/logger/")
         # what is imported and built so far lives until the process ends: the cyclic garbage
         # collector stops walking it again at each full collection (0.2-0.3 s of make run)
         gc.freeze()
@@ -71,14 +75,12 @@ def main(cfg: DictConfig) -> float:
             cfg, run_dir, model_label(cfg, hydra_cfg.runtime.choices.get("model")), commands,
             parts)
         logger.log_run(run_dir, _params(overrides), record)
-    except (UserError, Exception) as exc:
-        # nothing written yet (a bad option, say): leave no folder for compare to list
-        if not discard_if_unused(run_dir, f"{hydra_cfg.job.name}.log"):
+    except (Exception, KeyboardInterrupt) as exc:
+        # a failed run leaves no folder for compare or predict to pick up; should removing
+        # it fail, its metrics.json says so
+        if not discard_failed_run(run_dir, kept) and not isinstance(exc, KeyboardInterrupt):
             write_json({"status": "failed", "name": cfg.get("name"), "error": str(exc),
                         "error_type": type(exc).__name__}, run_dir / "metrics.json")
-        raise
-    except KeyboardInterrupt:
-        discard_if_unused(run_dir, f"{hydra_cfg.job.name}.log")
         raise
     print(format_results(record, str(run_dir)))
     return float(record["metrics"]["macro_f1"])

@@ -256,13 +256,45 @@ def check_sizes(cfg: DictConfig) -> None:
     would otherwise end in a traceback at the size a typo is in)."""
     from wederhoor.io.options import whole_number, whole_numbers
 
-    whole_numbers(cfg, "sizes", example="'sizes=[1000,10000]'")
-    whole_numbers(cfg, "stream_sizes", minimum=1, example="'stream_sizes=[10000000]'")
+    sizes = whole_numbers(cfg, "sizes", example="'sizes=[1000,10000]'")
+    streamed = whole_numbers(cfg, "stream_sizes", minimum=1,
+                             example="'stream_sizes=[10000000]'")
+    if not sizes and not streamed:
+        raise UserError("sizes=[] and stream_sizes=[]: no corpus to measure; pass e.g. "
+                        "'sizes=[1000,10000]'")
     whole_numbers(cfg, "long_sentence_chars", example="'long_sentence_chars=[100000]'")
     if cfg.experiment_sizes is not None:
-        whole_numbers(cfg, "experiment_sizes", example="'experiment_sizes=[1000]'")
+        timed = whole_numbers(cfg, "experiment_sizes", example="'experiment_sizes=[1000]'")
+        stray = sorted(set(timed) - set(sizes))
+        if stray:
+            raise UserError(f"experiment_sizes item {stray[0]} is not one of sizes "
+                            f"({', '.join(map(str, sizes)) or 'none'}): the experiment is timed "
+                            f"on those corpora; pass a subset of sizes, or "
+                            "'experiment_sizes=[]' for none")
     whole_number(cfg, "reference_sentences", minimum=1, example="reference_sentences=100000")
     whole_number(cfg, "embedding_sentences", example="embedding_sentences=256")
+
+
+def experiment_sizes(cfg: DictConfig) -> list[int]:
+    """The sizes whose corpora the full experiment runs on, smallest first."""
+    sizes = sorted({int(s) for s in cfg.sizes})
+    if cfg.experiment_sizes is None:
+        return sizes
+    return [s for s in sizes if s in {int(t) for t in cfg.experiment_sizes}]
+
+
+def check_experiment_corpus(size: int, corpus: dict[str, Any]) -> None:
+    """The full experiment (cv=corpus) trains on dev documents and scores test documents:
+    a corpus too small to hold both is refused before anything is measured."""
+    import pandas as pd
+
+    parts = pd.read_csv(corpus["meta"], dtype=str, keep_default_na=False)["split"]
+    missing = [p for p in ("dev", "test") if not (parts == p).any()]
+    if missing:
+        raise UserError(f"sizes item {size} is too small for the full experiment: its corpus "
+                        f"of {corpus['documents']} document(s) has no {missing[0]} document "
+                        "(cv=corpus needs dev and test documents); pass a larger size, e.g. "
+                        "'sizes=[1000]', or leave it out of experiment_sizes=")
 
 
 def run_bench(cfg: DictConfig) -> dict[str, Any]:
@@ -286,6 +318,8 @@ def run_bench(cfg: DictConfig) -> dict[str, Any]:
         return build_corpus(size, corpus_root / f"sentences-{size}-seed{cfg.seed}", seeds,
                             names, int(cfg.seed))
 
+    for size in experiment_sizes(cfg):  # their corpora first, smallest first: all usable?
+        check_experiment_corpus(size, corpus_of(size))
     for size in [int(s) for s in cfg.sizes]:
         info(f"bench: {size:,} sentences")
         corpus = corpus_of(size)

@@ -202,6 +202,18 @@ def _read_metrics(folder: Path) -> dict[str, Any]:
     return metrics
 
 
+def has_finished_run(root: Path) -> bool:
+    """Does ``root`` hold a run whose metrics.json says it finished? (A sweep that failed
+    before any job finished holds none: only Hydra's files, or nothing.)"""
+    for folder in find_run_folders(root):
+        try:
+            _read_metrics(folder)
+        except (ValueError, OSError):
+            continue
+        return True
+    return False
+
+
 def load_run(folder: Path) -> Run:
     """Read one run folder; raise ValueError/OSError with a readable reason if unusable."""
     metrics = _read_metrics(folder)

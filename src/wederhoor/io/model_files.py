@@ -83,16 +83,44 @@ def load_model(run_dir: str | Path, name: str = MAIN) -> Any:
     return sio.load(path, trusted=untrusted)
 
 
-def saved_models(run_dir: str | Path) -> dict[str, dict[str, Any]]:
-    """The models a run saved, by name, with what metrics.json says of them (``model``,
-    ``train_labels``, ``macro_f1``). A run from before models were saved by name (or whose
-    metrics.json is unreadable) has its main model only."""
+def run_record(run_dir: str | Path) -> dict[str, Any] | None:
+    """A run's metrics.json, or None when it is missing or unreadable (a train killed before
+    it finished writes none). A run whose train failed is refused: its folder holds no
+    finished model."""
     _check_run_dir(run_dir)
     try:
         record = json.loads((Path(run_dir) / "metrics.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        record = {}
-    record = record if isinstance(record, dict) else {}
+        return None
+    if not isinstance(record, dict):
+        return None
+    status = record.get("status", "ok")  # runs from before the status was written are ok
+    if status != "ok":
+        error = (str(record.get("error") or "no error recorded").strip().splitlines()
+                 or [""])[0]
+        raise UserError(f"run={run_dir}: its train did not finish (metrics.json says status "
+                        f"{status!r}: {error[:200]}), so it has no model to predict with; "
+                        "pass run= a run whose metrics.json says status ok")
+    return record
+
+
+def _on_disk(run_dir: Path) -> dict[str, dict[str, Any]]:
+    """The saved models a run folder holds, by file name alone (no metrics.json to list
+    them): main first, then by name."""
+    names = sorted(p.name[len("model-"):-len(".skops")]
+                   for p in run_dir.glob("model-*.skops"))
+    return {MAIN: {"file": MODEL_FILE},
+            **{n: {"file": model_file(n)} for n in names if _NAME.fullmatch(n)}}
+
+
+def saved_models(run_dir: str | Path) -> dict[str, dict[str, Any]]:
+    """The models a run saved, by name, with what metrics.json says of them (``model``,
+    ``train_labels``, ``macro_f1``). A run from before models were saved by name has its main
+    model only; a run without a readable metrics.json has the model files it holds,
+    unscored."""
+    record = run_record(run_dir)
+    if record is None:
+        return _on_disk(Path(run_dir))
     listed = record.get("saved_models")
     if isinstance(listed, dict) and listed:  # main first, then by name
         names = sorted((str(k) for k in listed if k == MAIN or _NAME.fullmatch(str(k))),

@@ -1,9 +1,9 @@
 """The folder a train writes into: never one that already holds a run, never inside seeds/,
-and none left behind by a train that failed before it wrote a result.
+and none left behind by a train that failed.
 
 Hydra creates the run folder and writes ``.hydra/`` into it before the task starts, so the
 check runs on the command line first (``refuse_used_run_dir``); it also notes what an
-explicitly named folder held, so that the clean-up after a failure (``discard_if_unused``)
+explicitly named folder held, so that the clean-up after a failure (``discard_failed_run``)
 removes only what this command added.
 """
 
@@ -18,7 +18,6 @@ from wederhoor.errors import UserError
 from wederhoor.io.outputs import refuse_protected
 from wederhoor.io.run_folder import is_run_folder
 
-HYDRA_CONFIGS = frozenset({"config.yaml", "hydra.yaml", "overrides.yaml"})
 NOT_RUNNING = frozenset({"--help", "-h", "--hydra-help", "--cfg", "-c", "--info", "-i",
                          "--shell-completion", "-sc"})  # flags with which Hydra runs no job
 # Folders named on the command line that existed before Hydra ran: what each held then.
@@ -86,22 +85,33 @@ def refuse_used_run_dir(argv: list[str], cfg: DictConfig | None, seeds: Path) ->
         _EXISTING[folder.resolve()] = frozenset(p.name for p in folder.iterdir())
 
 
-def discard_if_unused(run_dir: Path, log_name: str) -> bool:
-    """After a failed train: when the folder holds nothing but what Hydra wrote there
-    (``.hydra/`` and the job's log), remove that, and the folder unless it existed before.
-    Returns whether it did; a folder with anything else in it is left alone."""
+def kept_names(run_dir: Path, log_name: str) -> frozenset[str]:
+    """At the start of a train's task: what its folder held that this train must never
+    remove. Hydra has just written ``.hydra/`` and the job's log there; a folder named on the
+    command line is known from before Hydra ran (``refuse_used_run_dir``)."""
+    before = _EXISTING.get(run_dir.resolve())
+    if before is not None:
+        return before
     try:
-        before = _EXISTING.get(run_dir.resolve())
-        added = {p.name for p in run_dir.iterdir()} - (before or frozenset())
-        hydra = run_dir / ".hydra"
-        if not added <= {".hydra", log_name} or (
-                ".hydra" in added and not {p.name for p in hydra.iterdir()} <= HYDRA_CONFIGS):
-            return False
-        if ".hydra" in added:
-            shutil.rmtree(hydra)
-        if log_name in added:
-            (run_dir / log_name).unlink()
-        if before is None:
+        return frozenset({p.name for p in run_dir.iterdir()} - {".hydra", log_name})
+    except OSError:
+        return frozenset()
+
+
+def discard_failed_run(run_dir: Path, kept: frozenset[str]) -> bool:
+    """After a failed train: remove everything it and Hydra added to its folder (``kept``:
+    the names it held before, ``kept_names``), and the folder unless it existed before, so
+    no half-finished run is left for ``compare`` or ``predict`` to pick up. Returns whether
+    nothing the train added is left."""
+    try:
+        for path in run_dir.iterdir():
+            if path.name in kept:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        if not kept and run_dir.resolve() not in _EXISTING:
             run_dir.rmdir()  # empty now; fails (and keeps it) if anything appeared meanwhile
     except OSError:
         return False

@@ -93,3 +93,16 @@ def check_shared_options(cfg: DictConfig) -> None:
     for key in SHARED_FLAGS:
         if key in cfg:
             flag(cfg, key)
+
+
+def check_parallel_jobs(cfg: DictConfig) -> None:
+    """``hydra.launcher.n_jobs`` of a parallel sweep (``make sweep JOBS=``): a whole number
+    other than 0 (joblib: -1 = every core), checked before the sweep starts."""
+    launcher = OmegaConf.select(cfg, "hydra.launcher")
+    if not isinstance(launcher, DictConfig) or "n_jobs" not in launcher:
+        return
+    value = launcher.n_jobs
+    if value is not None and (not _is_whole(value) or value == 0):
+        raise UserError(f"hydra.launcher.n_jobs={value!r} is not a number of parallel jobs; "
+                        "pass a whole number of at least 1 (make sweep JOBS=2), or -1 for "
+                        "every core")

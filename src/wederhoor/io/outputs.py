@@ -20,6 +20,10 @@ from wederhoor.errors import UserError
 from wederhoor.io.run_folder import refuse_run_folder
 
 TMP_MARK = ".wederhoor-"
+TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")  # what write_table writes
+# Endings that make a name a file's: a folder output so named is a mistake (out=lb.txt).
+FILE_SUFFIXES = frozenset({*TABLE_SUFFIXES, ".json", ".md", ".txt", ".png", ".svg", ".pdf",
+                           ".html", ".tsv", ".xlsx", ".log"})
 _TMP_PID = re.compile(re.escape(TMP_MARK) + r"(\d+)-")
 
 
@@ -115,13 +119,15 @@ def _same(a: Path, b: Path) -> bool:
 
 def check_output(output: str | Path, inputs: Iterable[str | Path | None], protected: Path,
                  folder: bool = False, kinds: str = ".csv, .jsonl or .parquet",
-                 option: str = "output") -> Path:
+                 option: str = "output", suffixes: Iterable[str] | None = None) -> Path:
     """Refuse, before any work, an output that would overwrite an input, lies in ``seeds/``
     or in a run folder (what a run wrote is never replaced), or cannot be written.
 
     ``folder`` outputs hold the command's files (stream=true replaces its folder whole), so
-    no input may lie inside them; ``kinds``: the file endings the output may have (for the
-    message on a folder); ``option``: the command-line name the messages use.
+    no input may lie inside them, and a name with a file's ending (``out=lb.txt``) is refused;
+    ``kinds``: the file endings the output may have (for the messages); ``suffixes``: those
+    endings, when the command writes only them; ``option``: the command-line name the
+    messages use.
     """
     target = Path(str(output)).expanduser()
     refuse_protected(target, protected)
@@ -134,6 +140,7 @@ def check_output(output: str | Path, inputs: Iterable[str | Path | None], protec
     if not folder and target.is_dir():
         raise UserError(f"{option}={output} is an existing folder; pass a file name ending in "
                         f"{kinds}")
+    check_kind(target, folder, kinds, option, suffixes)
     parent = target.parent
     while not parent.exists() and parent != parent.parent:
         parent = parent.parent
@@ -141,6 +148,19 @@ def check_output(output: str | Path, inputs: Iterable[str | Path | None], protec
         raise UserError(f"cannot write {option}={output}: {parent} is not writable; choose an "
                         "output in a folder you can write to")
     return target
+
+
+def check_kind(target: Path, folder: bool, kinds: str, option: str,
+               suffixes: Iterable[str] | None) -> None:
+    """A folder output not named like a file, a file output with an ending it can have."""
+    suffix = target.suffix.lower()
+    if folder and suffix in FILE_SUFFIXES:
+        raise UserError(f"{option}={target} names a file ({target.suffix}), but this command "
+                        f"writes its files into a folder; pass a folder, e.g. "
+                        f"{option}={target.with_suffix('')}")
+    if not folder and suffixes is not None and suffix not in set(suffixes):
+        raise UserError(f"unsupported output {option}={target}: use a file name ending in "
+                        f"{kinds}")
 
 
 def write_csv(df: Any, path: str | Path) -> Path:

@@ -111,15 +111,19 @@ def build_segmenter(run_dir: Path, config: dict[str, Any]) -> Any:
 
 def trained_languages(run_dir: Path, default: str) -> set[str]:
     """The languages of the sentences the run's model was fit on (metrics.json), or the
-    run's ``lang`` when an older run did not record them."""
+    run's ``lang`` when an older run did not record them; empty when that is ``auto`` too
+    (detected per document: nothing says which languages the model saw)."""
     import json
 
+    from wederhoor.io.language import AUTO
+
+    fallback = set() if default == AUTO else {default}
     try:
         record = json.loads((run_dir / "metrics.json").read_text(encoding="utf-8"))
         langs = record["counts"]["train_languages"]
     except (OSError, ValueError, KeyError, TypeError):
-        return {default}
-    return {str(k) for k in langs} if isinstance(langs, dict) and langs else {default}
+        return fallback
+    return {str(k) for k in langs} if isinstance(langs, dict) and langs else fallback
 
 
 def run_language(run_dir: Path, config: dict[str, Any]) -> str:

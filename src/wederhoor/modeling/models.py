@@ -7,6 +7,7 @@ lists that YAML produces into the tuples scikit-learn's parameter validation ins
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sklearn.base import BaseEstimator
@@ -62,12 +63,62 @@ def smoke_input(model: Any) -> Any:
     return model_input(model, frame)
 
 
-def check_model(model: Any) -> None:
-    """Fit a clone on six sentences so a wrong option (``C=-1``, ``C=abc``) is reported in one
-    line before any split or label work, not minutes later.
+# How scikit-learn names the parameter it refuses: its declared constraints
+# (InvalidParameterError) and the checks it writes by hand (ngram_range, ...).
+_NAMED_PARAMETER = (re.compile(r"The '(\w+)' parameter of"),
+                    re.compile(r"Invalid value for (\w+)\s*="))
 
-    Only scikit-learn's parameter validation counts here: a fit that fails on six sentences
-    for other reasons (``min_df=5``) may well succeed on the real corpus.
+
+def option_name(model: Any, key: str, message: str) -> str:
+    """The config option of the parameter ``message`` names (``model.vectorizer.ngram_range``
+    for a plain two-part model); ``key`` alone when that cannot be told."""
+    for pattern in _NAMED_PARAMETER:
+        found = pattern.search(message)
+        if not found:
+            continue
+        param = found.group(1)
+        try:
+            paths = [p for p in model.get_params(deep=True)
+                     if p == param or p.endswith(f"__{param}")]
+        except Exception:  # noqa: BLE001 - naming the option is a courtesy
+            return key
+        parts = paths[0].split("__") if len(paths) == 1 else []
+        if len(parts) == 2 and parts[0] in ("vectorizer", "classifier"):
+            return ".".join((key, *parts))  # the config's own layout (build_pipeline)
+        return f"{key} ({paths[0]})" if len(paths) == 1 else key
+    return key
+
+
+def raised_by_sklearn(exc: BaseException) -> bool:
+    """Did scikit-learn itself raise ``exc`` (a parameter or data check), rather than our
+    code?"""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and str(tb.tb_frame.f_globals.get("__name__", "")).startswith(
+        "sklearn.")
+
+
+def fit_error(model: Any, key: str, exc: Exception) -> Exception:
+    """A ValueError or TypeError scikit-learn raised while fitting ``model`` (config option
+    ``key``) as one line naming the option; any other exception as it is."""
+    from wederhoor.errors import UserError
+
+    if not isinstance(exc, (ValueError, TypeError)) or not raised_by_sklearn(exc):
+        return exc
+    message = " ".join(str(exc).split()).rstrip(".")
+    return UserError(f"{option_name(model, key, message)}: scikit-learn refused to fit it: "
+                     f"{message}; fix that override (see conf/model/)")
+
+
+def check_model(model: Any, key: str = "model") -> None:
+    """Fit a clone on six sentences so a wrong option (``C=-1``, ``C=abc``,
+    ``ngram_range=[2,1]``) is reported in one line naming it (``key``: the model's config
+    option) before any split or label work, not minutes later.
+
+    Only scikit-learn's parameter checks count here: a fit that fails on six sentences for
+    other reasons (``min_df=5``) may well succeed on the real corpus (and if it does not,
+    ``fit_error`` names the option then).
     """
     from sklearn.base import clone
 
@@ -76,9 +127,11 @@ def check_model(model: Any) -> None:
     try:
         clone(model).fit(smoke_input(model), list(SMOKE_LABELS))
     except Exception as exc:  # noqa: BLE001 - sorted below by kind
-        if type(exc).__name__ == "InvalidParameterError":
-            raise UserError(f"model option: {' '.join(str(exc).split())}; fix the override "
-                            "(see conf/model/)") from None
+        message = " ".join(str(exc).split()).rstrip(".")
+        if type(exc).__name__ == "InvalidParameterError" or (
+                isinstance(exc, ValueError) and message.startswith("Invalid value for")):
+            raise UserError(f"{option_name(model, key, message)}: {message}; fix that "
+                            "override (see conf/model/)") from None
 
 
 #: the columns a model that reads a sentence table gets (document context features)

@@ -15,15 +15,17 @@ def write_sentences(cfg: DictConfig, label: bool = False) -> None:
     """Split ``cfg.input`` (and label it with ``cfg.labeler`` when ``label``) into
     ``cfg.output``; the output is checked first, before anything slow is loaded."""
     from wederhoor.errors import UserError
-    from wederhoor.io.documents import read_meta
-    from wederhoor.io.outputs import check_output
+    from wederhoor.io.documents import input_path, read_meta
+    from wederhoor.io.outputs import TABLE_SUFFIXES, check_output
 
     require(cfg, "input", "output")
     stream = bool(cfg.get("stream"))
     if stream and Path(cfg.output).suffix:
         raise UserError(f"stream=true writes Parquet shards into a folder: pass output=FOLDER "
                         f"(not {cfg.output})")
-    check_output(cfg.output, [cfg.input, cfg.meta], Path(cfg.paths.seeds), folder=stream)
+    input_path(cfg.input)  # a missing input is the first thing to say
+    check_output(cfg.output, [cfg.input, cfg.meta], Path(cfg.paths.seeds), folder=stream,
+                 suffixes=TABLE_SUFFIXES)
     if cfg.meta:
         read_meta(Path(cfg.meta), "meta")  # its mistakes named as this command's option
     _write(cfg, stream, label)

@@ -7,6 +7,9 @@ from typing import Any
 
 from wederhoor.errors import UserError
 
+NOT_INSTALLED = ("logger=mlflow needs the optional extra: run `make mlflow-install` (or use "
+                 "logger=files)")
+
 
 class FilesLogger:
     """The default: the run folder's files are the whole record; nothing else to do."""
@@ -19,6 +22,10 @@ class MlflowLogger:
     """Also log params, metrics and the run folder's files to a local MLflow store (optional)."""
 
     def __init__(self, tracking_uri: str, artifacts: str, experiment: str = "wederhoor") -> None:
+        import importlib.util
+
+        if importlib.util.find_spec("mlflow") is None:  # known now, not after the whole run
+            raise UserError(NOT_INSTALLED)
         self.tracking_uri = tracking_uri
         self.artifacts = artifacts  # MLflow's default is ./mlruns in whatever folder you are in
         self.experiment = experiment
@@ -27,8 +34,7 @@ class MlflowLogger:
         try:
             import mlflow
         except ImportError:
-            raise UserError("logger=mlflow needs the optional extra: `make mlflow-install` "
-                            "(or use logger=files)") from None
+            raise UserError(NOT_INSTALLED) from None
         mlflow.set_tracking_uri(self.tracking_uri)
         if mlflow.get_experiment_by_name(self.experiment) is None:
             Path(self.artifacts).mkdir(parents=True, exist_ok=True)
