@@ -265,6 +265,18 @@ def test_mixed_fingerprints_refused_then_allowed(tmp_path: Path) -> None:
     assert list(board["n_seeds"]) == [1, 1, 1]
 
 
+def test_many_corpora_are_named_in_one_short_line(tmp_path: Path) -> None:
+    jobs = [{"overrides": ["model=a"], "fingerprint": f"fp-{k}", "seed": k} for k in range(6)]
+    jobs.append({"overrides": ["model=b"], "fingerprint": "fp-5", "seed": 9})
+    runs, _ = collect_runs(make_sweep(tmp_path / "sweep", jobs))
+    with pytest.raises(MixedDataError) as info:
+        build_leaderboard(runs, n_boot=50)
+    message = str(info.value)
+    assert "6 different data fingerprints" in message and "and 3 more" in message
+    assert message.index("fp-5 (2 runs") < message.index("fp-0")  # the largest first
+    assert "fp-4" not in message and "\n" not in message
+
+
 def test_silver_row_flagged_and_not_used_as_yardstick_for_gold(tmp_path: Path) -> None:
     jobs = [
         {"overrides": ["model=a"], "accuracy": 0.85},

@@ -53,13 +53,21 @@ class NoRunsError(LeaderboardError):
 class MixedDataError(LeaderboardError):
     """Runs were trained or evaluated on different data, so their scores are not comparable."""
 
+    #: the error line names at most this many corpora (the largest), so it stays one line
+    SHOWN = 3
+
     def __init__(self, fingerprints: dict[str, list[Path]]):
         self.fingerprints = fingerprints
+        largest = sorted(fingerprints.items(), key=lambda item: (-len(item[1]), item[0]))
         parts = [
             f"{fp} ({len(folders)} run{'s' if len(folders) != 1 else ''}, e.g. {folders[0]})"
-            for fp, folders in sorted(fingerprints.items())
+            for fp, folders in largest[:self.SHOWN]
         ]
-        super().__init__("runs use different data fingerprints: " + "; ".join(parts))
+        rest = len(largest) - self.SHOWN
+        if rest > 0:
+            parts.append(f"and {rest} more")
+        super().__init__(f"runs use {len(largest)} different data fingerprints: "
+                         + "; ".join(parts))
 
 
 @dataclass
