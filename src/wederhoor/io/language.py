@@ -113,12 +113,14 @@ def fill_document_languages(given: Sequence[str | None] | None, texts: Sequence[
     rows: dict[str, list[int]] = {}
     for i, doc in enumerate(doc_ids):
         rows.setdefault(doc, []).append(i)
+    documents = list(rows.values())
+    named = [next((own[i] for i in members if own[i]), None) for members in documents]
+    # each document is one text to fill_languages, joined only where it is to be detected
+    whole = ["\n".join(str(texts[i] or "") for i in members) if name is None else ""
+             for members, name in zip(documents, named, strict=True)]
     out = list(own)
-    for members in rows.values():
-        named = next((own[i] for i in members if own[i]), None)
-        if named is None and lang == AUTO:
-            text = "\n".join(str(texts[i] or "") for i in members)
-            named = guess_language(text, default)
+    for members, found in zip(documents, fill_languages(named, whole, lang, default),
+                              strict=True):
         for i in members:
-            out[i] = own[i] or named or lang
+            out[i] = own[i] or found
     return [str(v) for v in out]

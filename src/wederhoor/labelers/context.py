@@ -131,13 +131,9 @@ def is_continuation(rules: ContextRules | None, text: str) -> bool:
     return rules.continuation.search(normalise(text)) is not None
 
 
-def is_reported_speech(rules: ContextRules | None, text: str) -> bool:
-    """Is ``text`` attributed to a speaker: a reporting word of the language or a quotation?"""
-    return rules is not None and _reported(rules, normalise(text).strip())
-
-
 def _reported(rules: ContextRules, seen: str) -> bool:
-    """``is_reported_speech`` on text already normalised and stripped."""
+    """Is ``seen`` (normalised, stripped) attributed to a speaker: a reporting word of the
+    language or a quotation?"""
     if rules.speech is None:
         return False
     if rules.speech.search(seen) is not None:
