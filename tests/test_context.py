@@ -295,3 +295,43 @@ def test_what_does_not_go_on_with_the_side(rl: RuleLabeler, lang: str, side: str
     labels, evidence = run(rl, [side, follow], lang=lang)
     assert labels[0] != NEU
     assert labels[1] == NEU and evidence[1] == ""
+
+
+@pytest.mark.parametrize("quote", [
+    "„Iedereen op de vloer wist het”, zegt hij.",
+    "‘Aan de telefoon zeiden ze dat de levering gewoon doorging’, zegt ze.",
+    "\"Nu neemt hij gewoon de telefoon niet meer op.\"",
+])
+def test_quote_about_them_is_an_accusation(rl: RuleLabeler, quote: str) -> None:
+    before = "Het nieuwe distributiecentrum in Veendam telt vierhonderd werknemers."
+    labels, evidence = run(rl, [before, quote])
+    assert labels == [NEU, ACC]
+    assert evidence[1] == "nl_quote_about_them"
+
+
+@pytest.mark.parametrize("sentence", [
+    # the speaker speaks of himself: the accused answering, or a victim (decided elsewhere)
+    "„Ik heb hem nooit iets gevraagd, dat weet iedereen hier”, zegt hij.",
+    "„Wij hebben ze elke maand betaald.”",
+    # no quotation opens the sentence, or the quote tells about nobody
+    "Hij zegt dat iedereen het wist.",
+    "„De fabriek opent in maart”, zegt de woordvoerder.",
+])
+def test_what_is_no_quote_about_them(rl: RuleLabeler, sentence: str) -> None:
+    labels, evidence = run(rl, ["Het distributiecentrum telt vierhonderd werknemers.", sentence])
+    assert evidence[1] != "nl_quote_about_them"
+
+
+def test_quote_about_them_yields_to_the_side_before_it(rl: RuleLabeler) -> None:
+    labels, evidence = run(rl, [
+        "Directeur Maes ontkent dat het bedrijf afval in de rivier heeft geloosd.",
+        "„Die buren hebben het al jaren op hem gemunt en zoeken nu een schuldige.”",
+    ])
+    assert labels == [DEN, DEN]
+    assert evidence[1] != "nl_quote_about_them"
+
+
+def test_english_has_no_quote_about_them(rl: RuleLabeler) -> None:
+    labels, _ = run(rl, ["The depot employs 400 people.",
+                         "\"Everyone on the floor knew it,\" he said."], lang="en")
+    assert labels == [NEU, NEU]

@@ -942,7 +942,8 @@ def test_nl_structural_frames_batch(rl: RuleLabeler) -> None:
         ("Een interne e-mail laat zien dat de risico's al in 2019 bekend waren bij de top.", ACC),
         ('De burgemeester zou de vergunning hebben toegekend aan een bedrijf van zijn '
          'zwager.', ACC),
-        ('De politie heeft een 34-jarige man uit Tilburg aangehouden.', NEU),
+        ('De politie heeft een 34-jarige man uit Tilburg aangehouden.', ACC),
+        ('Achttien mensen werden opgepakt.', NEU),
         ('Het ontwerp voor de nieuwe brug wordt in het voorjaar gepresenteerd.', NEU),
         ('De minister ontkent dat er een nieuwe belasting op vliegtickets komt.', NEU),
         ('De gemeente kreeg vorig jaar een boete omdat de aangifte te laat was '
@@ -995,7 +996,9 @@ def test_nl_structural_frames_batch(rl: RuleLabeler) -> None:
         ('Het nieuwe zwembad opent in september de deuren.', NEU),
         ('De gemeente ontkent dat de bibliotheek moet sluiten.', NEU),
         ('Vorig jaar werden in de provincie 420 woninginbraken gemeld.', NEU),
-        ('Een 52-jarige vrouw uit Almere is opgepakt na een steekpartij.', NEU),
+        ('Een 52-jarige vrouw uit Almere is opgepakt na een steekpartij.', ACC),
+        ('Vorig jaar werden in de haven meer dan honderd mensen opgepakt.', NEU),
+        ('Ook die man werd opgepakt, maar de rechter liet hem onder voorwaarden vrij.', NEU),
         ('De rechtszaak begint op 12 maart.', NEU),
         ('Het onderzoek wordt geleid door een extern bureau.', NEU),
         ('De minister kondigde aan dat er 40 miljoen euro extra naar de jeugdzorg gaat.', NEU),

@@ -47,6 +47,7 @@ CONTINUES = "continues_previous"
 QUOTE = "quote_continues"
 SPEAKER = "same_speaker"
 SPEECH = "speech_continues"
+ABOUT_THEM = "quote_about_them"
 _STANCES = ("accusation", "denial")
 #: at most this many sentences make one quote; a longer run is more likely a stray mark
 _MAX_QUOTE_PARTS = 4
@@ -67,6 +68,9 @@ class ContextRules:
     speech: re.Pattern[str] | None = None
     #: what was said is an announcement (what will happen), which takes no side
     announcement: re.Pattern[str] | None = None
+    #: words of a quotation about others (he, they, everyone) and about the speaker (I, we)
+    third_person: re.Pattern[str] | None = None
+    first_person: re.Pattern[str] | None = None
 
 
 class ContextLabeler(Protocol):
@@ -118,6 +122,8 @@ def load_continuations(folder: Path, lang: str) -> ContextRules | None:
             not_names=frozenset(_listed(data, "not_names")),
             speech=_joined(data, "speech", macros),
             announcement=_joined(data, "announcement", macros),
+            third_person=_joined(data, "third_person", macros),
+            first_person=_joined(data, "first_person", macros),
         )
     except (OSError, yaml.YAMLError, ValueError, re.error) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -171,6 +177,22 @@ def speech_side(rules: ContextRules | None, before: str, side: str, text: str) -
     return side
 
 
+def quote_about_them(rules: ContextRules | None, text: str) -> bool:
+    """Does ``text`` open with a quotation that tells about others (he, they, everyone) and
+    never about the speaker (I, we)? The accused answering speaks in the first person; a
+    witness telling what the accused did speaks of him."""
+    if rules is None or rules.third_person is None or rules.first_person is None:
+        return False
+    seen = normalise(text).strip()
+    opened = _MARK.match(seen)
+    if opened is None:
+        return False
+    closing = _MARK.search(seen, opened.end())
+    quoted = seen[opened.end():closing.start() if closing else len(seen)]
+    return rules.third_person.search(quoted) is not None \
+        and rules.first_person.search(quoted) is None
+
+
 def _names_in(rules: ContextRules, text: str) -> frozenset[str]:
     """Every capitalised word of ``text`` that can name a party (not the first word)."""
     words = _WORD.findall(text)[1:]
@@ -216,6 +238,9 @@ def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequen
     _carry(texts, doc_ids, labels, evidence, lang_of,
            lambda i, lang: _tagged(speech_side(rules.get(lang), texts[i - 1], labels[i - 1],
                                                texts[i])))
+    for i, text in enumerate(texts):
+        if not evidence[i] and quote_about_them(rules.get(lang_of(i)), text):
+            labels[i], evidence[i] = "accusation", f"{lang_of(i)}_{ABOUT_THEM}"
 
 
 def _tagged(side: str | None) -> tuple[str, str] | None:
