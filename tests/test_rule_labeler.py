@@ -1963,3 +1963,28 @@ def test_round_five_concessions_and_the_accusers_answer(rl: RuleLabeler) -> None
         ("Het parket betwist die lezing.", ACC),
         ("Het bedrijf betwist de lezing van het parket.", DEN),
     ], "nl")
+
+
+def test_round_six_dutch_answers_witnesses_and_arrests(rl: RuleLabeler) -> None:
+    """Round 6 (dev): the answer of the accused told in one idiom, an unnamed witness telling
+    investigators, and arrests of people the report describes; each with a control."""
+    check(rl, [
+        ("De vereniging vertelt een heel ander verhaal.", DEN),
+        ("Directeur Ruud Klaver is het daar hartgrondig mee oneens.", DEN),
+        ("Zaakvoerder Peeters snapt de ophef niet.", DEN),
+        ("De voorzitter valt uit de lucht.", DEN),
+        ("Het bouwbedrijf noemt de boete pure willekeur.", DEN),
+        ("De directrice herkent zich 'op geen enkele manier' in het rapport.", DEN),
+        ("De boer zegt van niets te hebben geweten.", DEN),
+        ("Justitie ziet dat heel anders.", ACC),  # the accusing side: not an answer
+        ("Twee verpleegkundigen verklaarden bij de politie dat de directeur hen onder druk zette.",
+         ACC),
+        ("Een oud-medewerker vertelt aan onze redactie dat de alarmen maanden uit stonden.", ACC),
+        ("De directeur vertelt aan onze redactie dat de nieuwe hal in mei opent.", NEU),
+        ("Dennis K. werd bij de inval aangehouden.", ACC),
+        ("Twee mannen die in de loods sliepen, zijn opgepakt.", ACC),
+        ("Tegen de uitbaters werd een proces-verbaal opgesteld.", ACC),
+        ("De inspectie legt het woonzorgcentrum verscherpt toezicht op.", ACC),
+        ("Ook de raad van bestuur krijgt er in het rapport van langs.", ACC),
+        ("Het bondsparket vervolgt de verdediger.", ACC),
+    ], "nl")
