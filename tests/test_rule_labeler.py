@@ -1988,3 +1988,30 @@ def test_round_six_dutch_answers_witnesses_and_arrests(rl: RuleLabeler) -> None:
         ("Ook de raad van bestuur krijgt er in het rapport van langs.", ACC),
         ("Het bondsparket vervolgt de verdediger.", ACC),
     ], "nl")
+
+
+def test_round_six_english_answers_and_charges(rl: RuleLabeler) -> None:
+    """Round 6 (dev): "disputed" is dispute + d (the verb endings were read as + ed), answers
+    told as a licence, a merit or a dismissed idea, and regulators' and courts' charge words."""
+    check(rl, [
+        ("The district disputed one finding.", DEN),
+        ("Halcott challenged two of the citations.", DEN),
+        ("The firm refuted the allegations point by point.", DEN),
+        ("\"Friendship isn't a crime,\" his lawyer said.", DEN),
+        ("That's not the same thing as misconduct.", DEN),
+        ("A spokesman said the company was a fully regulated broker.", DEN),
+        ("The builder said it had won the contract on merit.", DEN),
+        ("\"The idea that anyone took money out is simply wrong,\" he said.", DEN),
+        ("It returned a unanimous guilty verdict on the second count.", ACC),
+        ("The state cited the facility for 14 deficiencies.", ACC),
+        ("Inspectors rated the ward inadequate.", ACC),
+        ("Two directors are also named as defendants.", ACC),
+        ("Its former chief executive is the subject of a separate investigation.", ACC),
+        ("The league placed the club under a registration embargo.", ACC),
+        ("The landlord refused to repair the boiler.", ACC),
+        ("Chair: the figures 'don't add up'", ACC),
+        ("A misconduct hearing has been told the officer lied.", ACC),
+        ("The fiscal put it to him that the boat had been tied up.", ACC),
+        ("Defending, Mr Pike put it to her that the man had a beard.", DEN),
+        ("The defendant left the courthouse with his attorney.", NEU),
+    ], "en")
