@@ -2014,4 +2014,7 @@ def test_round_six_english_answers_and_charges(rl: RuleLabeler) -> None:
         ("The fiscal put it to him that the boat had been tied up.", ACC),
         ("Defending, Mr Pike put it to her that the man had a beard.", DEN),
         ("The defendant left the courthouse with his attorney.", NEU),
+        ("Unsecured creditors are unlikely to recover more than 2p in the pound.", NEU),
+        ("Customers whose data was exposed are being offered credit monitoring.", NEU),
+        ("The records were left exposed on an unsecured server for six weeks.", ACC),
     ], "en")
