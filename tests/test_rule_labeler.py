@@ -2018,5 +2018,6 @@ def test_round_six_english_answers_and_charges(rl: RuleLabeler) -> None:
         ("Customers whose data was exposed are being offered credit monitoring.", NEU),
         ("The records were left exposed on an unsecured server for six weeks.", ACC),
         ("He repaid the money after an internal audit found dozens of charges on his card.", ACC),
+        ("Vickery sat at the defense table; he did not testify during the trial.", NEU),
         ("The department said an internal review found no policy violations.", NEU),
     ], "en")
