@@ -187,7 +187,8 @@ def quote_about_them(rules: ContextRules | None, text: str) -> bool:
     """Does ``text`` open with a quotation that tells about others (he, they, everyone) and
     never about the speaker (I, we)? The accused answering speaks in the first person; a
     witness telling what the accused did speaks of him."""
-    if rules is None or rules.third_person is None or rules.first_person is None:
+    if rules is None or rules.third_person is None or rules.first_person is None \
+            or text.lstrip()[:1] not in _OPENERS:  # most sentences: no normalising needed
         return False
     seen = normalise(text).strip()
     opened = _MARK.match(seen)
