@@ -2019,5 +2019,11 @@ def test_round_six_english_answers_and_charges(rl: RuleLabeler) -> None:
         ("The records were left exposed on an unsecured server for six weeks.", ACC),
         ("He repaid the money after an internal audit found dozens of charges on his card.", ACC),
         ("Vickery sat at the defense table; he did not testify during the trial.", NEU),
+        ("Second lender hit by claims it ignored hardship requests", ACC),
+        ("The commission's reasons were sharply critical of how the club was run.", ACC),
+        ("The suit names the operator and two of its managers.", ACC),
+        ("Ms Beddoes is claiming unfair dismissal.", ACC),
+        ("\"We failed some of these young men, and we own that,\" she said.", ACC),
+        ("Councillors voted to refer the audit to the state's local government inspectorate.", ACC),
         ("The department said an internal review found no policy violations.", NEU),
     ], "en")
