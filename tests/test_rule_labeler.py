@@ -1987,6 +1987,9 @@ def test_round_six_dutch_answers_witnesses_and_arrests(rl: RuleLabeler) -> None:
         ("De inspectie legt het woonzorgcentrum verscherpt toezicht op.", ACC),
         ("Ook de raad van bestuur krijgt er in het rapport van langs.", ACC),
         ("Het bondsparket vervolgt de verdediger.", ACC),
+        ("De burgemeester laat weten dat de ambtenaar preventief geschorst is.", NEU),
+        ("De trainer is geschorst.", ACC),
+        ("De rechtbank oordeelde dat niet bewezen is dat zij van de fraude wist.", NEU),
     ], "nl")
 
 
