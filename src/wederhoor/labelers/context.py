@@ -214,7 +214,7 @@ def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequen
     Sentences come in document order; only a sentence on which no function fired is changed.
     Continuations first (chains resolve left to right: "A. Dat zegt X. 'B', zegt hij." all
     take A's stance), then quotes over several sentences, then speakers, then reported speech
-    after a side.
+    after a side, and last a quotation about them (what is still without a side).
     """
     rules = labeler.context_rules
 
