@@ -37,7 +37,8 @@ def test_label_report_writes_terminal_and_file(tmp_path: Path) -> None:
     assert text in done.stdout
     for heading in ("Labeling functions, nl, dev", "Labeling functions, en, dev",
                     "Rule labeler against gold, test documents",
-                    "Confusion matrix, test documents"):
+                    "Confusion matrix, test documents",
+                    "Rule labeler against gold by round, test documents"):
         assert heading in text
     assert out.with_suffix(".json").is_file()
 
@@ -77,3 +78,36 @@ def test_gold_check_detects_english_without_metadata(tmp_path: Path) -> None:
                                   "train"])
 def test_commands_that_read_documents_detect_their_language(cfg_factory, name: str) -> None:
     assert cfg_factory(name).lang == "auto"
+
+
+def test_round_masks_cut_the_document_number() -> None:
+    from wederhoor.evaluation.groups import round_masks
+
+    masks = round_masks(["nl-rn-h-01", "nl-rn-h-12", "en-rn-f-03", "sky-ecc"], r"-\d+$")
+    assert sorted(masks) == ["en-rn-f", "nl-rn-h", "sky-ecc"]
+    assert masks["nl-rn-h"].tolist() == [True, True, False, False]
+    assert masks["sky-ecc"].tolist() == [False, False, False, True]
+    assert round_masks(["nl-rn-h-01"], None) == {}
+
+
+def test_rounds_table_scores_each_round_alone() -> None:
+    from wederhoor.label_report import round_table
+
+    part = pd.DataFrame({
+        "doc_id": ["a-1", "a-1", "a-2", "b-1", "b-1"],
+        "gold": ["accusation", "neutral", "denial", "neutral", "neutral"],
+        "silver": ["accusation", "neutral", "denial", "accusation", "neutral"],
+    })
+    table = round_table(part, r"-\d+$").set_index("round")
+    assert table.loc["a", "documents"] == 2 and table.loc["a", "sentences"] == 3
+    assert table.loc["a", "macro_f1"] == 1.0
+    assert table.loc["b", "documents"] == 1 and table.loc["b", "macro_f1"] < 1.0
+
+
+def test_bad_rounds_pattern_is_refused_before_any_work(cfg_factory) -> None:
+    from wederhoor.errors import UserError
+    from wederhoor.label_report import check_splits
+
+    check_splits(cfg_factory("label_report"))  # the shipped default passes
+    with pytest.raises(UserError, match=r"rounds='-\(x' is not a regular expression"):
+        check_splits(cfg_factory("label_report", ["rounds='-(x'"]))

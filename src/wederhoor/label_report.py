@@ -55,6 +55,21 @@ def _confusion(m: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def round_table(part: Any, pattern: str | None) -> Any:
+    """The labeler's macro-F1 per round of documents (see ``evaluation.groups.round_masks``)."""
+    import pandas as pd
+
+    from wederhoor.evaluation.groups import round_masks, scores_by_group
+
+    masks = round_masks(part["doc_id"].to_numpy(), pattern)
+    rows = scores_by_group(part["gold"].to_numpy(), {"macro_f1": part["silver"].to_numpy()},
+                           masks)
+    docs = {name: part["doc_id"][mask].nunique() for name, mask in masks.items()}
+    return pd.DataFrame([{"round": r["group"], "documents": docs[r["group"]],
+                          "sentences": r["sentences"], "macro_f1": round(r["macro_f1"], 3)}
+                         for r in rows])
+
+
 def check_splits(cfg: DictConfig) -> None:
     """Before any work: data.meta gives each document a part (its split column), and
     tune_split and eval_split name parts it has (a typo would report on no document)."""
@@ -69,6 +84,9 @@ def check_splits(cfg: DictConfig) -> None:
     parts = set(meta["split"]) - {""}
     for option in ("tune_split", "eval_split"):
         one_of(cfg, option, parts, f"the split column of {cfg.data.meta}")
+    from wederhoor.evaluation.groups import round_masks
+
+    round_masks([], cfg.get("rounds"))  # a bad pattern is refused before any work
 
 
 @hydra_app("label_report")
@@ -129,6 +147,10 @@ def main(cfg: DictConfig) -> None:
         sections.append((f"Rule labeler against gold, {split} documents", table))
         sections.append((f"Confusion matrix, {split} documents (rows gold, columns rules)",
                          _confusion(scores["all"])))
+        if cfg.get("rounds"):
+            rounds = round_table(part, cfg.rounds)
+            record[f"rounds_{split}"] = rounds.to_dict(orient="records")
+            sections.append((f"Rule labeler against gold by round, {split} documents", rounds))
     text = "# Label report\n\n" + render(sections)
     print(text)
     write_text(text, out)

@@ -48,6 +48,22 @@ def group_masks(doc_ids: Any, langs: Any, groups: Mapping[str, str] | None) -> d
     return masks
 
 
+def round_masks(doc_ids: Any, pattern: str | None, option: str = "rounds") -> dict[str, Any]:
+    """Boolean rows of each round: the documents written together, whose doc_ids are the same
+    once ``pattern`` is cut out (``-\\d+$`` turns ``nl-rn-h-07`` into ``nl-rn-h``). A round
+    by a new writer, scored alone, says whether rules transfer; the pooled score hides it."""
+    if not pattern:
+        return {}
+    try:
+        cut = re.compile(str(pattern))
+    except re.error as exc:
+        raise UserError(f"{option}={pattern!r} is not a regular expression ({exc}); write "
+                        f"the part of a doc_id to cut to give its round, e.g. '-\\d+$', or "
+                        f"{option}=null for no table by round") from None
+    names = np.asarray([cut.sub("", str(d), count=1) for d in doc_ids], dtype=object)
+    return {name: names == name for name in sorted(set(names.tolist()))}
+
+
 def scores_by_group(reference: Any, predictions: Mapping[str, Any],
                     masks: Mapping[str, Any]) -> list[dict[str, Any]]:
     """One row per non-empty group: its size and each model's macro-F1 on its rows."""
