@@ -233,6 +233,15 @@ def test_speaker_pattern_without_who_group_names_the_file(tmp_path: Path) -> Non
         RuleLabeler(lexicons=str(tmp_path))
 
 
+def test_quote_about_them_needs_both_word_lists(tmp_path: Path) -> None:
+    folder = Path(RuleLabeler().folder)
+    shutil.copy(folder / "nl.yaml", tmp_path / "nl.yaml")
+    (tmp_path / "context").mkdir()
+    (tmp_path / "context" / "nl.yaml").write_text("third_person: ['\\bhij\\b']\n")
+    with pytest.raises(ValueError, match=r"context.nl\.yaml.*'third_person' and 'first_person'"):
+        RuleLabeler(lexicons=str(tmp_path))
+
+
 # ---------------------------------------------------------------------- reported speech
 
 

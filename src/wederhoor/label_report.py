@@ -84,9 +84,9 @@ def check_splits(cfg: DictConfig) -> None:
     parts = set(meta["split"]) - {""}
     for option in ("tune_split", "eval_split"):
         one_of(cfg, option, parts, f"the split column of {cfg.data.meta}")
-    from wederhoor.evaluation.groups import round_masks
+    from wederhoor.evaluation.groups import compile_rounds
 
-    round_masks([], cfg.get("rounds"))  # a bad pattern is refused before any work
+    compile_rounds(cfg.get("rounds"))  # a bad pattern is refused before any work
 
 
 @hydra_app("label_report")

@@ -48,18 +48,26 @@ def group_masks(doc_ids: Any, langs: Any, groups: Mapping[str, str] | None) -> d
     return masks
 
 
-def round_masks(doc_ids: Any, pattern: str | None, option: str = "rounds") -> dict[str, Any]:
+def compile_rounds(pattern: str | None) -> re.Pattern[str] | None:
+    """The ``rounds`` option as a compiled pattern (None: no rounds), or one line saying it is
+    not a regular expression (checked before any work, as ``compile_groups`` is)."""
+    if not pattern:
+        return None
+    try:
+        return re.compile(str(pattern))
+    except re.error as exc:
+        raise UserError(f"rounds={pattern!r} is not a regular expression ({exc}); write the "
+                        "part of a doc_id to cut to give its round, e.g. '-\\d+$', or "
+                        "rounds=null for no table by round") from None
+
+
+def round_masks(doc_ids: Any, pattern: str | None) -> dict[str, Any]:
     """Boolean rows of each round: the documents written together, whose doc_ids are the same
     once ``pattern`` is cut out (``-\\d+$`` turns ``nl-rn-h-07`` into ``nl-rn-h``). A round
     by a new writer, scored alone, says whether rules transfer; the pooled score hides it."""
-    if not pattern:
+    cut = compile_rounds(pattern)
+    if cut is None:
         return {}
-    try:
-        cut = re.compile(str(pattern))
-    except re.error as exc:
-        raise UserError(f"{option}={pattern!r} is not a regular expression ({exc}); write "
-                        f"the part of a doc_id to cut to give its round, e.g. '-\\d+$', or "
-                        f"{option}=null for no table by round") from None
     names = np.asarray([cut.sub("", str(d), count=1) for d in doc_ids], dtype=object)
     return {name: names == name for name in sorted(set(names.tolist()))}
 

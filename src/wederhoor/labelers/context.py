@@ -122,6 +122,9 @@ def load_continuations(folder: Path, lang: str) -> ContextRules | None:
                         for p in _listed(data, "speaker"))
         if any("who" not in p.groupindex for p in speaker):
             raise ValueError("every 'speaker' pattern must capture the speaker as (?P<who>...)")
+        if ("third_person" in data) != ("first_person" in data):
+            raise ValueError("'third_person' and 'first_person' go together (a quotation about "
+                             "them is told by the two lists); give both or neither")
         return ContextRules(
             continuation=_joined(data, "continuation", macros),
             speaker=speaker,
