@@ -17,7 +17,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export JOBS  # read by the sweep recipe from its environment: a value never becomes shell code
 
 .PHONY: help install run test test-slow lint typecheck sweep compare label-report segeval \
-        gold-check agreement bench mlflow-install mlflow-ui e5-install run-e5 clean
+        gold-check agreement learning-curve bench mlflow-install mlflow-ui e5-install run-e5 clean
 
 help: ## Show this list of targets
 	@echo "wederhoor: stance experiments (accusation / denial / neutral) for news"
@@ -75,6 +75,9 @@ gold-check: $(STAMP) ## List gold sentences the current segmenter no longer prod
 
 agreement: $(STAMP) ## A second annotator against gold and a third reader of their disagreements, next to the rules (ARGS=predictions=... adds models)
 	@$(BIN)/python -m wederhoor.agreement $(ARGS)
+
+learning-curve: $(STAMP) ## Would more real-news-style documents help? Models trained on growing shares of them, scored per group
+	@$(BIN)/python -m wederhoor.learning_curve $(ARGS)
 
 bench: $(STAMP) ## Speed and memory benchmark (sizes=... in ARGS)
 	@$(BIN)/python -m wederhoor.bench $(ARGS)

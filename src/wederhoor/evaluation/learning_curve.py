@@ -1,0 +1,145 @@
+"""Learning curves: would more training documents of one kind make the models better?
+
+The project's gap is real news, and there are two remedies: better rules, or more
+real-news-style documents to train on. A learning curve weighs the second. Each model is
+trained on the training documents with a growing share of those of one kind (a doc_id
+pattern; the other documents are always kept), scored per group of test documents, and
+repeated with other draws of documents. A curve still rising at the full share says that
+more such documents would still help; a flat one says they would not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from wederhoor.errors import UserError
+
+
+def check_fractions(fractions: Any) -> list[float]:
+    """The ``fractions`` option as sorted shares in (0, 1], or one line saying what to write."""
+    def share(value: Any) -> float | None:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return None
+        return number if not isinstance(value, bool) and 0 < number <= 1 else None
+
+    items = [] if isinstance(fractions, (str, bytes)) else list(fractions or []) \
+        if hasattr(fractions, "__iter__") else []
+    values = [share(f) for f in items]
+    if not values or None in values:
+        raise UserError(f"fractions={fractions!r}: give shares of the documents above 0 and at "
+                        "most 1, e.g. 'fractions=[0.25,0.5,1.0]'")
+    return sorted({v for v in values if v is not None})
+
+
+def compile_subsample(pattern: str | None) -> re.Pattern[str] | None:
+    """The ``subsample`` option (a regular expression searched in doc_ids; None: every
+    training document is drawn from) compiled, or one line saying it is not one."""
+    if not pattern:
+        return None
+    try:
+        return re.compile(str(pattern))
+    except re.error as exc:
+        raise UserError(f"subsample={pattern!r} is not a regular expression ({exc}); write a "
+                        "pattern searched in doc_ids, e.g. '-rnh?-', or subsample=null to draw "
+                        "from every training document") from None
+
+
+def draws(fractions: Sequence[float], repeats: int) -> list[tuple[float, int]]:
+    """(share, repeat) of every training set: ``repeats`` draws of each share below 1, and
+    one of the whole (every draw of it is the same set)."""
+    return [(f, r) for f in fractions for r in range(1 if f >= 1 else repeats)]
+
+
+def drawn_rows(doc_ids: Sequence[str], train_rows: np.ndarray, subsample: re.Pattern[str] | None,
+               fraction: float, seed: int) -> np.ndarray:
+    """The training rows of one draw: every row of a training document ``subsample`` does not
+    match, and the rows of a seeded ``fraction`` of the documents it matches (at least one),
+    whole documents only (a document's sentences are not independent)."""
+    docs = np.asarray(doc_ids, dtype=object)[train_rows]
+    names = list(dict.fromkeys(docs.tolist()))  # first-seen order: the draw is reproducible
+    drawn = [d for d in names if subsample is None or subsample.search(str(d))]
+    if not drawn:
+        raise UserError(f"subsample={subsample.pattern if subsample else None!r} matches no "
+                        "training document; check the pattern against the doc_ids of the "
+                        "training split")
+    k = max(1, round(fraction * len(drawn)))
+    rng = np.random.default_rng(seed)
+    kept = set(np.asarray(drawn, dtype=object)[rng.permutation(len(drawn))[:k]].tolist())
+    kept |= set(names) - set(drawn)
+    return train_rows[np.fromiter((d in kept for d in docs), dtype=bool, count=len(docs))]
+
+
+def summarise(points: Any) -> Any:
+    """Mean, standard deviation and number of draws of each (model, group, share)."""
+    grouped = points.groupby(["model", "group", "fraction"], sort=False)
+    summary = grouped.agg(macro_f1=("macro_f1", "mean"), sd=("macro_f1", "std"),
+                          draws=("macro_f1", "size"),
+                          drawn_sentences=("drawn_sentences", "mean"),
+                          train_sentences=("train_sentences", "mean")).reset_index()
+    summary["sd"] = summary["sd"].fillna(0.0)
+    # models and groups in the order they came (all, languages, data.groups), shares rising
+    return summary.sort_values("fraction", kind="stable").sort_values(
+        ["model", "group"], kind="stable",
+        key=lambda col: col.map({v: i for i, v in enumerate(dict.fromkeys(col))}))
+
+
+def format_curves(summary: Any, rules: Mapping[str, float]) -> str:
+    """A terminal table per model: groups down, shares across (mean macro-F1), rules last."""
+    fractions = sorted(summary["fraction"].unique())
+    groups = list(dict.fromkeys(summary["group"]))
+    width = max(len("group"), *(len(g) for g in groups))
+    head = f"{'group':<{width}} " + " ".join(f"{f:>7.0%}" for f in fractions) + "    rules"
+    blocks = []
+    for model, part in summary.groupby("model", sort=False):
+        lines = [f"{model} (mean macro-F1 over the draws; share of the drawn documents)", head]
+        for group in groups:
+            cells = part[part["group"] == group].set_index("fraction")["macro_f1"]
+            lines.append(f"{group:<{width}} "
+                         + " ".join(f"{cells.get(f, float('nan')):>7.3f}" for f in fractions)
+                         + f"  {rules.get(group, float('nan')):>7.3f}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def plot_curves(summary: Any, rules: Mapping[str, float], path: Path, title: str) -> Path:
+    """One panel per group: macro-F1 against the drawn documents' sentences, a line and a
+    band of one standard deviation per model, the rule labeler as a dashed line."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from wederhoor.evaluation.plots import save_png
+
+    groups = list(dict.fromkeys(summary["group"]))
+    cols = min(4, len(groups))
+    rows = -(-len(groups) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(3.4 * cols, 2.8 * rows + 0.6), dpi=110,
+                             squeeze=False, sharex=True)
+    for ax, group in zip(axes.flat, groups, strict=False):
+        part = summary[summary["group"] == group]
+        for model, line in part.groupby("model", sort=False):
+            x, y, sd = line["drawn_sentences"], line["macro_f1"], line["sd"]
+            ax.plot(x, y, "o-", label=str(model), markersize=4)
+            ax.fill_between(x, y - sd, y + sd, alpha=0.2)
+        if group in rules:
+            ax.axhline(rules[group], color="grey", linestyle="--", linewidth=1, label="rules")
+        ax.set_title(group, fontsize=9)
+        ax.grid(alpha=0.3)
+        ax.tick_params(labelsize=8)
+    for ax in list(axes.flat)[len(groups):]:
+        ax.axis("off")
+    for ax in axes[-1]:
+        ax.set_xlabel("drawn training sentences", fontsize=8)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=len(labels), frameon=False, fontsize=8)
+    fig.suptitle(title, fontsize=10)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    return save_png(fig, path)

@@ -1,0 +1,137 @@
+"""``python -m wederhoor.learning_curve``: would more documents of one kind help the models?
+
+Trains each configured model on gold of the training documents with a growing share of the
+documents matching ``subsample`` (the real-news-style ones by default), scores every draw
+per group of test documents, and writes the curves into the run folder (learning_curve.csv,
+learning_curve_summary.csv, learning_curve.png). See ``evaluation/learning_curve.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from omegaconf import DictConfig
+
+from wederhoor.cli import hydra_app
+
+
+def check_options(cfg: DictConfig) -> None:
+    """Every option that needs neither the corpus nor a fit, before any work."""
+    from wederhoor.errors import UserError
+    from wederhoor.evaluation.learning_curve import check_fractions, compile_subsample
+    from wederhoor.io.documents import read_meta
+    from wederhoor.io.language import check_lang_option
+    from wederhoor.io.options import one_of, whole_number
+    from wederhoor.train_options import check_patterns
+
+    check_fractions(cfg.fractions)
+    whole_number(cfg, "repeats", minimum=1, example="repeats=3")
+    compile_subsample(cfg.subsample)
+    check_lang_option(cfg.lang)
+    check_patterns(cfg)
+    if not cfg.models:
+        raise UserError("models is empty: keep at least one of the models listed in "
+                        "conf/learning_curve.yaml (~models.NAME drops one)")
+    meta = read_meta(Path(cfg.data.meta), quiet=True) if cfg.data.get("meta") else None
+    if meta is None or "split" not in meta.columns:
+        raise UserError("a learning curve needs a train/test split per document: set "
+                        "data.meta=PATH to a CSV with doc_id and split columns")
+    parts = set(meta["split"]) - {""}
+    for option in ("train_split", "test_split"):
+        one_of(cfg, option, parts, f"the split column of {cfg.data.meta}")
+
+
+def before_run(argv: list[str], cfg: DictConfig | None) -> None:
+    """Bad options are refused before Hydra makes the run folder."""
+    if cfg is not None:
+        check_options(cfg)
+
+
+@hydra_app("learning_curve", before=before_run)
+def main(cfg: DictConfig) -> None:
+    import numpy as np
+    import pandas as pd
+    from hydra.core.hydra_config import HydraConfig
+
+    from wederhoor.errors import UserError
+    from wederhoor.evaluation.groups import group_masks, scores_by_group
+    from wederhoor.evaluation.learning_curve import (
+        check_fractions,
+        compile_subsample,
+        drawn_rows,
+        draws,
+        format_curves,
+        plot_curves,
+        summarise,
+    )
+    from wederhoor.experiment import Timer, build_corpus
+    from wederhoor.io.outputs import write_csv
+    from wederhoor.modeling.fitting import fit_clone, row_weights
+    from wederhoor.modeling.models import check_model, model_input, take
+    from wederhoor.progress import bar
+    from wederhoor.train_options import build_node
+
+    check_options(cfg)
+    run_dir = Path(HydraConfig.get().runtime.output_dir)
+    segmenter = build_node(cfg.segmenter, "segmenter", "conf/segmenter/")
+    labeler = build_node(cfg.labeler, "labeler", "conf/labeler/")
+    models = {str(name): build_node(node, f"models.{name}", "conf/model/")
+              for name, node in cfg.models.items()}
+    for name, model in models.items():
+        check_model(model, f"models.{name}")
+
+    corpus = build_corpus(cfg, segmenter, labeler, Timer())
+    if not corpus.has_gold:
+        raise UserError("a learning curve trains and scores on gold labels: set data.gold=PATH")
+    work = corpus.frame[corpus.frame["gold"] != ""].reset_index(drop=True)
+    split = work["split"].to_numpy(dtype=object)
+    train_rows = np.flatnonzero(split == cfg.train_split)
+    test_rows = np.flatnonzero(split == cfg.test_split)
+    if not len(train_rows) or not len(test_rows):
+        empty = cfg.train_split if not len(train_rows) else cfg.test_split
+        raise UserError(f"no gold sentence in the {empty} documents; check train_split and "
+                        "test_split against the split column of data.meta")
+    y = work["gold"].to_numpy(dtype=object)
+    weights = row_weights(cfg.get("train_weights") or {}, work["doc_id"])
+    tested = work.iloc[test_rows]
+    masks = {"all": np.ones(len(test_rows), dtype=bool),
+             **group_masks(tested["doc_id"].to_numpy(dtype=object),
+                           tested["lang"].to_numpy(dtype=object), cfg.data.get("groups"))}
+    reference = y[test_rows]
+    rules = {r["group"]: r["rules"] for r in
+             scores_by_group(reference, {"rules": tested["silver"].to_numpy(dtype=object)},
+                             masks)}
+    subsample = compile_subsample(cfg.subsample)
+    doc_ids = work["doc_id"].tolist()
+    inputs = {name: model_input(model, work) for name, model in models.items()}
+    plan = draws(check_fractions(cfg.fractions), int(cfg.repeats))
+    points: list[dict[str, Any]] = []
+    with bar(len(plan) * len(models), "learning curve", unit="fits", show=True) as progress:
+        for fraction, repeat in plan:
+            rows = drawn_rows(doc_ids, train_rows, subsample, fraction, int(cfg.seed) + repeat)
+            drawn = int(sum(1 for d in np.asarray(doc_ids, dtype=object)[rows]
+                            if subsample is None or subsample.search(str(d))))
+            for name, model in models.items():
+                fitted, _ = fit_clone(model, take(inputs[name], rows), y[rows],
+                                      None if weights is None else weights[rows])
+                predicted = fitted.predict(take(inputs[name], test_rows))
+                for row in scores_by_group(reference, {"macro_f1": predicted}, masks):
+                    points.append({"model": name, "fraction": fraction, "repeat": repeat,
+                                   "drawn_sentences": drawn, "train_sentences": len(rows),
+                                   **row})
+                progress.update(1)
+    table = pd.DataFrame(points)
+    summary = summarise(table)
+    write_csv(table, run_dir / "learning_curve.csv")
+    write_csv(summary, run_dir / "learning_curve_summary.csv")
+    plot_curves(summary, rules, run_dir / "learning_curve.png",
+                f"macro-F1 on the {cfg.test_split} documents against the drawn "
+                f"{cfg.subsample or 'training'} documents' sentences")
+    print(format_curves(summary, rules))
+    print(f"\nwritten: {run_dir}/learning_curve.csv, learning_curve_summary.csv, "
+          "learning_curve.png")
+
+
+if __name__ == "__main__":
+    main()
