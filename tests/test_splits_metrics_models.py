@@ -146,3 +146,23 @@ def test_tfidf_saves_its_vocabulary_compactly_and_loads_the_same(tmp_path) -> No
     assert list(loaded.vocabulary_.items()) == list(fitted.vocabulary_.items())  # same order
     assert (loaded.transform(texts) != fitted.transform(texts)).nnz == 0
     assert loaded.get_params() == fitted.get_params()
+
+
+def test_results_table_stays_aligned_under_a_long_model_name() -> None:
+    from wederhoor.evaluation.summary import format_results
+
+    metrics = evaluate(["accusation", "denial", "neutral"], ["accusation", "denial", "denial"])
+    folds = summarise_folds([{**metrics, "fold": 0, "documents": 1}])
+    scored = {"train_labels": "gold", "metrics": metrics, "fold_summary": folds}
+    record = {"model": "tfidf_logreg", "counts": {"documents": 1, "sentences": 3,
+                                                 "evaluated_sentences": 3},
+              "eval_against": "gold", "n_folds": 1, "train_labels": "silver",
+              "metrics": metrics, "fold_summary": folds, "reference": None,
+              "also": {"stacking_tfidf_logreg": scored, "nb": scored},
+              "labeler_vs_gold": metrics}
+    lines = format_results(record, "run")
+    table = lines.splitlines()[1:6]  # the head, the main row, two extra models, the rules
+    assert table[2].startswith("stacking_tfidf_logreg on gold ")
+    ends = {line.index("macro-F1") + len("macro-F1") if i == 0 else
+            line.index(f"{metrics['macro_f1']:.3f}") + 5 for i, line in enumerate(table)}
+    assert len(ends) == 1, table  # every macro-F1 ends in the column of its heading

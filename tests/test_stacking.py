@@ -67,9 +67,10 @@ class _Probe(ClassifierMixin, BaseEstimator):
         return np.full(X.shape[0], self.classes_[0])
 
 
-def test_shipped_config_fits_its_meta_learner_on_out_of_fold_probabilities(cfg_factory) -> None:
-    model = instantiate(cfg_factory("train", ["model=stacking_logreg",
-                                              STAND_IN_EMBEDDINGS]).model)
+@pytest.mark.parametrize("config", ["stacking_logreg", "stacking_tfidf_logreg"])
+def test_shipped_config_fits_its_meta_learner_on_out_of_fold_probabilities(cfg_factory,
+                                                                           config: str) -> None:
+    model = instantiate(cfg_factory("train", [f"model={config}", STAND_IN_EMBEDDINGS]).model)
     stack = model.named_steps["vectorizer"].transformers[0][1]
     stack.set_params(estimators=[("m", _memoriser())])
     model.set_params(classifier=_Probe())
@@ -110,3 +111,15 @@ def test_bad_options_are_one_line_errors(option: dict) -> None:
     params = {"estimators": [("m", _memoriser())], **option}
     with pytest.raises(UserError, match="stacking"):
         OutOfFoldProbabilities(**params).fit_transform(X, y)
+
+
+def test_stacking_without_embeddings_reads_none(cfg_factory) -> None:
+    """stacking_tfidf_logreg needs no optional extra: no part of it embeds sentences."""
+    from wederhoor.modeling.embeddings import SentenceEmbeddings
+
+    model = instantiate(cfg_factory("train", ["model=stacking_tfidf_logreg"]).model)
+    parts = [v for v in model.get_params(deep=True).values() if hasattr(v, "get_params")]
+    stack = model.named_steps["vectorizer"].transformers[0][1]
+    parts += [p for _, est in stack.estimators for p in est.get_params(deep=True).values()]
+    assert not any(isinstance(p, SentenceEmbeddings) for p in parts)
+    assert [name for name, _ in stack.estimators] == ["tfidf", "rules"]
