@@ -73,19 +73,10 @@ def round_table(part: Any, pattern: str | None) -> Any:
 def check_splits(cfg: DictConfig) -> None:
     """Before any work: data.meta gives each document a part (its split column), and
     tune_split and eval_split name parts it has (a typo would report on no document)."""
-    from wederhoor.errors import UserError
-    from wederhoor.io.documents import read_meta
-    from wederhoor.io.options import one_of
-
-    meta = read_meta(Path(cfg.data.meta), quiet=True) if cfg.data.get("meta") else None
-    if meta is None or "split" not in meta.columns:
-        raise UserError("the label report needs a dev/test split per document: set "
-                        "data.meta=PATH to a CSV with doc_id and split columns")
-    parts = set(meta["split"]) - {""}
-    for option in ("tune_split", "eval_split"):
-        one_of(cfg, option, parts, f"the split column of {cfg.data.meta}")
     from wederhoor.evaluation.groups import compile_rounds
+    from wederhoor.io.options import check_split_options
 
+    check_split_options(cfg, ("tune_split", "eval_split"), "the label report")
     compile_rounds(cfg.get("rounds"))  # a bad pattern is refused before any work
 
 

@@ -20,9 +20,8 @@ def check_options(cfg: DictConfig) -> None:
     """Every option that needs neither the corpus nor a fit, before any work."""
     from wederhoor.errors import UserError
     from wederhoor.evaluation.learning_curve import check_fractions, compile_subsample
-    from wederhoor.io.documents import read_meta
     from wederhoor.io.language import check_lang_option
-    from wederhoor.io.options import one_of, whole_number
+    from wederhoor.io.options import check_split_options, whole_number
     from wederhoor.train_options import check_patterns
 
     check_fractions(cfg.fractions)
@@ -33,13 +32,7 @@ def check_options(cfg: DictConfig) -> None:
     if not cfg.models:
         raise UserError("models is empty: keep at least one of the models listed in "
                         "conf/learning_curve.yaml (~models.NAME drops one)")
-    meta = read_meta(Path(cfg.data.meta), quiet=True) if cfg.data.get("meta") else None
-    if meta is None or "split" not in meta.columns:
-        raise UserError("a learning curve needs a train/test split per document: set "
-                        "data.meta=PATH to a CSV with doc_id and split columns")
-    parts = set(meta["split"]) - {""}
-    for option in ("train_split", "test_split"):
-        one_of(cfg, option, parts, f"the split column of {cfg.data.meta}")
+    check_split_options(cfg, ("train_split", "test_split"), "a learning curve")
 
 
 def before_run(argv: list[str], cfg: DictConfig | None) -> None:

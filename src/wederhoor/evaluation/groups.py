@@ -51,14 +51,10 @@ def group_masks(doc_ids: Any, langs: Any, groups: Mapping[str, str] | None) -> d
 def compile_rounds(pattern: str | None) -> re.Pattern[str] | None:
     """The ``rounds`` option as a compiled pattern (None: no rounds), or one line saying it is
     not a regular expression (checked before any work, as ``compile_groups`` is)."""
-    if not pattern:
-        return None
-    try:
-        return re.compile(str(pattern))
-    except re.error as exc:
-        raise UserError(f"rounds={pattern!r} is not a regular expression ({exc}); write the "
-                        "part of a doc_id to cut to give its round, e.g. '-\\d+$', or "
-                        "rounds=null for no table by round") from None
+    from wederhoor.io.options import pattern_option
+
+    return pattern_option(pattern, "rounds", "write the part of a doc_id to cut to give its "
+                          "round, e.g. '-\\d+$', or rounds=null for no table by round")
 
 
 def round_masks(doc_ids: Any, pattern: str | None) -> dict[str, Any]:

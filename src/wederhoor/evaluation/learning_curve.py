@@ -41,14 +41,10 @@ def check_fractions(fractions: Any) -> list[float]:
 def compile_subsample(pattern: str | None) -> re.Pattern[str] | None:
     """The ``subsample`` option (a regular expression searched in doc_ids; None: every
     training document is drawn from) compiled, or one line saying it is not one."""
-    if not pattern:
-        return None
-    try:
-        return re.compile(str(pattern))
-    except re.error as exc:
-        raise UserError(f"subsample={pattern!r} is not a regular expression ({exc}); write a "
-                        "pattern searched in doc_ids, e.g. '-rnh?-', or subsample=null to draw "
-                        "from every training document") from None
+    from wederhoor.io.options import pattern_option
+
+    return pattern_option(pattern, "subsample", "write a pattern searched in doc_ids, e.g. "
+                          "'-rnh?-', or subsample=null to draw from every training document")
 
 
 def draws(fractions: Sequence[float], repeats: int) -> list[tuple[float, int]]:

@@ -8,6 +8,7 @@ raises one line that names the option and shows a good value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -79,6 +80,35 @@ def one_of(cfg: DictConfig, key: str, allowed: Iterable[str], where: str = "") -
         raise UserError(f"{key}={value!r} is not allowed; use one of: "
                         f"{', '.join(choices) or 'none'}{source}")
     return str(value)
+
+
+def pattern_option(value: Any, option: str, hint: str) -> re.Pattern[str] | None:
+    """A regular-expression option compiled (None or empty: no pattern), or one line naming
+    ``option`` and saying what to write (``hint``), before the work that would use it."""
+    if not value:
+        return None
+    try:
+        return re.compile(str(value))
+    except re.error as exc:
+        raise UserError(f"{option}={value!r} is not a regular expression ({exc}); "
+                        f"{hint}") from None
+
+
+def check_split_options(cfg: DictConfig, options: Iterable[str], needs: str) -> None:
+    """``data.meta`` gives each document a part (its ``split`` column), and each of
+    ``options`` names a part it has (a typo would work on no document); ``needs`` says which
+    command needs the split."""
+    from pathlib import Path
+
+    from wederhoor.io.documents import read_meta
+
+    meta = read_meta(Path(cfg.data.meta), quiet=True) if cfg.data.get("meta") else None
+    if meta is None or "split" not in meta.columns:
+        raise UserError(f"{needs} needs a split per document: set data.meta=PATH to a CSV "
+                        "with doc_id and split columns")
+    parts = set(meta["split"]) - {""}
+    for option in options:
+        one_of(cfg, option, parts, f"the split column of {cfg.data.meta}")
 
 
 def check_shared_options(cfg: DictConfig) -> None:
