@@ -80,13 +80,15 @@ def test_summary_and_table_known_answers() -> None:
         {"model": "m", "group": "lang nl", "fraction": 1.0, "macro_f1": 0.85,
          "drawn_sentences": 22, "train_sentences": 42},
     ])
-    summary = summarise(points).set_index(["group", "fraction"])
+    summary = summarise(points, {"all": 0.75}).set_index(["group", "fraction"])
     half = summary.loc[("all", 0.5)]
     assert half["macro_f1"] == pytest.approx(0.7) and half["draws"] == 2
     assert half["sd"] == pytest.approx(np.std([0.6, 0.8], ddof=1))
     assert half["drawn_sentences"] == 11
     assert summary.loc[("all", 1.0), "sd"] == 0  # one draw: no spread
-    table = format_curves(summarise(points), {"all": 0.75})
+    assert summary.loc[("all", 1.0), "rules"] == 0.75
+    assert np.isnan(summary.loc[("lang nl", 1.0), "rules"])  # no rules score for the group
+    table = format_curves(summarise(points, {"all": 0.75}))
     line = next(ln for ln in table.splitlines() if ln.startswith("all"))
     assert line.split() == ["all", "0.700", "0.900", "0.750"]
     nl = next(ln for ln in table.splitlines() if ln.startswith("lang nl"))
@@ -110,3 +112,5 @@ def test_command_writes_the_curves(tmp_path: Path) -> None:
     assert points["macro_f1"].between(0, 1).all()
     assert (run_dir / "learning_curve.png").stat().st_size > 10_000
     assert "rules" in done.stdout and "hybrid_logreg" in done.stdout
+    summary = pd.read_csv(run_dir / "learning_curve_summary.csv")
+    assert summary["rules"].between(0, 1).all()  # the rules' score of every group, beside it

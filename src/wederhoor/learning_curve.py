@@ -115,13 +115,15 @@ def main(cfg: DictConfig) -> None:
                                    **row})
                 progress.update(1)
     table = pd.DataFrame(points)
-    summary = summarise(table)
+    summary = summarise(table, rules)
     write_csv(table, run_dir / "learning_curve.csv")
     write_csv(summary, run_dir / "learning_curve_summary.csv")
-    plot_curves(summary, rules, run_dir / "learning_curve.png",
-                f"macro-F1 on the {cfg.test_split} documents against the drawn "
-                f"{cfg.subsample or 'training'} documents' sentences")
-    print(format_curves(summary, rules))
+    drawn_from = (f"the {cfg.train_split} documents matching {cfg.subsample!r} (the others "
+                  "always kept)" if cfg.subsample else f"all {cfg.train_split} documents")
+    plot_curves(summary, run_dir / "learning_curve.png",
+                f"macro-F1 on the {cfg.test_split} documents, by the training sentences drawn "
+                f"from {drawn_from}")
+    print(format_curves(summary))
     print(f"\nwritten: {run_dir}/learning_curve.csv, learning_curve_summary.csv, "
           "learning_curve.png")
 

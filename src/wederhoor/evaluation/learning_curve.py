@@ -72,24 +72,27 @@ def drawn_rows(doc_ids: Sequence[str], train_rows: np.ndarray, subsample: re.Pat
     return train_rows[np.fromiter((d in kept for d in docs), dtype=bool, count=len(docs))]
 
 
-def summarise(points: Any) -> Any:
-    """Mean, standard deviation and number of draws of each (model, group, share)."""
+def summarise(points: Any, rules: Mapping[str, float]) -> Any:
+    """Mean, standard deviation and number of draws of each (model, group, share), with the
+    rule labeler's score of the group (``rules``: group -> macro-F1) beside it."""
     grouped = points.groupby(["model", "group", "fraction"], sort=False)
     summary = grouped.agg(macro_f1=("macro_f1", "mean"), sd=("macro_f1", "std"),
                           draws=("macro_f1", "size"),
                           drawn_sentences=("drawn_sentences", "mean"),
                           train_sentences=("train_sentences", "mean")).reset_index()
     summary["sd"] = summary["sd"].fillna(0.0)
+    summary["rules"] = summary["group"].map(lambda g: rules.get(g, float("nan")))
     # models and groups in the order they came (all, languages, data.groups), shares rising
     return summary.sort_values("fraction", kind="stable").sort_values(
         ["model", "group"], kind="stable",
         key=lambda col: col.map({v: i for i, v in enumerate(dict.fromkeys(col))}))
 
 
-def format_curves(summary: Any, rules: Mapping[str, float]) -> str:
+def format_curves(summary: Any) -> str:
     """A terminal table per model: groups down, shares across (mean macro-F1), rules last."""
     fractions = sorted(summary["fraction"].unique())
     groups = list(dict.fromkeys(summary["group"]))
+    rules = dict(zip(summary["group"], summary["rules"], strict=True))
     width = max(len("group"), *(len(g) for g in groups))
     head = f"{'group':<{width}} " + " ".join(f"{f:>7.0%}" for f in fractions) + "    rules"
     blocks = []
@@ -104,7 +107,7 @@ def format_curves(summary: Any, rules: Mapping[str, float]) -> str:
     return "\n\n".join(blocks)
 
 
-def plot_curves(summary: Any, rules: Mapping[str, float], path: Path, title: str) -> Path:
+def plot_curves(summary: Any, path: Path, title: str) -> Path:
     """One panel per group: macro-F1 against the drawn documents' sentences, a line and a
     band of one standard deviation per model, the rule labeler as a dashed line."""
     import matplotlib
@@ -125,15 +128,16 @@ def plot_curves(summary: Any, rules: Mapping[str, float], path: Path, title: str
             x, y, sd = line["drawn_sentences"], line["macro_f1"], line["sd"]
             ax.plot(x, y, "o-", label=str(model), markersize=4)
             ax.fill_between(x, y - sd, y + sd, alpha=0.2)
-        if group in rules:
-            ax.axhline(rules[group], color="grey", linestyle="--", linewidth=1, label="rules")
+        rules = part["rules"].iloc[0]
+        if rules == rules:  # not NaN
+            ax.axhline(rules, color="grey", linestyle="--", linewidth=1, label="rules")
         ax.set_title(group, fontsize=9)
         ax.grid(alpha=0.3)
         ax.tick_params(labelsize=8)
     for ax in list(axes.flat)[len(groups):]:
         ax.axis("off")
     for ax in axes[-1]:
-        ax.set_xlabel("drawn training sentences", fontsize=8)
+        ax.set_xlabel("training sentences drawn", fontsize=8)
     handles, labels = axes.flat[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncol=len(labels), frameon=False, fontsize=8)
     fig.suptitle(title, fontsize=10)
