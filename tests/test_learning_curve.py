@@ -114,3 +114,14 @@ def test_command_writes_the_curves(tmp_path: Path) -> None:
     assert "rules" in done.stdout and "hybrid_logreg" in done.stdout
     summary = pd.read_csv(run_dir / "learning_curve_summary.csv")
     assert summary["rules"].between(0, 1).all()  # the rules' score of every group, beside it
+
+
+def test_a_fit_scikit_learn_refuses_is_one_line_and_leaves_no_folder(tmp_path: Path) -> None:
+    run_dir = tmp_path / "run"
+    done = run_in_process("learning_curve", *small_seeds(tmp_path / "corpus"),
+                          "subsample=null", "fractions=[1.0]", "~models.hybrid_logreg",
+                          "models.tfidf_logreg.vectorizer.min_df=500", "workers=1",
+                          f"cache_dir={tmp_path / 'cache'}", f"hydra.run.dir={run_dir}")
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "models.tfidf_logreg" in done.stderr, done.stderr
+    assert not run_dir.exists()

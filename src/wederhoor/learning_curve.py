@@ -9,7 +9,6 @@ learning_curve_summary.csv, learning_curve.png). See ``evaluation/learning_curve
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from omegaconf import DictConfig
 
@@ -43,16 +42,31 @@ def before_run(argv: list[str], cfg: DictConfig | None) -> None:
 
 @hydra_app("learning_curve", before=before_run)
 def main(cfg: DictConfig) -> None:
+    from hydra.core.hydra_config import HydraConfig
+
+    from wederhoor.io.new_run import discard_failed_run, kept_names
+
+    hydra_cfg = HydraConfig.get()
+    run_dir = Path(hydra_cfg.runtime.output_dir)
+    kept = kept_names(run_dir, f"{hydra_cfg.job.name}.log")
+    try:
+        draw_curves(cfg, run_dir)
+    except (Exception, KeyboardInterrupt):
+        discard_failed_run(run_dir, kept)  # no half-finished curve folder is left behind
+        raise
+
+
+def draw_curves(cfg: DictConfig, run_dir: Path) -> None:
+    """Build every config group once, split and label the corpus, fit the draws, write."""
     import numpy as np
     import pandas as pd
-    from hydra.core.hydra_config import HydraConfig
 
     from wederhoor.errors import UserError
     from wederhoor.evaluation.groups import group_masks, scores_by_group
     from wederhoor.evaluation.learning_curve import (
         check_fractions,
         compile_subsample,
-        drawn_rows,
+        curve_points,
         draws,
         format_curves,
         plot_curves,
@@ -60,13 +74,12 @@ def main(cfg: DictConfig) -> None:
     )
     from wederhoor.experiment import Timer, build_corpus
     from wederhoor.io.outputs import write_csv
-    from wederhoor.modeling.fitting import fit_clone, row_weights
-    from wederhoor.modeling.models import check_model, model_input, take
+    from wederhoor.modeling.fitting import row_weights
+    from wederhoor.modeling.models import check_model, model_input
     from wederhoor.progress import bar
     from wederhoor.train_options import build_node
 
     check_options(cfg)
-    run_dir = Path(HydraConfig.get().runtime.output_dir)
     segmenter = build_node(cfg.segmenter, "segmenter", "conf/segmenter/")
     labeler = build_node(cfg.labeler, "labeler", "conf/labeler/")
     models = {str(name): build_node(node, f"models.{name}", "conf/model/")
@@ -91,29 +104,15 @@ def main(cfg: DictConfig) -> None:
     masks = {"all": np.ones(len(test_rows), dtype=bool),
              **group_masks(tested["doc_id"].to_numpy(dtype=object),
                            tested["lang"].to_numpy(dtype=object), cfg.data.get("groups"))}
-    reference = y[test_rows]
     rules = {r["group"]: r["rules"] for r in
-             scores_by_group(reference, {"rules": tested["silver"].to_numpy(dtype=object)},
+             scores_by_group(y[test_rows], {"rules": tested["silver"].to_numpy(dtype=object)},
                              masks)}
-    subsample = compile_subsample(cfg.subsample)
-    doc_ids = work["doc_id"].tolist()
     inputs = {name: model_input(model, work) for name, model in models.items()}
     plan = draws(check_fractions(cfg.fractions), int(cfg.repeats))
-    points: list[dict[str, Any]] = []
     with bar(len(plan) * len(models), "learning curve", unit="fits", show=True) as progress:
-        for fraction, repeat in plan:
-            rows = drawn_rows(doc_ids, train_rows, subsample, fraction, int(cfg.seed) + repeat)
-            drawn = int(sum(1 for d in np.asarray(doc_ids, dtype=object)[rows]
-                            if subsample is None or subsample.search(str(d))))
-            for name, model in models.items():
-                fitted, _ = fit_clone(model, take(inputs[name], rows), y[rows],
-                                      None if weights is None else weights[rows])
-                predicted = fitted.predict(take(inputs[name], test_rows))
-                for row in scores_by_group(reference, {"macro_f1": predicted}, masks):
-                    points.append({"model": name, "fraction": fraction, "repeat": repeat,
-                                   "drawn_sentences": drawn, "train_sentences": len(rows),
-                                   **row})
-                progress.update(1)
+        points = curve_points(models, inputs, y, weights, work["doc_id"].tolist(), train_rows,
+                              test_rows, masks, compile_subsample(cfg.subsample), plan,
+                              int(cfg.seed), progress)
     table = pd.DataFrame(points)
     summary = summarise(table, rules)
     write_csv(table, run_dir / "learning_curve.csv")

@@ -72,6 +72,41 @@ def drawn_rows(doc_ids: Sequence[str], train_rows: np.ndarray, subsample: re.Pat
     return train_rows[np.fromiter((d in kept for d in docs), dtype=bool, count=len(docs))]
 
 
+def curve_points(models: Mapping[str, Any], inputs: Mapping[str, Any], y: np.ndarray,
+                 weights: np.ndarray | None, doc_ids: Sequence[str], train_rows: np.ndarray,
+                 test_rows: np.ndarray, masks: Mapping[str, Any],
+                 subsample: re.Pattern[str] | None, plan: Sequence[tuple[float, int]],
+                 seed: int, progress: Any) -> list[dict[str, Any]]:
+    """One row per draw, model and group: every model fitted on the draw's training rows
+    (``inputs``: each model's input, ``models.model_input``) and scored on ``test_rows``
+    per group (``masks`` over the test rows). A fit scikit-learn refuses is one line naming
+    the model (``models.NAME``)."""
+    from wederhoor.evaluation.groups import scores_by_group
+    from wederhoor.modeling.fitting import fit_clone
+    from wederhoor.modeling.models import fit_error, take
+
+    names = np.asarray(doc_ids, dtype=object)
+    points: list[dict[str, Any]] = []
+    for fraction, repeat in plan:
+        rows = drawn_rows(doc_ids, train_rows, subsample, fraction, seed + repeat)
+        drawn = sum(1 for d in names[rows] if subsample is None or subsample.search(str(d)))
+        for name, model in models.items():
+            try:
+                fitted, _ = fit_clone(model, take(inputs[name], rows), y[rows],
+                                      None if weights is None else weights[rows])
+            except Exception as exc:  # noqa: BLE001 - fit_error keeps all but sklearn's own
+                error = fit_error(model, f"models.{name}", exc)
+                if error is exc:
+                    raise
+                raise error from None
+            predicted = fitted.predict(take(inputs[name], test_rows))
+            for row in scores_by_group(y[test_rows], {"macro_f1": predicted}, masks):
+                points.append({"model": name, "fraction": fraction, "repeat": repeat,
+                               "drawn_sentences": drawn, "train_sentences": len(rows), **row})
+            progress.update(1)
+    return points
+
+
 def summarise(points: Any, rules: Mapping[str, float]) -> Any:
     """Mean, standard deviation and number of draws of each (model, group, share), with the
     rule labeler's score of the group (``rules``: group -> macro-F1) beside it."""
