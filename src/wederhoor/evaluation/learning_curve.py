@@ -11,7 +11,7 @@ more such documents would still help; a flat one says they would not.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +29,8 @@ def check_fractions(fractions: Any) -> list[float]:
             return None
         return number if not isinstance(value, bool) and 0 < number <= 1 else None
 
-    items = [] if isinstance(fractions, (str, bytes)) else list(fractions or []) \
-        if hasattr(fractions, "__iter__") else []
-    values = [share(f) for f in items]
+    listed = isinstance(fractions, Iterable) and not isinstance(fractions, (str, bytes))
+    values = [share(f) for f in fractions] if listed else []
     if not values or None in values:
         raise UserError(f"fractions={fractions!r}: give shares of the documents above 0 and at "
                         "most 1, e.g. 'fractions=[0.25,0.5,1.0]'")
@@ -117,10 +116,12 @@ def summarise(points: Any, rules: Mapping[str, float]) -> Any:
                           train_sentences=("train_sentences", "mean")).reset_index()
     summary["sd"] = summary["sd"].fillna(0.0)
     summary["rules"] = summary["group"].map(lambda g: rules.get(g, float("nan")))
-    # models and groups in the order they came (all, languages, data.groups), shares rising
-    return summary.sort_values("fraction", kind="stable").sort_values(
-        ["model", "group"], kind="stable",
-        key=lambda col: col.map({v: i for i, v in enumerate(dict.fromkeys(col))}))
+    # models and groups in the order the draws gave them (all, languages, data.groups),
+    # shares rising
+    first_seen = {col: {v: i for i, v in enumerate(dict.fromkeys(points[col]))}
+                  for col in ("model", "group")}
+    return summary.sort_values(["model", "group", "fraction"], key=lambda col: (
+        col.map(first_seen[col.name]) if col.name in first_seen else col))
 
 
 def format_curves(summary: Any) -> str:
