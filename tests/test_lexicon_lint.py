@@ -11,6 +11,7 @@ import yaml
 from wederhoor.labelers.context import load_continuations
 from wederhoor.labelers.lexicon_lint import (
     MAX_PATTERN_CHARS,
+    duplicate_keys,
     lint_file,
     lint_lexicon,
     main,
@@ -140,3 +141,17 @@ def test_today_format_still_loads(tmp_path: Path) -> None:
     assert rules is not None and rules.continuation is not None
     assert rules.continuation.search("dat blijkt uit een rapport")
     assert not rules.continuation.search("dat bleek uit een rapport")
+
+
+def test_a_name_written_twice_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """YAML keeps only the last of two keys of the same name, so a second function called like
+    an earlier one silently switched the first off; the linter names both copies' name."""
+    assert duplicate_keys(CLEAN) == []
+    fn = CLEAN[CLEAN.index("  xx_accuse:"):]
+    twice = CLEAN + fn
+    problems = duplicate_keys(twice)
+    assert len(problems) == 1 and problems[0].startswith("functions.xx_accuse: written twice")
+    bad = tmp_path / "xx.yaml"
+    bad.write_text(twice, encoding="utf-8")
+    assert main([str(bad)]) == 1
+    assert "xx.yaml: functions.xx_accuse: written twice" in capsys.readouterr().out

@@ -2030,3 +2030,66 @@ def test_round_six_english_answers_and_charges(rl: RuleLabeler) -> None:
         ("Councillors voted to refer the audit to the state's local government inspectorate.", ACC),
         ("The department said an internal review found no policy violations.", NEU),
     ], "en")
+
+
+def test_session_eight_english_sanction_and_reaction_headlines(rl: RuleLabeler) -> None:
+    """Session 8: enforcement told in headline grammar (present tense, "to pay"), inspectors'
+    verdicts, the reaction a conduct caused, money withheld, harm to people in one's care; and
+    the same words where nobody is charged."""
+    check(rl, [
+        ("Watchdog fines Norbridge Water £4m over sewage spills", ACC),
+        ("Regulator orders Calloway Bank to repay 20,000 customers", ACC),
+        ("Tribunal orders Fenwick Foods to compensate sacked worker", ACC),
+        ("Bank to refund thousands of customers over hidden fees", ACC),
+        ("Parents sue school district over bullying of their son", ACC),
+        ("Regulator bans former director Tom Reilly for ten years", ACC),
+        ("The home was judged non-compliant with seven of the regulations.", ACC),
+        ("Fury as developer fells protected trees", ACC),
+        ("Calls grow for chief executive to resign over data breach", ACC),
+        ("Harwell council leader faces no-confidence vote over contract claims", ACC),
+        ("The board accepted the findings in full.", ACC),
+        ("Festival run by Hinterfields owes suppliers £380,000, traders claim", ACC),
+        ("Dozens of Hinterfields suppliers say they are still owed money.", ACC),
+        ("Tenants of Brookfield Lettings were left without heating for five weeks.", ACC),
+        ("Sprinter Dana Voss tested positive for a banned steroid.", ACC),
+        ("He was suspended by the Harnley group pending an investigation.", ACC),
+        ("Kestrel said it was confident it would be cleared.", DEN),
+        ("The council said the contract was awarded properly.", DEN),
+        ("In police interview, Ashworth said every job his firm quoted for was done.", DEN),
+        ("Drivers face fines of up to £100.", NEU),
+        ("Fines for dropping litter are to rise next year.", NEU),
+        ("Storm Ciara left 20,000 homes without heating.", NEU),
+        ("Half the squad tested positive for covid before the final.", NEU),
+        ("The board refused to accept the findings.", NEU),
+        ("The hearing continues.", NEU),
+    ], "en")
+
+
+def test_session_eight_dutch_belgian_procedure_and_sanctions(rl: RuleLabeler) -> None:
+    """Session 8: Belgian detention and referral (raadkamer, KI), sanctions in the words of
+    justice and local government, a main clause failing a norm (the negation after the verb,
+    which used to read as compliance), public anger and calls to resign, disbelief, and a
+    speaker saying he knew nothing."""
+    check(rl, [
+        ("Raadkamer houdt zaakvoerder langer in de cel", ACC),
+        ("De raadkamer verlengde de aanhouding van de twee verdachten met een maand.", ACC),
+        ("De aanhouding van de zaakvoerder werd door de raadkamer bevestigd.", ACC),
+        ("De onderzoeksrechter heeft de man onder aanhoudingsmandaat geplaatst.", ACC),
+        ("De kamer van inbeschuldigingstelling verwees de zaak naar de correctionele rechtbank.",
+         ACC),
+        ("De carwash werd verbeurdverklaard.", ACC),
+        ("De man kreeg een straf met uitstel.", ACC),
+        ("De gemeente stelde de uitbater in gebreke.", ACC),
+        ("Café moet drie maanden dicht na vechtpartij", ACC),
+        ("Bart V. (43) moet twee jaar de cel in.", ACC),
+        ("De fabriek voldoet niet aan de normen.", ACC),
+        ("De zorginstelling voldeed op zeven van de tien punten niet aan de normen.", ACC),
+        ("Woede om kap van beschermde eiken door projectontwikkelaar", ACC),
+        ("De roep om het aftreden van de burgemeester wordt luider.", ACC),
+        ("De bewoners geloven daar weinig van.", ACC),
+        ("Hij zegt dat hij van niks wist van de betalingen.", DEN),
+        ("Volgens de directie voldoen alle installaties aan de normen.", DEN),
+        ("De bakkerij blijft drie weken dicht wegens verbouwing.", NEU),
+        ("De man verscheen dinsdag voor de raadkamer.", NEU),
+        ("Wie te hard rijdt, riskeert een boete van 300 euro.", NEU),
+    ], "nl")

@@ -12,7 +12,9 @@ A lexicon is read by people adding rules far more often than by the code, so:
 5. a word list (``(?:a|b|c)`` of at least ``MIN_LIST_WORDS`` plain words or phrases) written
    inline in two places is a macro;
 6. no word in a list is a bare YAML boolean (``true``, ``false``, ``yes``, ``no``, ``on``,
-   ``off``): YAML reads it as True / False, so the word would never match; quote it.
+   ``off``): YAML reads it as True / False, so the word would never match; quote it;
+7. no name is written twice in one mapping (two functions or two macros of the same name):
+   YAML keeps only the last one, so the first would silently stop working.
 
 ``python -m wederhoor.labelers.lexicon_lint [FILE ...]`` prints the problems of the given
 lexicon files (by default the shipped ones) and exits 1 when there are any.
@@ -169,12 +171,39 @@ def lint_lexicon(data: dict) -> list[str]:
             + _booleans(data, macros))
 
 
+def duplicate_keys(text: str) -> list[str]:
+    """Keys written twice in one mapping of a YAML text (rule 7), as "section.name: ..." lines;
+    read from the node tree, because a parsed mapping has already dropped the first copy."""
+    problems: list[str] = []
+
+    def walk(node: yaml.Node, where: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                name = str(key.value)
+                if name in seen:
+                    line = key.start_mark.line + 1
+                    problems.append(f"{where}{name}: written twice (line {line});"
+                                    " YAML keeps only the last, rename one")
+                seen.add(name)
+                walk(value, f"{where}{name}.")
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, where)
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None:
+        walk(root, "")
+    return problems
+
+
 def lint_file(path: Path) -> list[str]:
     """``lint_lexicon`` of one YAML file, each problem prefixed with the file's path."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
     if not isinstance(data, dict):
         return [f"{path}: expected a mapping"]
-    return [f"{path}: {problem}" for problem in lint_lexicon(data)]
+    return [f"{path}: {problem}" for problem in duplicate_keys(text) + lint_lexicon(data)]
 
 
 def shipped_lexicons() -> list[Path]:
