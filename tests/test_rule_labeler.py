@@ -2093,3 +2093,16 @@ def test_session_eight_dutch_belgian_procedure_and_sanctions(rl: RuleLabeler) ->
         ("De man verscheen dinsdag voor de raadkamer.", NEU),
         ("Wie te hard rijdt, riskeert een boete van 300 euro.", NEU),
     ], "nl")
+
+
+def test_session_eight_dutch_self_dealing(rl: RuleLabeler) -> None:
+    """Money moved to the manager himself or work handed to his family, told without a cue
+    word; a finding that no money went there stays neutral."""
+    check(rl, [
+        ("De penningmeester heeft 40.000 euro van de clubrekening naar zichzelf overgemaakt.", ACC),
+        ("De directeur heeft jarenlang privéuitgaven gedeclareerd bij de stichting.", ACC),
+        ("Wethouder Jansen heeft de opdracht laten gunnen aan het hoveniersbedrijf van zijn neef.",
+         ACC),
+        ("De facturen kwamen van een bureau dat eigendom is van de echtgenote van Smits.", ACC),
+        ("De accountant vond geen aanwijzingen dat er geld op privérekeningen is beland.", NEU),
+    ], "nl")
