@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import cohen_kappa_score, f1_score
 
-from tests.clitools import SEEDS, assert_one_line_error, run
+from tests.clitools import SEEDS, assert_one_line_error, run_in_process
 from wederhoor.errors import UserError
 from wederhoor.evaluation.agreement import (
     adjudication_counts,
@@ -81,8 +81,9 @@ def test_agreement_command_scores_annotator_and_rules(tmp_path: Path) -> None:
     pd.concat([flipped.iloc[[1]], gold[gold["doc_id"] == "nl-a-01"].iloc[:1]]).to_csv(
         third, index=False)
     out = tmp_path / "agreement.csv"
-    done = run("agreement", f"other={other}", f"output={out}", f"predictions={predictions}",
-               f"adjudicator={third}")
+    done = run_in_process("agreement", f"other={other}", f"output={out}",
+                          f"predictions={predictions}",
+                          f"adjudicator={third}")
     assert done.returncode == 0, done.stderr
     table = pd.read_csv(out)
     second = table[(table["scored"] == "second") & (table["group"] == "all")].iloc[0]
@@ -113,9 +114,9 @@ def test_agreement_command_scores_annotator_and_rules(tmp_path: Path) -> None:
 def test_agreement_with_no_shared_sentence_is_one_line(tmp_path: Path) -> None:
     other = tmp_path / "other.csv"
     other.write_text("doc_id,text,label\nnowhere,Nothing here.,neutral\n", encoding="utf-8")
-    done = run("agreement", f"other={other}", f"output={tmp_path / 'a.csv'}")
+    done = run_in_process("agreement", f"other={other}", f"output={tmp_path / 'a.csv'}")
     assert_one_line_error(done, str(other), "share no sentence")
-    done = run("agreement", f"output={SEEDS / 'agreement.csv'}")
+    done = run_in_process("agreement", f"output={SEEDS / 'agreement.csv'}")
     assert_one_line_error(done, "refusing to write", "raw data")
     assert not (SEEDS / "agreement.csv").exists()
 

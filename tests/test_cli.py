@@ -9,13 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.clitools import SEED_DOC, SEEDS, assert_one_line_error, run
+from tests.clitools import SEED_DOC, SEEDS, assert_one_line_error, run_in_process
 from wederhoor.labelers.rules import RuleLabeler
 
 
 def test_split_seed_document(tmp_path: Path) -> None:
     out = tmp_path / "sents.csv"
-    done = run("split", f"input={SEED_DOC}", f"output={out}")
+    done = run_in_process("split", f"input={SEED_DOC}", f"output={out}")
     assert done.returncode == 0, done.stderr
     frame = pd.read_csv(out, keep_default_na=False)
     assert list(frame.columns[:5]) == ["doc_id", "sent_id", "text", "lang", "date"]
@@ -28,7 +28,7 @@ def test_split_seed_document(tmp_path: Path) -> None:
 
 def test_label_seed_document_adds_label_and_evidence(tmp_path: Path) -> None:
     out = tmp_path / "labelled.csv"
-    done = run("label", f"input={SEED_DOC}", f"output={out}")
+    done = run_in_process("label", f"input={SEED_DOC}", f"output={out}")
     assert done.returncode == 0, done.stderr
     frame = pd.read_csv(out, keep_default_na=False)
     assert set(frame["label"]) <= {"accusation", "denial", "neutral"}
@@ -40,9 +40,9 @@ def test_label_seed_document_adds_label_and_evidence(tmp_path: Path) -> None:
 
 def test_label_accepts_split_output_and_gold_labeler(tmp_path: Path) -> None:
     sents = tmp_path / "s.csv"
-    assert run("split", f"input={SEEDS / 'docs'}", f"output={sents}").returncode == 0
+    assert run_in_process("split", f"input={SEEDS / 'docs'}", f"output={sents}").returncode == 0
     out = tmp_path / "g.csv"
-    done = run("label", f"input={sents}", f"output={out}", "labeler=gold")
+    done = run_in_process("label", f"input={sents}", f"output={out}", "labeler=gold")
     assert done.returncode == 0, done.stderr
     frame = pd.read_csv(out, keep_default_na=False)
     before = pd.read_csv(sents, keep_default_na=False)
@@ -65,7 +65,7 @@ def test_table_input_english(tmp_path: Path, fmt: str) -> None:
     else:
         path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     out = tmp_path / "out.csv"
-    done = run("label", f"input={path}", f"output={out}")
+    done = run_in_process("label", f"input={path}", f"output={out}")
     assert done.returncode == 0, done.stderr
     frame = pd.read_csv(out, keep_default_na=False)
     assert frame["text"].tolist() == ["The mayor denied the allegations.",
@@ -79,7 +79,8 @@ def test_segmenter_none_keeps_rows(tmp_path: Path) -> None:
     pd.DataFrame({"doc_id": ["a", "a", "b"],
                   "text": ["Een. Twee.", "Drie.", "Vier."]}).to_csv(path, index=False)
     out = tmp_path / "out.csv"
-    assert run("split", f"input={path}", f"output={out}", "segmenter=none").returncode == 0
+    assert run_in_process("split", f"input={path}", f"output={out}",
+                          "segmenter=none").returncode == 0
     frame = pd.read_csv(out, keep_default_na=False)
     assert frame["text"].tolist() == ["Een. Twee.", "Drie.", "Vier."]
     assert frame["sent_id"].tolist() == [1, 2, 1]
@@ -99,26 +100,26 @@ def test_segmenter_none_keeps_rows(tmp_path: Path) -> None:
 def test_bad_split_arguments(tmp_path: Path, args: list[str], needles: tuple[str, ...]) -> None:
     args = [a.replace("output=x", f"output={tmp_path}/x") for a in args]
     before = sorted(p.name for p in SEEDS.rglob("*"))
-    assert_one_line_error(run("split", *args), *needles)
+    assert_one_line_error(run_in_process("split", *args), *needles)
     assert sorted(p.name for p in SEEDS.rglob("*")) == before
 
 
 def test_bad_files_give_one_line(tmp_path: Path) -> None:
     latin = tmp_path / "latin.txt"
     latin.write_bytes("De burgemeester ontkent alles, zegt hij in café.".encode("latin-1"))
-    assert_one_line_error(run("split", f"input={latin}", f"output={tmp_path}/o.csv"),
+    assert_one_line_error(run_in_process("split", f"input={latin}", f"output={tmp_path}/o.csv"),
                           "latin.txt", "not UTF-8")
     bad = tmp_path / "bad.csv"
     bad.write_text("id,body\n1,x\n", encoding="utf-8")
-    assert_one_line_error(run("label", f"input={bad}", f"output={tmp_path}/o.csv"),
+    assert_one_line_error(run_in_process("label", f"input={bad}", f"output={tmp_path}/o.csv"),
                           "bad.csv", "'text' column")
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert_one_line_error(run("split", f"input={empty}", f"output={tmp_path}/o.csv"),
+    assert_one_line_error(run_in_process("split", f"input={empty}", f"output={tmp_path}/o.csv"),
                           "no .txt documents")
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"text": "ok"}\n{"text": oops}\n', encoding="utf-8")
-    assert_one_line_error(run("split", f"input={broken}", f"output={tmp_path}/o.csv"),
+    assert_one_line_error(run_in_process("split", f"input={broken}", f"output={tmp_path}/o.csv"),
                           "broken.jsonl")
     assert not (tmp_path / "o.csv").exists()
 
@@ -126,17 +127,18 @@ def test_bad_files_give_one_line(tmp_path: Path) -> None:
 @pytest.mark.slow  # make test: test_scale's streamed-equals-in-memory tests cover it
 def test_label_stream_writes_same_sentences_as_shards(tmp_path: Path) -> None:
     table = tmp_path / "all.csv"
-    assert run("label", f"input={SEEDS / 'docs'}", f"output={table}").returncode == 0
+    assert run_in_process("label", f"input={SEEDS / 'docs'}", f"output={table}").returncode == 0
     shards = tmp_path / "shards"
-    done = run("label", f"input={SEEDS / 'docs'}", f"output={shards}", "stream=true")
+    done = run_in_process("label", f"input={SEEDS / 'docs'}", f"output={shards}", "stream=true")
     assert done.returncode == 0, done.stderr
     assert (shards / "manifest.json").is_file()
     streamed = pd.concat(pd.read_parquet(p) for p in sorted(shards.glob("part-*.parquet")))
     in_memory = pd.read_csv(table, keep_default_na=False)
     for col in ("doc_id", "text", "label", "evidence"):
         assert streamed[col].tolist() == in_memory[col].tolist()
-    assert_one_line_error(run("split", f"input={SEEDS / 'docs'}", f"output={tmp_path}/x.csv",
-                              "stream=true"), "output=FOLDER")
+    assert_one_line_error(run_in_process("split", f"input={SEEDS / 'docs'}",
+                                         f"output={tmp_path}/x.csv",
+                                         "stream=true"), "output=FOLDER")
 
 
 def test_malformed_lexicon_files_are_one_line(tmp_path: Path) -> None:
@@ -147,7 +149,8 @@ def test_malformed_lexicon_files_are_one_line(tmp_path: Path) -> None:
     (tmp_path / "context").mkdir()
     (tmp_path / "context" / "nl.yaml").write_text("continuation: ['(unclosed']\n")
     out = tmp_path / "out.csv"
-    done = run("label", f"labeler.lexicons={tmp_path}", f"input={SEED_DOC}", f"output={out}")
+    done = run_in_process("label", f"labeler.lexicons={tmp_path}", f"input={SEED_DOC}",
+                          f"output={out}")
     assert_one_line_error(done, "context", "nl.yaml")
     assert not out.exists()
 

@@ -19,7 +19,14 @@ import pytest
 import yaml
 from hydra.utils import instantiate
 
-from tests.clitools import SEED_DOC, SEEDS, STAND_IN_EMBEDDINGS, assert_one_line_error, run
+from tests.clitools import (
+    SEED_DOC,
+    SEEDS,
+    STAND_IN_EMBEDDINGS,
+    assert_one_line_error,
+    run,
+    run_in_process,
+)
 from wederhoor.cli import CONF_DIR, PROJECT_ROOT
 from wederhoor.errors import UserError
 from wederhoor.modeling.models import model_input
@@ -135,7 +142,8 @@ def test_predict_cli_refuses_hostile_run_folder(cfg_factory, tmp_path: Path) -> 
     pkl.write_bytes(pickle.dumps(_Touch(marker)))
     folder = _run_folder(tmp_path / "run", _fitted(cfg_factory, "nb"),
                          {"_target_": "pandas.read_pickle", "filepath_or_buffer": str(pkl)})
-    done = run("predict", f"run={folder}", f"input={SEED_DOC}", f"output={tmp_path}/p.csv")
+    done = run_in_process("predict", f"run={folder}", f"input={SEED_DOC}",
+                          f"output={tmp_path}/p.csv")
     assert done.returncode == 2
     assert_one_line_error(done, "pandas.read_pickle", "refusing")
     assert not marker.exists() and not (tmp_path / "p.csv").exists()
@@ -149,11 +157,11 @@ def test_predict_warns_on_language_and_keeps_input_language(cfg_factory, tmp_pat
     pd.DataFrame({"id": ["a"], "text": ["The mayor denies it."], "lang": ["en"]}).to_csv(
         table, index=False)
     out = tmp_path / "p.csv"
-    done = run("predict", f"run={folder}", f"input={table}", f"output={out}")
+    done = run_in_process("predict", f"run={folder}", f"input={table}", f"output={out}")
     assert done.returncode == 0, done.stderr
     assert "trained on nl text" in done.stderr and "holds en text" in done.stderr
     assert pd.read_csv(out)["lang"].tolist() == ["en"]
-    quiet = run("predict", f"run={folder}", f"input={SEED_DOC}", f"output={out}")
+    quiet = run_in_process("predict", f"run={folder}", f"input={SEED_DOC}", f"output={out}")
     assert quiet.returncode == 0 and "warning" not in quiet.stderr
 
 
@@ -198,7 +206,8 @@ def test_shards_into_a_used_folder_replace_old_shards(tmp_path: Path) -> None:
     other = tmp_path / "mine"
     other.mkdir()
     (other / "notes.txt").write_text("keep me", encoding="utf-8")
-    assert_one_line_error(run("split", f"input={small}", f"output={other}", "stream=true"),
+    assert_one_line_error(run_in_process("split", f"input={small}", f"output={other}",
+                                         "stream=true"),
                           "holds other files")
     assert (other / "notes.txt").read_text(encoding="utf-8") == "keep me"
 
@@ -290,7 +299,7 @@ def test_duplicate_document_ids_stay_apart_in_both_paths(tmp_path: Path) -> None
     streamed = [i for batch in iter_documents(str(table), batch_size=1) for i in
                 batch["doc_id"]]
     assert loaded == streamed == ["a", "b", "a#2", "a#3"]
-    done = run("split", f"input={table}", f"output={tmp_path}/o.csv")
+    done = run_in_process("split", f"input={table}", f"output={tmp_path}/o.csv")
     assert "repeat the doc_id" in done.stderr
     frame = pd.read_csv(tmp_path / "o.csv")
     assert frame["sent_id"].tolist() == [1, 1, 1, 1]
@@ -321,7 +330,7 @@ def test_outputs_honour_the_umask(tmp_path: Path) -> None:
         assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o644
     finally:
         os.umask(old)
-    done = run("split", f"input={SEED_DOC}", f"output={tmp_path}/s.csv")
+    done = run_in_process("split", f"input={SEED_DOC}", f"output={tmp_path}/s.csv")
     assert done.returncode == 0
     assert (tmp_path / "s.csv").stat().st_mode & 0o044 == 0o044
 
@@ -329,7 +338,7 @@ def test_outputs_honour_the_umask(tmp_path: Path) -> None:
 def test_date_header_on_its_own_line(tmp_path: Path) -> None:
     doc = tmp_path / "d.txt"
     doc.write_text("date 2024-05\nKop zonder punt\nEen zin. Nog een zin.\n", encoding="utf-8")
-    done = run("split", f"input={doc}", f"output={tmp_path}/o.csv")
+    done = run_in_process("split", f"input={doc}", f"output={tmp_path}/o.csv")
     assert done.returncode == 0, done.stderr
     frame = pd.read_csv(tmp_path / "o.csv")
     assert frame["text"].tolist() == ["Kop zonder punt", "Een zin.", "Nog een zin."]
@@ -369,7 +378,7 @@ def _write_bad(tmp_path: Path, kind: str) -> Path:
 ])
 def test_encoding_hints_fit_the_file(tmp_path: Path, kind: str, needles: tuple) -> None:
     path = _write_bad(tmp_path, kind)
-    done = run("split", f"input={path}", f"output={tmp_path}/o.csv")
+    done = run_in_process("split", f"input={path}", f"output={tmp_path}/o.csv")
     assert_one_line_error(done, *needles)
     assert "latin1" not in done.stderr
 
@@ -379,7 +388,7 @@ def test_encoding_hints_fit_the_file(tmp_path: Path, kind: str, needles: tuple) 
 def test_text_column_that_is_not_strings(tmp_path: Path, kind: str, stream: str) -> None:
     path = _write_bad(tmp_path, kind)
     out = tmp_path / ("o" if stream == "true" else "o.csv")
-    done = run("split", f"input={path}", f"output={out}", f"stream={stream}")
+    done = run_in_process("split", f"input={path}", f"output={out}", f"stream={stream}")
     assert_one_line_error(done, path.name, "'text' column", "not text")
     assert not out.exists() or not any(out.iterdir())
 
@@ -387,17 +396,18 @@ def test_text_column_that_is_not_strings(tmp_path: Path, kind: str, stream: str)
 def test_broken_jsonl_line_is_named_when_streaming(tmp_path: Path) -> None:
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"text": "Een."}\n{"text": "Twee."}\n{"text": oops}\n', encoding="utf-8")
-    assert_one_line_error(run("split", f"input={broken}", f"output={tmp_path}/o",
-                              "stream=true"), "broken.jsonl", "line 3")
+    assert_one_line_error(run_in_process("split", f"input={broken}", f"output={tmp_path}/o",
+                                         "stream=true"), "broken.jsonl", "line 3")
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
 
 
 def test_output_that_is_a_folder_or_not_writable(tmp_path: Path) -> None:
     folder = tmp_path / "existing"
     folder.mkdir()
-    assert_one_line_error(run("split", f"input={SEED_DOC}", f"output={folder}"),
+    assert_one_line_error(run_in_process("split", f"input={SEED_DOC}", f"output={folder}"),
                           "existing folder")
-    assert_one_line_error(run("split", f"input={SEED_DOC}", "output=/proc/wederhoor/o.csv"),
+    assert_one_line_error(run_in_process("split", f"input={SEED_DOC}",
+                                         "output=/proc/wederhoor/o.csv"),
                           "/proc")
 
 
@@ -434,7 +444,7 @@ def test_unreadable_input_and_read_only_output(tmp_path: Path, monkeypatch) -> N
 ])
 def test_wrong_model_options_fail_before_any_work(tmp_path: Path, args: list[str],
                                                   needles: tuple) -> None:
-    done = run("train", f"paths.experiments={tmp_path}", "cache=false", *args)
+    done = run_in_process("train", f"paths.experiments={tmp_path}", "cache=false", *args)
     assert_one_line_error(done, *needles)
     assert "split" not in done.stderr and "reusing" not in done.stderr
 
@@ -444,9 +454,9 @@ def test_path_with_spaces_gets_a_quoting_hint(tmp_path: Path) -> None:
     folder.mkdir()
     doc = folder / "één.txt"
     doc.write_text("Een zin.\n", encoding="utf-8")
-    done = run("split", f"input={doc}", f"output={tmp_path}/o.csv")
+    done = run_in_process("split", f"input={doc}", f"output={tmp_path}/o.csv")
     assert_one_line_error(done, "input='")
-    quoted = run("split", f"input='{doc}'", f"output={tmp_path}/o.csv")
+    quoted = run_in_process("split", f"input='{doc}'", f"output={tmp_path}/o.csv")
     assert quoted.returncode == 0, quoted.stderr
 
 
@@ -524,6 +534,6 @@ def test_a_broken_parquet_input_is_named_in_one_line(tmp_path: Path, kind: str,
 def test_a_truncated_parquet_gives_one_line_and_exit_2(tmp_path: Path) -> None:
     path = tmp_path / "cut.parquet"
     path.write_bytes(_parquet_bytes(tmp_path)[:300])
-    done = run("label", f"input={path}", f"output={tmp_path}/shards", "stream=true")
+    done = run_in_process("label", f"input={path}", f"output={tmp_path}/shards", "stream=true")
     assert done.returncode == 2
     assert_one_line_error(done, "cut.parquet", "not a complete Parquet file")

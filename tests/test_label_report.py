@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.clitools import SEEDS, run
+from tests.clitools import SEEDS, run_in_process
 from wederhoor.evaluation.lf_analysis import lf_table, summary_row
 
 
@@ -31,7 +31,7 @@ def test_lf_table_known_answers() -> None:
 @pytest.mark.slow  # a whole command run (about 5 s); make test-slow and CI run it
 def test_label_report_writes_terminal_and_file(tmp_path: Path) -> None:
     out = tmp_path / "report.md"
-    done = run("label_report", f"output={out}")
+    done = run_in_process("label_report", f"output={out}")
     assert done.returncode == 0, done.stderr
     text = out.read_text(encoding="utf-8")
     assert text in done.stdout
@@ -44,14 +44,17 @@ def test_label_report_writes_terminal_and_file(tmp_path: Path) -> None:
 
 
 def test_gold_check_reports_mismatches(tmp_path: Path) -> None:
-    done = run("gold_check", "segmenter=lines", "show=3")
+    done = run_in_process("gold_check", "segmenter=lines", "show=3")
     assert done.returncode == 0  # a list of mismatches is a report, not a failure
     assert "gold sentence(s) not produced" in done.stdout
     assert done.stdout.count("gold only") == 3
+    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False)
+    assert f"{len(gold)} gold sentences" in done.stdout
 
 
+@pytest.mark.slow  # a second whole-corpus run (about 4 s): the default segmenter's counts
 def test_gold_check_counts_are_consistent() -> None:
-    done = run("gold_check", "show=0")
+    done = run_in_process("gold_check", "show=0")
     gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False)
     assert f"{len(gold)} gold sentences" in done.stdout
 

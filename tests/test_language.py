@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.clitools import SEEDS, assert_one_line_error, run
+from tests.clitools import SEEDS, assert_one_line_error, run_in_process
 from wederhoor.errors import UserError
 from wederhoor.io.documents import iter_documents, load_documents
 from wederhoor.io.language import check_lang_option, fill_languages, guess_language
@@ -152,7 +152,7 @@ def _labels(out: Path) -> pd.DataFrame:
 def test_mixed_folder_gets_each_documents_language_in_both_paths(mixed: Path,
                                                                  tmp_path: Path) -> None:
     out = tmp_path / "labels.csv"
-    done = run("label", f"input={mixed}", f"output={out}")
+    done = run_in_process("label", f"input={mixed}", f"output={out}")
     assert done.returncode == 0, done.stderr
     frame = _labels(out)
     assert dict(zip(frame["doc_id"], frame["lang"], strict=False)) == {"en": "en", "nl": "nl"}
@@ -162,7 +162,7 @@ def test_mixed_folder_gets_each_documents_language_in_both_paths(mixed: Path,
     assert list(frame[frame["doc_id"] == "nl"]["label"]) == ["accusation", "denial"]
 
     shards = tmp_path / "shards"
-    done = run("label", f"input={mixed}", f"output={shards}", "stream=true")
+    done = run_in_process("label", f"input={mixed}", f"output={shards}", "stream=true")
     assert done.returncode == 0, done.stderr
     streamed = pd.concat(pd.read_parquet(p) for p in sorted(shards.glob("*.parquet")))
     streamed = streamed.sort_values(["doc_id", "sent_id"]).reset_index(drop=True)
@@ -177,7 +177,7 @@ def test_forced_language_wins_only_for_documents_without_their_own(mixed: Path,
     meta = tmp_path / "meta.csv"
     meta.write_text("doc_id,lang\nnl,nl\n", encoding="utf-8")
     out = tmp_path / "labels.csv"
-    done = run("label", f"input={mixed}", f"output={out}", f"meta={meta}", "lang=en")
+    done = run_in_process("label", f"input={mixed}", f"output={out}", f"meta={meta}", "lang=en")
     assert done.returncode == 0, done.stderr
     frame = _labels(out)
     assert dict(zip(frame["doc_id"], frame["lang"], strict=False)) == \
@@ -188,7 +188,8 @@ def test_forced_language_wins_only_for_documents_without_their_own(mixed: Path,
 def test_unknown_lang_is_one_line_in_both_paths(mixed: Path, tmp_path: Path,
                                                 extra: list[str]) -> None:
     out = tmp_path / ("shards" if extra else "labels.csv")
-    assert_one_line_error(run("label", f"input={mixed}", f"output={out}", "lang=fr", *extra),
+    assert_one_line_error(run_in_process("label", f"input={mixed}", f"output={out}", "lang=fr",
+                                         *extra),
                           "lang='fr'", "lang=auto")
     assert not out.exists()
 

@@ -95,6 +95,7 @@ def test_summary_and_table_known_answers() -> None:
     assert nl.split() == ["lang", "nl", "nan", "0.850", "nan"]
 
 
+@pytest.mark.slow  # the command's whole run (about 5 s); make test runs its refused fit below
 def test_command_writes_the_curves(tmp_path: Path) -> None:
     run_dir = tmp_path / "run"
     done = run_in_process("learning_curve", *small_seeds(tmp_path / "corpus"),

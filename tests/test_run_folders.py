@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.clitools import SEEDS, assert_one_line_error, run
+from tests.clitools import SEEDS, assert_one_line_error, run, run_in_process
 from tests.test_compare import make_run
 from wederhoor.cli import CONF_DIR
 from wederhoor.errors import UserError
@@ -59,21 +59,24 @@ def test_train_refuses_a_folder_that_holds_a_run(tmp_path: Path) -> None:
     done_run = make_run(tmp_path / "r1", ["model=a"])
     before = snapshot(done_run)
     # the README's rerun recipe run a second time: --config-dir, then the same run folder
-    again = run("train", "--config-dir", str(CONF_DIR), "--config-name", "train",
-                f"hydra.run.dir={done_run}")
+    again = run_in_process("train", "--config-dir", str(CONF_DIR), "--config-name", "train",
+                           f"hydra.run.dir={done_run}")
     assert_one_line_error(again, "already holds a run", f"hydra.run.dir={done_run}-2")
     # the same through the composed config (an interpolated folder is resolved first)
-    again = run("train", f"paths.experiments={tmp_path}", "model=majority",
-                "hydra.run.dir=${paths.experiments}/r1")
+    again = run_in_process("train", f"paths.experiments={tmp_path}", "model=majority",
+                           "hydra.run.dir=${paths.experiments}/r1")
     assert_one_line_error(again, "already holds a run", "pick a new folder")
     assert snapshot(done_run) == before
-    assert_one_line_error(run("train", "hydra.run.dir=${nosuch}/x"), "cannot be resolved")
+    assert_one_line_error(run_in_process("train", "hydra.run.dir=${nosuch}/x"),
+                                         "cannot be resolved")
 
 
 def test_failed_train_leaves_no_run_folder(tmp_path: Path) -> None:
     # seed= is checked before Hydra makes the folder, lang= once the run has started
-    assert_one_line_error(run("train", f"paths.experiments={tmp_path}", "seed=abc"), "seed=")
-    assert_one_line_error(run("train", f"paths.experiments={tmp_path}", "lang=xx"), "lang=")
+    assert_one_line_error(run_in_process("train", f"paths.experiments={tmp_path}", "seed=abc"),
+                                         "seed=")
+    assert_one_line_error(run_in_process("train", f"paths.experiments={tmp_path}", "lang=xx"),
+                                         "lang=")
     assert list(tmp_path.rglob("*")) in ([], [tmp_path / "runs"])
 
 
@@ -95,7 +98,8 @@ def test_failed_train_keeps_a_folder_that_held_something(tmp_path: Path) -> None
 def test_compare_of_one_run_writes_its_leaderboard_elsewhere(tmp_path: Path) -> None:
     done_run = make_run(tmp_path / "runs" / "r1", ["model=a"])
     before = snapshot(done_run)
-    done = run("compare", f"dir={done_run}", "n_boot=20", f"paths.experiments={tmp_path}")
+    done = run_in_process("compare", f"dir={done_run}", "n_boot=20",
+                          f"paths.experiments={tmp_path}")
     assert done.returncode == 0, done.stderr
     out = tmp_path / "reports" / "leaderboard-of-r1"
     assert {p.name for p in out.iterdir()} == {"leaderboard.md", "leaderboard.csv",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.clitools import SEEDS, assert_one_line_error, run, small_seeds
+from tests.clitools import SEEDS, assert_one_line_error, run_in_process, small_seeds
 from wederhoor.experiment import run_experiment
 
 
@@ -49,6 +49,8 @@ def test_run_folder_holds_every_artifact(cfg_factory, tmp_path: Path, stage_cach
     assert "predicted_gold_trained" in preds
 
 
+@pytest.mark.slow  # the whole corpus in 3 folds (about 9 s); GroupKFoldSplitter's own tests
+# (test_splits_metrics_models.py) check the same on small data in make test
 def test_documents_never_straddle_folds(cfg_factory, tmp_path: Path, stage_cache: Path) -> None:
     _, run_dir = _train(cfg_factory, tmp_path, "cv.k=3", "model=nb", cache=stage_cache)
     preds = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
@@ -65,19 +67,19 @@ def test_same_seed_same_results(cfg_factory, tmp_path: Path) -> None:
     assert (dir_a / "predictions.csv").read_text() == (dir_b / "predictions.csv").read_text()
 
 
-def test_no_gold_falls_back_to_silver_and_says_so(cfg_factory, tmp_path: Path,
-                                                  stage_cache: Path, capsys) -> None:
-    record, _ = _train(cfg_factory, tmp_path, "data.gold=null", "model=nb", cache=stage_cache)
+def test_no_gold_falls_back_to_silver_and_says_so(cfg_factory, tmp_path: Path, capsys) -> None:
+    data = small_seeds(tmp_path / "corpus")
+    record, _ = _train(cfg_factory, tmp_path, *data, "data.gold=null", "model=nb")
     assert record["eval_against"] == "silver" and record["reference"] is None
     assert "evaluating against the labeler's silver labels" in capsys.readouterr().err
 
 
-def test_train_on_gold_without_gold_is_refused(cfg_factory, tmp_path: Path,
-                                               stage_cache: Path) -> None:
+def test_train_on_gold_without_gold_is_refused(cfg_factory, tmp_path: Path) -> None:
     from wederhoor.errors import UserError
 
+    data = small_seeds(tmp_path / "corpus")
     with pytest.raises(UserError, match="no gold labels"):
-        _train(cfg_factory, tmp_path, "data.gold=null", "train_labels=gold", cache=stage_cache)
+        _train(cfg_factory, tmp_path, *data, "data.gold=null", "train_labels=gold")
 
 
 def test_gold_file_that_matches_no_sentence_is_refused(cfg_factory, tmp_path: Path,
@@ -117,8 +119,8 @@ def test_train_and_predict_commands_run_end_to_end(tmp_path: Path) -> None:
     from wederhoor.io.model_files import load_model
 
     data = small_seeds(tmp_path / "corpus", per_split=4)
-    done = run("train", f"paths.experiments={tmp_path}", "model=majority", "cv=holdout",
-               "+model@also.nb=nb", *data)
+    done = run_in_process("train", f"paths.experiments={tmp_path}", "model=majority", "cv=holdout",
+                          "+model@also.nb=nb", *data)
     assert done.returncode == 0, done.stderr
     run_dir = Path(done.stdout.strip().splitlines()[-1].split("run folder: ", 1)[1])
     record = json.loads((run_dir / "metrics.json").read_text())
@@ -134,8 +136,8 @@ def test_train_and_predict_commands_run_end_to_end(tmp_path: Path) -> None:
     best, other = sorted(scores, key=lambda k: (scores[k], k == "main"), reverse=True)
     for choice, used in (("best", best), (other, other)):
         out = tmp_path / f"pred-{choice}.csv"
-        done = run("predict", f"run={run_dir}", f"input={text}", f"output={out}",
-                   *([] if choice == "best" else [f"saved_model={choice}"]))
+        done = run_in_process("predict", f"run={run_dir}", f"input={text}", f"output={out}",
+                              *([] if choice == "best" else [f"saved_model={choice}"]))
         assert done.returncode == 0, done.stderr
         assert f"predicted with {used} (" in done.stderr and run_dir.name in done.stderr
         frame = pd.read_csv(out, keep_default_na=False)
@@ -143,17 +145,19 @@ def test_train_and_predict_commands_run_end_to_end(tmp_path: Path) -> None:
     # and they are the two configured models: a constant predictor and naive Bayes
     assert {name: type(load_model(run_dir, name).named_steps["classifier"]).__name__
             for name in scores} == {"main": "DummyClassifier", "nb": "ComplementNB"}
-    assert_one_line_error(run("predict", f"run={run_dir}", f"input={text}", f"output={out}",
-                              "saved_model=hybrid"), "saved_model=hybrid", "main, nb")
-    assert_one_line_error(run("predict", f"run={run_dir}", f"input={text}", f"output={out}",
-                              "model=nb"), "saved_model=NAME")
+    assert_one_line_error(run_in_process("predict", f"run={run_dir}", f"input={text}",
+                                         f"output={out}",
+                                         "saved_model=hybrid"), "saved_model=hybrid", "main, nb")
+    assert_one_line_error(run_in_process("predict", f"run={run_dir}", f"input={text}",
+                                         f"output={out}",
+                                         "model=nb"), "saved_model=NAME")
 
 
 @pytest.mark.slow  # four commands end to end (about 25 s): make test-slow and CI run it;
 # make test runs the two commands once in test_train_and_predict_commands_run_end_to_end
 def test_train_cli_and_predict(tmp_path: Path) -> None:
     data = small_seeds(tmp_path / "corpus")
-    done = run("train", f"paths.experiments={tmp_path}", "model=nb", "name=cli", *data)
+    done = run_in_process("train", f"paths.experiments={tmp_path}", "model=nb", "name=cli", *data)
     assert done.returncode == 0, done.stderr
     assert "macro-F1" in done.stdout and "run folder:" in done.stdout
     run_dir = Path(done.stdout.strip().splitlines()[-1].split("run folder: ", 1)[1])
@@ -166,7 +170,7 @@ def test_train_cli_and_predict(tmp_path: Path) -> None:
 
     # the recorded rerun command repeats the run exactly from its saved config
     rerun_args = record["rerun_command"].split()[3:]
-    again = run("train", *rerun_args)
+    again = run_in_process("train", *rerun_args)
     assert again.returncode == 0, again.stderr
     rerun_dir = tmp_path / "runs" / f"rerun-of-{run_dir.name}"
     assert json.loads((rerun_dir / "metrics.json").read_text())["metrics"] == record["metrics"]
@@ -174,7 +178,7 @@ def test_train_cli_and_predict(tmp_path: Path) -> None:
         (run_dir / "predictions.csv").read_text()
     # the second time the recipe is refused up front: the first rerun stays as it was
     written = {p: p.read_bytes() for p in rerun_dir.rglob("*") if p.is_file()}
-    assert_one_line_error(run("train", *rerun_args), "already holds a run",
+    assert_one_line_error(run_in_process("train", *rerun_args), "already holds a run",
                           f"hydra.run.dir={rerun_dir}-2")
     assert {p: p.read_bytes() for p in rerun_dir.rglob("*") if p.is_file()} == written
 
@@ -182,7 +186,7 @@ def test_train_cli_and_predict(tmp_path: Path) -> None:
     text.write_text("De directeur ontkent alle beschuldigingen. Het OM vervolgt hem voor "
                     "fraude.\n", encoding="utf-8")
     out = tmp_path / "pred.csv"
-    done = run("predict", f"run={run_dir}", f"input={text}", f"output={out}")
+    done = run_in_process("predict", f"run={run_dir}", f"input={text}", f"output={out}")
     assert done.returncode == 0, done.stderr
     frame = pd.read_csv(out, keep_default_na=False)
     assert len(frame) == 2 and set(frame["predicted"]) <= {"accusation", "denial", "neutral"}
@@ -192,23 +196,24 @@ def test_train_cli_and_predict(tmp_path: Path) -> None:
     mixed.mkdir()
     (mixed / "nl.txt").write_bytes(text.read_bytes())
     (mixed / "en.txt").write_text("The director denies every accusation.\n", encoding="utf-8")
-    done = run("predict", f"run={run_dir}", f"input={mixed}", f"output={out}")
+    done = run_in_process("predict", f"run={run_dir}", f"input={mixed}", f"output={out}")
     assert done.returncode == 0, done.stderr
     frame = pd.read_csv(out, keep_default_na=False)
     assert dict(zip(frame["doc_id"], frame["lang"], strict=False)) == {"en": "en", "nl": "nl"}
-    assert_one_line_error(run("predict", f"run={run_dir}", f"input={mixed}", f"output={out}",
-                              "lang=fr"), "lang='fr'")
+    assert_one_line_error(run_in_process("predict", f"run={run_dir}", f"input={mixed}",
+                                         f"output={out}",
+                                         "lang=fr"), "lang='fr'")
 
-    assert_one_line_error(run("predict", f"run={tmp_path}/nope", f"input={text}",
-                              f"output={out}"), "run folder not found")
+    assert_one_line_error(run_in_process("predict", f"run={tmp_path}/nope", f"input={text}",
+                                         f"output={out}"), "run folder not found")
     kept = (run_dir / "predictions.csv").read_bytes()  # a run's own file is never replaced
-    assert_one_line_error(run("predict", f"run={run_dir}", f"input={text}",
-                              f"output={run_dir / 'predictions.csv'}"), "run folder")
+    assert_one_line_error(run_in_process("predict", f"run={run_dir}", f"input={text}",
+                                         f"output={run_dir / 'predictions.csv'}"), "run folder")
     assert (run_dir / "predictions.csv").read_bytes() == kept
 
 
 def test_unknown_model_is_one_line() -> None:
-    done = run("train", "model=bert")
+    done = run_in_process("train", "model=bert")
     assert_one_line_error(done, "model=bert", "choose one of", "tfidf_logreg")
     assert "Config search path" not in done.stderr  # Hydra's own listing is left out
 
