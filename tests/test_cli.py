@@ -220,3 +220,18 @@ def test_make_mlflow_ui_without_the_extra_says_how_to_install_it(tmp_path: Path)
     fake.chmod(0o755)
     done = _make("mlflow-ui", bin_dir=tmp_path)
     assert done.returncode == 0 and done.stdout.startswith("mlflow ui --backend-store-uri")
+
+
+def test_a_lexicon_with_a_function_written_twice_is_one_line(tmp_path: Path) -> None:
+    """A custom lexicon that names two functions alike is refused, not half used: YAML would
+    keep only the second."""
+    folder = Path(RuleLabeler().folder)
+    (tmp_path / "en.yaml").write_bytes((folder / "en.yaml").read_bytes())
+    nl = (folder / "nl.yaml").read_text(encoding="utf-8")
+    (tmp_path / "nl.yaml").write_text(
+        nl + "  nl_blame:\n    tier: accusation\n    patterns: ['\\bxyz\\b']\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = run_in_process("label", f"labeler.lexicons={tmp_path}", f"input={SEED_DOC}",
+                          f"output={out}")
+    assert_one_line_error(done, "nl.yaml", "functions.nl_blame: written twice")
+    assert not out.exists()

@@ -171,9 +171,10 @@ def lint_lexicon(data: dict) -> list[str]:
             + _booleans(data, macros))
 
 
-def duplicate_keys(text: str) -> list[str]:
+def duplicate_keys(text: str, loader: type = yaml.SafeLoader) -> list[str]:
     """Keys written twice in one mapping of a YAML text (rule 7), as "section.name: ..." lines;
-    read from the node tree, because a parsed mapping has already dropped the first copy."""
+    read from the node tree, because a parsed mapping has already dropped the first copy.
+    The lexicon loader refuses such a file too (``loader``: the YAML loader class to use)."""
     problems: list[str] = []
 
     def walk(node: yaml.Node, where: str) -> None:
@@ -191,7 +192,7 @@ def duplicate_keys(text: str) -> list[str]:
             for item in node.value:
                 walk(item, where)
 
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=loader)
     if root is not None:
         walk(root, "")
     return problems

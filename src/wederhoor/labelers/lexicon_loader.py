@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from wederhoor.labelers.lexicon_compiler import plan_lexicon, plan_sources
+from wederhoor.labelers.lexicon_lint import duplicate_keys
 from wederhoor.labelers.lexicon_spec import Lexicon, lexicon_from_plan
 from wederhoor.labelers.plan_cache import plan_file, read_plan, write_plan
 
@@ -68,10 +69,16 @@ def _compile(path: Path, raw: bytes) -> Lexicon:
 def parse_lexicon(path: Path, raw: bytes) -> dict:
     """The YAML mapping of a lexicon file (bytes ``raw`` read from ``path``)."""
     try:
-        data = yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)  # a safe loader
+        text = raw.decode("utf-8")
+        data = yaml.load(text, Loader=_YAML_LOADER)  # a safe loader
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ValueError(f"cannot read lexicon {path}: {first}") from None
     if not isinstance(data, dict) or not isinstance(data.get("functions"), dict):
         raise ValueError(f"malformed lexicon {path}: expected a mapping with 'functions'")
+    # YAML keeps the last of two keys of one name: a second function named like the first
+    # would silently replace it
+    twice = duplicate_keys(text, loader=_YAML_LOADER)
+    if twice:
+        raise ValueError(f"malformed lexicon {path}: {twice[0]}")
     return data
