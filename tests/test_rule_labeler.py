@@ -2090,6 +2090,7 @@ def test_session_eight_dutch_belgian_procedure_and_sanctions(rl: RuleLabeler) ->
         ("Hij zegt dat hij van niks wist van de betalingen.", DEN),
         ("Volgens de directie voldoen alle installaties aan de normen.", DEN),
         ("De bakkerij blijft drie weken dicht wegens verbouwing.", NEU),
+        ("De brug blijft een maand dicht door onderhoud.", NEU),
         ("De man verscheen dinsdag voor de raadkamer.", NEU),
         ("Wie te hard rijdt, riskeert een boete van 300 euro.", NEU),
     ], "nl")
