@@ -122,4 +122,47 @@ def test_stacking_without_embeddings_reads_none(cfg_factory) -> None:
     stack = model.named_steps["vectorizer"].transformers[0][1]
     parts += [p for _, est in stack.estimators for p in est.get_params(deep=True).values()]
     assert not any(isinstance(p, SentenceEmbeddings) for p in parts)
-    assert [name for name, _ in stack.estimators] == ["tfidf", "rules"]
+    assert [name for name, _ in stack.estimators] == ["text", "rules"]
+
+
+def test_stacking_without_embeddings_is_stacking_logreg_with_the_words_alone(cfg_factory
+                                                                           ) -> None:
+    """stacking_tfidf_logreg.yaml is built on stacking_logreg.yaml (Hydra defaults) and names
+    only what differs: the text base without its e5 part, and the newton-cg solver."""
+    with_e5 = instantiate(cfg_factory("train", ["model=stacking_logreg",
+                                                STAND_IN_EMBEDDINGS]).model)
+    words = instantiate(cfg_factory("train", ["model=stacking_tfidf_logreg"]).model)
+
+    def plain(value: object) -> bool:
+        if isinstance(value, (list, tuple)):
+            return all(plain(v) for v in value)
+        return value is None or isinstance(value, (bool, int, float, str))
+
+    def shape(model) -> dict:  # noqa: ANN001 - every plain setting but the solvers and the bases
+        params = model.get_params(deep=True)
+        return {k: v for k, v in params.items()
+                if plain(v) and not k.endswith("solver") and "estimators" not in k}
+
+    assert shape(with_e5) == shape(words)
+    (_, text_e5), (_, rules_e5) = with_e5.named_steps["vectorizer"].transformers[0][1].estimators
+    (_, text), (_, rules) = words.named_steps["vectorizer"].transformers[0][1].estimators
+    assert type(text_e5.named_steps["vectorizer"]).__name__ == "FeatureUnion"
+    assert text.named_steps["vectorizer"].get_params() == \
+        text_e5.named_steps["vectorizer"].transformer_list[0][1].get_params()
+    assert repr(rules.set_params(classifier__solver="lbfgs")) == repr(rules_e5)
+    assert words.named_steps["classifier"].solver == "newton-cg"
+
+
+def test_a_union_keeps_the_parts_that_are_set() -> None:
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.pipeline import FeatureUnion
+
+    from wederhoor.modeling.models import build_union
+
+    a, b = CountVectorizer(), CountVectorizer(binary=True)
+    assert build_union({"a": a, "b": None}) is a
+    both = build_union({"a": a, "b": b}, weights={"a": 1.0, "b": 0.5, "c": 2.0})
+    assert isinstance(both, FeatureUnion) and [n for n, _ in both.transformer_list] == ["a", "b"]
+    assert both.transformer_weights == {"a": 1.0, "b": 0.5}
+    with pytest.raises(ValueError, match="at least one part"):
+        build_union({"a": None})

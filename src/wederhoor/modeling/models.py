@@ -8,10 +8,11 @@ lists that YAML produces into the tuples scikit-learn's parameter validation ins
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from sklearn.base import BaseEstimator
-from sklearn.pipeline import Pipeline
+from sklearn.pipeline import FeatureUnion, Pipeline
 
 
 def _plain(value: Any) -> Any:
@@ -45,6 +46,22 @@ def build_pipeline(vectorizer: BaseEstimator, classifier: BaseEstimator) -> Pipe
     """A two-step Pipeline (``vectorizer`` then ``classifier``) fit on raw sentence strings."""
     return Pipeline([("vectorizer", plain_estimator(vectorizer)),
                      ("classifier", plain_estimator(classifier))])
+
+
+def build_union(parts: Mapping[str, BaseEstimator | None],
+                weights: Mapping[str, float] | None = None) -> BaseEstimator:
+    """A FeatureUnion of the named ``parts`` that are set, or the one part alone.
+
+    Named parts (a mapping, not a list) let a config built on another drop one by setting it
+    to null (``parts.e5: null``), which Hydra cannot do to one element of a list.
+    """
+    kept = [(name, plain_estimator(part)) for name, part in parts.items() if part is not None]
+    if not kept:
+        raise ValueError("a feature union needs at least one part that is not null")
+    if len(kept) == 1:
+        return kept[0][1]
+    chosen = {name: w for name, w in (weights or {}).items() if name in dict(kept)}
+    return FeatureUnion(kept, transformer_weights=chosen or None)
 
 
 SMOKE_TEXTS = ("de burgemeester ontkent fraude", "het parket vervolgt de directeur",

@@ -28,7 +28,7 @@ in its document (zeros at either end).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -38,6 +38,32 @@ from wederhoor.errors import UserError
 from wederhoor.modeling.fitting import fit_clone, row_weights
 
 NEIGHBOURS = ("prev", "next")
+#: The columns of the sentence table the stacked bases read.
+STACK_COLUMNS = ["text", "doc_id", "lang"]
+
+
+def build_stacking_pipeline(bases: Mapping[str, Any], stack: Mapping[str, Any],
+                            features: Mapping[str, Any], classifier: Any,
+                            weights: Mapping[str, float] | None = None) -> Any:
+    """The stacking model: ``OutOfFoldProbabilities`` over the named ``bases`` (options
+    ``stack``), next to the named ``features`` (each ``{transformer, columns}``), weighted by
+    ``weights``, then ``classifier``.
+
+    The bases and features are mappings, not lists, so that a config built on another
+    (``conf/model/stacking_tfidf_logreg.yaml`` on ``stacking_logreg.yaml``) changes or drops
+    one by name; a part set to null is left out.
+    """
+    from sklearn.compose import ColumnTransformer
+
+    from wederhoor.modeling.models import build_pipeline, plain_estimator
+
+    named = [(name, plain_estimator(base)) for name, base in bases.items() if base is not None]
+    parts = [("stack", OutOfFoldProbabilities(estimators=named, **stack), STACK_COLUMNS)]
+    parts += [(name, plain_estimator(part["transformer"]), part["columns"])
+              for name, part in features.items() if part is not None]
+    chosen = {name: w for name, w in (weights or {}).items() if name in {p[0] for p in parts}}
+    return build_pipeline(ColumnTransformer(parts, transformer_weights=chosen or None),
+                          classifier)
 
 
 class OutOfFoldProbabilities(TransformerMixin, BaseEstimator):
@@ -152,7 +178,7 @@ class OutOfFoldProbabilities(TransformerMixin, BaseEstimator):
 
     def _check_options(self, X: Any) -> None:
         if not self.estimators:
-            raise UserError("stacking needs at least one base model (model.*.estimators)")
+            raise UserError("stacking needs at least one base model (model.*.bases)")
         if isinstance(self.cv, bool) or not isinstance(self.cv, int) or self.cv < 2:
             raise UserError(f"stacking cv={self.cv} must be a whole number of at least 2 "
                             "(inner folds; model.*.cv)")
@@ -162,8 +188,8 @@ class OutOfFoldProbabilities(TransformerMixin, BaseEstimator):
                             "next (model.*.neighbours)")
         if "doc_id" not in getattr(X, "columns", ()):
             raise UserError("stacking needs a table with a doc_id column to keep a document's "
-                            "sentences in one inner fold; give the model a ColumnTransformer "
-                            "as in conf/model/stacking_logreg.yaml")
+                            "sentences in one inner fold; build the model as "
+                            "conf/model/stacking_logreg.yaml does")
 
 
 def _rows(X: Any, rows: np.ndarray) -> Any:
