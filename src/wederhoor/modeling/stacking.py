@@ -181,11 +181,11 @@ class OutOfFoldProbabilities(TransformerMixin, BaseEstimator):
             raise UserError("stacking needs at least one base model (model.*.bases)")
         if isinstance(self.cv, bool) or not isinstance(self.cv, int) or self.cv < 2:
             raise UserError(f"stacking cv={self.cv} must be a whole number of at least 2 "
-                            "(inner folds; model.*.cv)")
+                            "(inner folds; model.*.stack.cv)")
         unknown = sorted(set(self.neighbours) - set(NEIGHBOURS))
         if unknown:
             raise UserError(f"stacking neighbours {list(self.neighbours)}: use prev and/or "
-                            "next (model.*.neighbours)")
+                            "next (model.*.stack.neighbours)")
         if "doc_id" not in getattr(X, "columns", ()):
             raise UserError("stacking needs a table with a doc_id column to keep a document's "
                             "sentences in one inner fold; build the model as "
