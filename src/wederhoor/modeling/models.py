@@ -48,20 +48,31 @@ def build_pipeline(vectorizer: BaseEstimator, classifier: BaseEstimator) -> Pipe
                      ("classifier", plain_estimator(classifier))])
 
 
-def build_union(parts: Mapping[str, BaseEstimator | None],
-                weights: Mapping[str, float] | None = None) -> BaseEstimator:
-    """A FeatureUnion of the named ``parts`` that are set, or the one part alone.
+def set_parts(parts: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """The named ``parts`` that are set, in their order, made plain.
 
     Named parts (a mapping, not a list) let a config built on another drop one by setting it
     to null (``parts.e5: null``), which Hydra cannot do to one element of a list.
     """
-    kept = [(name, plain_estimator(part)) for name, part in parts.items() if part is not None]
+    return [(name, plain_estimator(part)) for name, part in parts.items() if part is not None]
+
+
+def weights_of(weights: Mapping[str, float] | None, names: list[str]) -> dict[str, float] | None:
+    """The ``weights`` of the parts named ``names`` (None when none is given)."""
+    chosen = {name: w for name, w in (weights or {}).items() if name in names}
+    return chosen or None
+
+
+def build_union(parts: Mapping[str, BaseEstimator | None],
+                weights: Mapping[str, float] | None = None) -> BaseEstimator:
+    """A FeatureUnion of the named ``parts`` that are set (``set_parts``), or the one part
+    alone."""
+    kept = set_parts(parts)
     if not kept:
         raise ValueError("a feature union needs at least one part that is not null")
     if len(kept) == 1:
         return kept[0][1]
-    chosen = {name: w for name, w in (weights or {}).items() if name in dict(kept)}
-    return FeatureUnion(kept, transformer_weights=chosen or None)
+    return FeatureUnion(kept, transformer_weights=weights_of(weights, [n for n, _ in kept]))
 
 
 SMOKE_TEXTS = ("de burgemeester ontkent fraude", "het parket vervolgt de directeur",

@@ -55,15 +55,14 @@ def build_stacking_pipeline(bases: Mapping[str, Any], stack: Mapping[str, Any],
     """
     from sklearn.compose import ColumnTransformer
 
-    from wederhoor.modeling.models import build_pipeline, plain_estimator
+    from wederhoor.modeling.models import build_pipeline, plain_estimator, set_parts, weights_of
 
-    named = [(name, plain_estimator(base)) for name, base in bases.items() if base is not None]
-    parts = [("stack", OutOfFoldProbabilities(estimators=named, **stack), STACK_COLUMNS)]
+    parts = [("stack", OutOfFoldProbabilities(estimators=set_parts(bases), **stack),
+              STACK_COLUMNS)]
     parts += [(name, plain_estimator(part["transformer"]), part["columns"])
               for name, part in features.items() if part is not None]
-    chosen = {name: w for name, w in (weights or {}).items() if name in {p[0] for p in parts}}
-    return build_pipeline(ColumnTransformer(parts, transformer_weights=chosen or None),
-                          classifier)
+    chosen = weights_of(weights, [name for name, _, _ in parts])
+    return build_pipeline(ColumnTransformer(parts, transformer_weights=chosen), classifier)
 
 
 class OutOfFoldProbabilities(TransformerMixin, BaseEstimator):
