@@ -155,3 +155,18 @@ def test_a_name_written_twice_fails(tmp_path: Path, capsys: pytest.CaptureFixtur
     bad.write_text(twice, encoding="utf-8")
     assert main([str(bad)]) == 1
     assert "xx.yaml: functions.xx_accuse: written twice" in capsys.readouterr().out
+
+
+def test_context_file_with_a_key_written_twice_is_refused(tmp_path: Path) -> None:
+    """A context file loses its first list silently when a key is written twice, so loading
+    refuses it in one line that names the file and the key (the lexicons are refused alike)."""
+    (tmp_path / "context").mkdir()
+    path = tmp_path / "context" / "xx.yaml"
+    path.write_text("continuation: ['^dat\\b']\nspeech: ['zegt']\ncontinuation: ['^ook']\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=r"malformed context file .*xx\.yaml: continuation: "
+                                         r"written twice \(line 3\)"):
+        load_continuations(tmp_path, "xx")
+    path.write_text("continuation: ['^dat\\b']\nspeech: ['zegt']\n", encoding="utf-8")
+    rules = load_continuations(tmp_path, "xx")
+    assert rules is not None and rules.speech is not None

@@ -47,6 +47,7 @@ from typing import Protocol
 import yaml
 
 from wederhoor.labelers.lexicon_compiler import expand_macros
+from wederhoor.labelers.lexicon_lint import duplicate_keys
 from wederhoor.labelers.text import normalise  # the text the labeling functions read
 
 CONTINUES = "continues_previous"
@@ -114,9 +115,14 @@ def load_continuations(folder: Path, lang: str) -> ContextRules | None:
     if not path.is_file():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or {}
         if not isinstance(data, dict):
             raise ValueError("expected a mapping")
+        # YAML keeps the last of two keys of one name: the first list would be lost silently
+        twice = duplicate_keys(text)
+        if twice:
+            raise ValueError(twice[0])
         macros = _macros(data)
         speaker = tuple(re.compile(expand_macros(p, macros), re.IGNORECASE)
                         for p in _listed(data, "speaker"))
