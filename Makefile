@@ -10,13 +10,17 @@ EXP    ?= baselines
 JOBS   ?= 2
 DIR    ?=
 ARGS   ?=
+IN     ?=
+OUT    ?=
+RUN    ?= latest
 
 export HF_DATASETS_OFFLINE := 1
 export HF_HUB_OFFLINE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export JOBS  # read by the sweep recipe from its environment: a value never becomes shell code
+export IN OUT RUN  # read by the predict and label recipes the same way
 
-.PHONY: help install run test test-slow lint typecheck sweep compare label-report segeval \
+.PHONY: help install run predict label test test-slow lint typecheck sweep compare label-report segeval \
         gold-check agreement learning-curve bench mlflow-install mlflow-ui e5-install run-e5 clean
 
 help: ## Show this list of targets
@@ -25,7 +29,8 @@ help: ## Show this list of targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
 	@echo
-	@echo "Variables: EXP=<experiment> JOBS=<parallel jobs> DIR=<sweep or runs folder> ARGS='<hydra overrides>'"
+	@echo "Variables: EXP=<experiment> JOBS=<parallel jobs> DIR=<sweep or runs folder> IN=/OUT=/RUN= (predict, label)" \
+	  "ARGS='<hydra overrides>'"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +43,16 @@ install: $(STAMP) ## Create .venv and install wederhoor with pinned dependencies
 
 run: $(STAMP) ## Run the default experiment on seeds/ and print its results (ARGS= for overrides)
 	@$(BIN)/python -m wederhoor.train experiment=default $(ARGS)
+
+predict: $(STAMP) ## Label your own text with a run's best model: make predict IN=<file or folder> OUT=<file.csv> [RUN=<run folder>, default the latest]
+	@[[ -n "$$IN" && -n "$$OUT" ]] || { echo "wederhoor: make predict needs IN=<a folder of" \
+	  ".txt files, or a .txt, .csv, .jsonl or .parquet file> and OUT=<predictions.csv>" >&2; exit 2; }
+	@$(BIN)/python -m wederhoor.predict "input=$$IN" "output=$$OUT" "run=$$RUN" $(ARGS)
+
+label: $(STAMP) ## Label your own text with the rules alone, with their evidence: make label IN=<file or folder> OUT=<file.csv>
+	@[[ -n "$$IN" && -n "$$OUT" ]] || { echo "wederhoor: make label needs IN=<a folder of" \
+	  ".txt files, or a .txt, .csv, .jsonl or .parquet file> and OUT=<labels.csv>" >&2; exit 2; }
+	@$(BIN)/python -m wederhoor.label "input=$$IN" "output=$$OUT" $(ARGS)
 
 test: $(STAMP) ## Run ruff, mypy and the test suite (slow tests excluded)
 	@$(BIN)/ruff check src tests

@@ -235,3 +235,24 @@ def test_a_lexicon_with_a_function_written_twice_is_one_line(tmp_path: Path) -> 
                           f"output={out}")
     assert_one_line_error(done, "nl.yaml", "functions.nl_blame: written twice")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("target", ["predict", "label"])
+def test_make_predict_and_label_pass_in_and_out_as_values(tmp_path: Path, target: str) -> None:
+    """IN= and OUT= reach the command as one value each, spaces and shell characters kept
+    (never run as shell code); without them, one line says what to pass."""
+    fake = tmp_path / "python"  # stands in for .venv/bin/python: prints its arguments one a line
+    fake.write_text('#!/bin/sh\nfor a in "$@"; do echo "$a"; done\n', encoding="utf-8")
+    fake.chmod(0o755)
+    done = _make(target, "OUT=out.csv", bin_dir=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert _ours(done.stderr) == [f"wederhoor: make {target} needs IN=<a folder of .txt files, "
+                                  "or a .txt, .csv, .jsonl or .parquet file> and "
+                                  f"OUT=<{'predictions' if target == 'predict' else 'labels'}.csv>"]
+    odd = 'my news"; echo hi'
+    done = _make(target, f"IN={odd}", "OUT=out dir/p.csv", bin_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    args = done.stdout.splitlines()
+    assert args[:2] == ["-m", f"wederhoor.{target}"]
+    assert f"input={odd}" in args and "output=out dir/p.csv" in args and "hi" not in args
+    assert ("run=latest" in args) == (target == "predict")

@@ -25,7 +25,7 @@ def test_groups_mirror_the_code() -> None:
 
 
 MANDATORY = {"train": set(), "split": {"input", "output"}, "label": {"input", "output"},
-             "predict": {"run", "input", "output"}, "bench": set(), "gold_check": set(),
+             "predict": {"input", "output"}, "bench": set(), "gold_check": set(),
              "label_report": set(), "segeval": set(), "compare": set(),
              "agreement": set(), "learning_curve": set()}
 

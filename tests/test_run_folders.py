@@ -228,3 +228,36 @@ def test_predict_refuses_a_failed_run_and_names_the_model_of_an_unscored_one(
     done = run_in_process("predict", f"run={run_dir}", f"input={doc}", f"output={out}",
                           "saved_model=nb")  # the files it holds can still be picked by name
     assert done.returncode == 0 and "model-nb.skops as asked" in done.stderr
+
+
+def test_predict_run_latest_takes_the_newest_finished_run(tmp_path: Path, cfg_factory) -> None:
+    """run=latest (predict's default) is the newest run folder holding a model whose
+    metrics.json says ok: a failed, unfinished or model-less newer folder is passed over."""
+    from tests.clitools import run_in_process
+    from wederhoor.io.model_files import latest_run
+
+    runs = tmp_path / "runs"
+    for missing in (runs, tmp_path / "none"):
+        if missing == runs:
+            runs.mkdir()
+        with pytest.raises(UserError, match=r"^run=latest: no finished training run in .*"
+                                            r"run `make run` first"):
+            latest_run(missing)
+    ok = '{"status": "ok"}'
+    old = _predictable_run(runs / "2026-01-01_10-00-00_000000-default", cfg_factory, ok)
+    _predictable_run(runs / "2026-01-02_10-00-00_000000-default", cfg_factory,
+                     '{"status": "failed", "error": "boom"}')
+    _predictable_run(runs / "2026-01-03_10-00-00_000000-default", cfg_factory, None)
+    (runs / "2026-01-04_10-00-00_000000-default").mkdir()  # a train that has not saved yet
+    assert latest_run(runs) == old
+    doc = tmp_path / "en.txt"
+    doc.write_text("The mayor denies the charges.\n", encoding="utf-8")
+    out = tmp_path / "pred.csv"
+    done = run_in_process("predict", f"runs_dir={runs}", f"input={doc}", f"output={out}")
+    assert done.returncode == 0, done.stderr
+    assert f"run=latest: {old}" in done.stderr and f"of run {old.name}" in done.stderr
+    new = _predictable_run(runs / "2026-01-05_10-00-00_000000-default", cfg_factory, ok)
+    assert latest_run(runs) == new
+    assert_one_line_error(run_in_process("predict", f"runs_dir={tmp_path / 'none'}",
+                                         f"input={doc}", f"output={out}"),
+                          "run=latest: no finished training run", "make run")

@@ -15,7 +15,7 @@ from wederhoor.cli import hydra_app, require
 def main(cfg: DictConfig) -> None:
     from wederhoor.io.outputs import TABLE_SUFFIXES, check_output
 
-    require(cfg, "run", "input", "output")
+    require(cfg, "input", "output")
     check_output(cfg.output, [cfg.input], Path(cfg.paths.seeds),  # before anything slow loads
                  suffixes=TABLE_SUFFIXES)
     _predict(cfg)
@@ -35,8 +35,10 @@ def _predict(cfg: DictConfig) -> None:
     from wederhoor.evaluation.metrics import label_counts
     from wederhoor.io.model_files import (
         BEST,
+        LATEST,
         choose_model,
         describe,
+        latest_run,
         load_model,
         model_file,
         run_record,
@@ -53,7 +55,9 @@ def _predict(cfg: DictConfig) -> None:
     from wederhoor.pipeline.engine import sentences
     from wederhoor.pipeline.sentences import segmenter_for
 
-    run_dir = Path(cfg.run)
+    run_dir = latest_run(cfg.runs_dir) if str(cfg.run) == LATEST else Path(cfg.run)
+    if str(cfg.run) == LATEST:
+        info(f"run={LATEST}: {run_dir}")
     saved = saved_models(run_dir)  # refuses a run whose train failed
     name = choose_model(saved, cfg.saved_model, run_dir.name)
     model = load_model(run_dir, name)

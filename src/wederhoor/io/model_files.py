@@ -164,3 +164,28 @@ def describe(name: str, entry: dict[str, Any]) -> str:
     if _score(entry) > -math.inf:
         parts.append(f"macro-F1 {_score(entry):.3f}")
     return f"{name} ({', '.join(parts)})" if parts else name
+
+
+LATEST = "latest"  # predict's run=latest: the newest finished run under the runs folder
+
+
+def latest_run(runs_dir: str | Path) -> Path:
+    """The newest finished training run in ``runs_dir``: a folder that holds model.skops and a
+    metrics.json saying status ok. Run folders are named from their start time, so the newest
+    is the last by name; a run still training, stopped or failed is passed over, because its
+    model is not the one its metrics describe."""
+    folder = Path(runs_dir)
+    candidates = sorted((p for p in folder.iterdir() if p.is_dir()), reverse=True) \
+        if folder.is_dir() else []
+    for run_dir in candidates:
+        if not (run_dir / MODEL_FILE).is_file():
+            continue
+        try:
+            record = run_record(run_dir)
+        except UserError:  # its train failed
+            continue
+        if record is not None:
+            return run_dir
+    raise UserError(f"run={LATEST}: no finished training run in {folder} (a folder with "
+                    f"{MODEL_FILE} and a metrics.json saying status ok); run `make run` first, "
+                    "or pass run=<a run folder>")
