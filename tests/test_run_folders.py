@@ -4,6 +4,7 @@ before it wrote a result leaves no folder behind (issue: trust, audit problems 1
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -245,6 +246,9 @@ def test_predict_run_latest_takes_the_newest_finished_run(tmp_path: Path, cfg_fa
             latest_run(missing)
     ok = '{"status": "ok"}'
     old = _predictable_run(runs / "2026-01-01_10-00-00_000000-default", cfg_factory, ok)
+    # a rerun's folder sorts after every dated one by name, but it finished first
+    rerun = _predictable_run(runs / "rerun-of-2025-12-31", cfg_factory, ok)
+    os.utime(rerun / "metrics.json", (1_000_000, 1_000_000))
     _predictable_run(runs / "2026-01-02_10-00-00_000000-default", cfg_factory,
                      '{"status": "failed", "error": "boom"}')
     _predictable_run(runs / "2026-01-03_10-00-00_000000-default", cfg_factory, None)
@@ -257,6 +261,7 @@ def test_predict_run_latest_takes_the_newest_finished_run(tmp_path: Path, cfg_fa
     assert done.returncode == 0, done.stderr
     assert f"run=latest: {old}" in done.stderr and f"of run {old.name}" in done.stderr
     new = _predictable_run(runs / "2026-01-05_10-00-00_000000-default", cfg_factory, ok)
+    os.utime(new / "metrics.json")  # finished now, after every other
     assert latest_run(runs) == new
     assert_one_line_error(run_in_process("predict", f"runs_dir={tmp_path / 'none'}",
                                          f"input={doc}", f"output={out}"),

@@ -166,18 +166,17 @@ def describe(name: str, entry: dict[str, Any]) -> str:
     return f"{name} ({', '.join(parts)})" if parts else name
 
 
-LATEST = "latest"  # predict's run=latest: the newest finished run under the runs folder
+LATEST = "latest"  # predict's run=latest: the run in the runs folder that finished last
 
 
 def latest_run(runs_dir: str | Path) -> Path:
-    """The newest finished training run in ``runs_dir``: a folder that holds model.skops and a
-    metrics.json saying status ok. Run folders are named from their start time, so the newest
-    is the last by name; a run still training, stopped or failed is passed over, because its
-    model is not the one its metrics describe."""
+    """The training run in ``runs_dir`` that finished last: a folder that holds model.skops and
+    a metrics.json saying status ok, the newest metrics.json winning (a folder's name need not
+    be its start time: ``rerun-of-...``, ``hydra.run.dir=...``). A run still training, stopped
+    or failed is passed over, because its model is not the one its metrics describe."""
     folder = Path(runs_dir)
-    candidates = sorted((p for p in folder.iterdir() if p.is_dir()), reverse=True) \
-        if folder.is_dir() else []
-    for run_dir in candidates:
+    finished: list[tuple[float, str, Path]] = []
+    for run_dir in (p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else ():
         if not (run_dir / MODEL_FILE).is_file():
             continue
         try:
@@ -185,7 +184,9 @@ def latest_run(runs_dir: str | Path) -> Path:
         except UserError:  # its train failed
             continue
         if record is not None:
-            return run_dir
-    raise UserError(f"run={LATEST}: no finished training run in {folder} (a folder with "
-                    f"{MODEL_FILE} and a metrics.json saying status ok); run `make run` first, "
-                    "or pass run=<a run folder>")
+            finished.append(((run_dir / "metrics.json").stat().st_mtime, run_dir.name, run_dir))
+    if not finished:
+        raise UserError(f"run={LATEST}: no finished training run in {folder} (a folder with "
+                        f"{MODEL_FILE} and a metrics.json saying status ok); run `make run` "
+                        "first, or pass run=<a run folder>")
+    return max(finished)[2]
