@@ -19,6 +19,9 @@ export HF_HUB_OFFLINE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export JOBS  # read by the sweep recipe from its environment: a value never becomes shell code
 export IN OUT RUN  # read by the predict and label recipes the same way
+# $(call need_in_out,TARGET,WHAT): the one-line refusal of a predict or label without IN= or OUT=
+need_in_out = [[ -n "$$IN" && -n "$$OUT" ]] || { echo "wederhoor: make $(1) needs IN=<a folder" \
+  "of .txt files, or a .txt, .csv, .jsonl or .parquet file> and OUT=<$(2).csv>" >&2; exit 2; }
 
 .PHONY: help install run predict label test test-slow lint typecheck sweep compare label-report segeval \
         gold-check agreement learning-curve bench mlflow-install mlflow-ui e5-install run-e5 clean
@@ -45,13 +48,11 @@ run: $(STAMP) ## Run the default experiment on seeds/ and print its results (ARG
 	@$(BIN)/python -m wederhoor.train experiment=default $(ARGS)
 
 predict: $(STAMP) ## Label your own text with a run's best model: make predict IN=<file or folder> OUT=<file.csv> [RUN=<run folder>, default the latest]
-	@[[ -n "$$IN" && -n "$$OUT" ]] || { echo "wederhoor: make predict needs IN=<a folder of" \
-	  ".txt files, or a .txt, .csv, .jsonl or .parquet file> and OUT=<predictions.csv>" >&2; exit 2; }
+	@$(call need_in_out,predict,predictions)
 	@$(BIN)/python -m wederhoor.predict "input=$$IN" "output=$$OUT" "run=$$RUN" $(ARGS)
 
 label: $(STAMP) ## Label your own text with the rules alone, with their evidence: make label IN=<file or folder> OUT=<file.csv>
-	@[[ -n "$$IN" && -n "$$OUT" ]] || { echo "wederhoor: make label needs IN=<a folder of" \
-	  ".txt files, or a .txt, .csv, .jsonl or .parquet file> and OUT=<labels.csv>" >&2; exit 2; }
+	@$(call need_in_out,label,labels)
 	@$(BIN)/python -m wederhoor.label "input=$$IN" "output=$$OUT" $(ARGS)
 
 test: $(STAMP) ## Run ruff, mypy and the test suite (slow tests excluded)

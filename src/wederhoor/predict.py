@@ -55,9 +55,11 @@ def _predict(cfg: DictConfig) -> None:
     from wederhoor.pipeline.engine import sentences
     from wederhoor.pipeline.sentences import segmenter_for
 
-    run_dir = latest_run(cfg.runs_dir) if str(cfg.run) == LATEST else Path(cfg.run)
     if str(cfg.run) == LATEST:
+        run_dir = latest_run(cfg.runs_dir)
         info(f"run={LATEST}: {run_dir}")
+    else:
+        run_dir = Path(cfg.run)
     saved = saved_models(run_dir)  # refuses a run whose train failed
     name = choose_model(saved, cfg.saved_model, run_dir.name)
     model = load_model(run_dir, name)

@@ -173,20 +173,19 @@ def latest_run(runs_dir: str | Path) -> Path:
     """The training run in ``runs_dir`` that finished last: a folder that holds model.skops and
     a metrics.json saying status ok, the newest metrics.json winning (a folder's name need not
     be its start time: ``rerun-of-...``, ``hydra.run.dir=...``). A run still training, stopped
-    or failed is passed over, because its model is not the one its metrics describe."""
+    or failed is passed over, because its model is not the one its metrics describe. Only the
+    newest metrics.json files are read, until one says ok."""
     folder = Path(runs_dir)
-    finished: list[tuple[float, str, Path]] = []
-    for run_dir in (p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else ():
-        if not (run_dir / MODEL_FILE).is_file():
-            continue
+    dirs = [p for p in folder.iterdir() if p.is_dir()] if folder.is_dir() else []
+    written = sorted((((p / "metrics.json").stat().st_mtime, p.name, p) for p in dirs
+                      if (p / MODEL_FILE).is_file() and (p / "metrics.json").is_file()),
+                     reverse=True)
+    for _, _, run_dir in written:
         try:
-            record = run_record(run_dir)
+            if run_record(run_dir) is not None:
+                return run_dir
         except UserError:  # its train failed
             continue
-        if record is not None:
-            finished.append(((run_dir / "metrics.json").stat().st_mtime, run_dir.name, run_dir))
-    if not finished:
-        raise UserError(f"run={LATEST}: no finished training run in {folder} (a folder with "
-                        f"{MODEL_FILE} and a metrics.json saying status ok); run `make run` "
-                        "first, or pass run=<a run folder>")
-    return max(finished)[2]
+    raise UserError(f"run={LATEST}: no finished training run in {folder} (a folder with "
+                    f"{MODEL_FILE} and a metrics.json saying status ok); run `make run` "
+                    "first, or pass run=<a run folder>")
