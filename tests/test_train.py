@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -141,7 +142,18 @@ def test_train_and_predict_commands_run_end_to_end(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         assert f"predicted with {used} (" in done.stderr and run_dir.name in done.stderr
         frame = pd.read_csv(out, keep_default_na=False)
-        assert list(frame["predicted"]) == list(load_model(run_dir, used).predict(frame["text"]))
+        model = load_model(run_dir, used)
+        assert list(frame["predicted"]) == list(model.predict(frame["text"]))
+        # with each label's probability, the predicted label being the most probable
+        columns = [f"p_{label}" for label in model.classes_]
+        assert list(frame.columns[-len(columns):]) == columns
+        assert np.allclose(frame[columns].sum(axis=1), 1, atol=1e-3)
+        assert list(frame[columns].idxmax(axis=1).str[2:]) == list(frame["predicted"])
+        assert np.allclose(frame[columns], model.predict_proba(frame["text"]), atol=1e-4)
+    done = run_in_process("predict", f"run={run_dir}", f"input={text}", f"output={out}",
+                          "probabilities=false")
+    assert done.returncode == 0, done.stderr
+    assert not any(c.startswith("p_") for c in pd.read_csv(out).columns)
     # and they are the two configured models: a constant predictor and naive Bayes
     assert {name: type(load_model(run_dir, name).named_steps["classifier"]).__name__
             for name in scores} == {"main": "DummyClassifier", "nb": "ComplementNB"}
@@ -342,3 +354,23 @@ def test_sentences_without_a_gold_label_get_the_final_models_prediction(
     final = load_model(run_dir)
     expected = final.predict(model_input(final, table))[rest]
     assert list(out.loc[rest, "predicted"]) == list(expected)
+
+
+def test_predict_without_probabilities_writes_the_label_alone(capsys) -> None:
+    """A model with no predict_proba (a linear SVM) still predicts; one line says why the
+    p_* columns are missing, and none is made up."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_pipeline
+    from sklearn.svm import LinearSVC
+
+    from wederhoor.predict import add_predictions
+
+    texts = ["Het OM verdenkt de directeur van fraude.", "De directeur ontkent alles.",
+             "Het regent in Utrecht.", "De politie beschuldigt de club van omkoping."]
+    labels = ["accusation", "denial", "neutral", "accusation"]
+    model = make_pipeline(TfidfVectorizer(), LinearSVC()).fit(texts, labels)
+    frame = pd.DataFrame({"text": texts})
+    add_predictions(frame, model, frame["text"].to_numpy(), True, "tfidf_svm")
+    assert list(frame.columns) == ["text", "predicted"]
+    assert list(frame["predicted"]) == list(model.predict(texts))
+    assert "tfidf_svm gives no probabilities" in capsys.readouterr().err

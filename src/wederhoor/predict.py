@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from omegaconf import DictConfig
 
@@ -28,6 +29,28 @@ def unscored_run(run_dir: Path, file: str, asked: bool) -> str:
     return (f"{run_dir.name} has no readable metrics.json (its train was stopped before it "
             f"finished, or the file was changed): using {file} {why}; an unfinished run's "
             "models may be unreliable")
+
+
+def add_predictions(frame: Any, model: Any, X: Any, probabilities: bool, name: str) -> None:
+    """``predicted``, and with ``probabilities`` one ``p_<label>`` column per class: a
+    researcher sorts or filters on how sure the model was (which sentences to read first).
+    The label is the most probable class, so the two never disagree."""
+    import numpy as np
+
+    from wederhoor.errors import info
+
+    has_proba = hasattr(model, "predict_proba")
+    if probabilities and not has_proba:
+        info(f"{name} gives no probabilities: only the predicted label is written "
+             "(probabilities=false says so without this line)")
+    if not probabilities or not has_proba:
+        frame["predicted"] = model.predict(X) if X is not None else []
+        return
+    classes = [str(c) for c in model.classes_]
+    proba = model.predict_proba(X) if X is not None else np.zeros((0, len(classes)))
+    frame["predicted"] = [classes[i] for i in proba.argmax(axis=1)] if len(proba) else []
+    for k, label in enumerate(classes):
+        frame[f"p_{label}"] = proba[:, k].round(4)
 
 
 def _predict(cfg: DictConfig) -> None:
@@ -76,7 +99,8 @@ def _predict(cfg: DictConfig) -> None:
     if other:
         warn(f"{run_dir.name} was trained on {'/'.join(sorted(seen))} text but {cfg.input} "
              f"holds {'/'.join(other)} text; its predictions there are unreliable")
-    frame["predicted"] = model.predict(model_input(model, frame)) if len(frame) else []
+    add_predictions(frame, model, model_input(model, frame) if len(frame) else None,
+                    bool(cfg.probabilities), describe(name, saved[name]))
     write_table(frame, cfg.output)
     counts = ", ".join(f"{k} {v}" for k, v in label_counts(frame["predicted"]).items())
     info(f"{len(frame)} sentences predicted with {describe(name, saved[name])} of run "
