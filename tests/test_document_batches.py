@@ -163,3 +163,37 @@ def test_labels_do_not_depend_on_batch_size_or_workers(tmp_path: Path) -> None:
     assert whole["doc_id"].nunique() == 40
     assert (whole["label"] != "neutral").sum() > 20  # the rules really fired
     pd.testing.assert_frame_equal(whole, spread)
+
+
+def test_a_bad_meta_file_is_refused_before_the_progress_bar(nl_docs: Path, tmp_path: Path,
+                                                             monkeypatch, capsys) -> None:
+    """The reader is lazy, so the engine reads the first batch before its bar starts: a wrong
+    option gets its one line alone, while good input of the same size does show the bar."""
+    import pytest
+
+    from wederhoor import errors
+    from wederhoor.pipeline import engine
+
+    monkeypatch.setattr(engine, "BAR_MIN_SENTENCES", 0)  # every input is big enough for a bar
+    with pytest.raises(errors.UserError, match="is a folder"):
+        run_engine(str(nl_docs), "nl", str(tmp_path), NoSegmenter(), None, tmp_path / "out",
+                   workers=1)
+    assert capsys.readouterr().err == ""
+    run_engine(str(nl_docs), "nl", None, NoSegmenter(), None, tmp_path / "out", workers=1)
+    assert "split" in capsys.readouterr().err
+
+
+def test_a_bar_stopped_by_an_error_is_wiped_and_a_finished_one_stays(capsys) -> None:
+    """On a terminal the error's one line then stands alone instead of after a half bar."""
+    import pytest
+
+    from wederhoor.progress import bar
+
+    with pytest.raises(ValueError), bar(None, "split", show=True) as progress:
+        progress.update(3)
+        raise ValueError("a bad file halfway")
+    err = capsys.readouterr().err
+    assert err.endswith("\r") and err.rsplit("\r", 2)[-2].strip() == ""  # the bar blanked out
+    with bar(None, "split", show=True) as progress:
+        progress.update(3)
+    assert capsys.readouterr().err.rstrip("\n").rsplit("\r", 1)[-1].startswith("split: 3")

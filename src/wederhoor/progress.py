@@ -32,5 +32,11 @@ def bar(total: int | None, desc: str, unit: str = "rows", show: bool | None = No
         return
     from tqdm.auto import tqdm
 
-    with tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, dynamic_ncols=True) as tq:
+    tq = tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, dynamic_ncols=True)
+    try:
         yield tq
+    except BaseException:
+        tq.leave = False  # work that stops on an error wipes its bar: the error line stands alone
+        raise
+    finally:
+        tq.close()

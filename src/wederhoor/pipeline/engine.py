@@ -21,6 +21,7 @@ import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -106,9 +107,9 @@ def run_engine(input: str, lang: str, meta: str | None, segmenter: Any, labeler:
     from wederhoor.pipeline.sentences import rows_are_documents
     from wederhoor.progress import bar
 
-    batches = _checked(iter_documents(input, lang, meta, batch_docs,
-                                      rows_are_documents(segmenter)), labeler,
-                       input, meta)
+    batches = _read_first(_checked(iter_documents(input, lang, meta, batch_docs,
+                                                  rows_are_documents(segmenter)), labeler,
+                                   input, meta))
     folder.mkdir(parents=True, exist_ok=True)
     work = path_size(input) // BYTES_PER_SENTENCE
     n = worker_count(workers, work)
@@ -149,6 +150,13 @@ def run_engine(input: str, lang: str, meta: str | None, segmenter: Any, labeler:
                     collect(pending.popleft().get(), progress)
     return {"shards": shards, "rows": rows, "documents": documents,
             "labelled": labeler is not None}
+
+
+def _read_first(batches: Iterator[dict[str, list]]) -> Iterator[dict[str, list]]:
+    """The same batches, the first already read: a wrong input, meta file or language is
+    refused in one line before a progress bar or a worker starts (the reader is lazy)."""
+    first = next(batches, None)
+    return batches if first is None else chain([first], batches)
 
 
 def _checked(batches: Iterator[dict[str, list]], labeler: Any, input: str,
