@@ -295,6 +295,16 @@ def test_also_models_are_scored_on_the_same_folds(cfg_factory, tmp_path: Path,
     assert groups.at["fiction nl", "sentences"] == len(fiction_nl) > 0
     assert (run_dir / "by_group.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "macro-F1 by group" in format_results(record, str(run_dir))
+    # and per round of documents (data.rounds cuts '-\d+$': nl-rn-a-03 is round nl-rn-a)
+    rounds = pd.read_csv(run_dir / "by_round.csv").set_index("group")
+    cut = scored["doc_id"].str.replace(r"-\d+$", "", regex=True)
+    assert sorted(rounds.index) == sorted(set(cut))
+    for name, rows in scored.groupby(cut):
+        present = sorted(set(rows["gold"]) | set(rows["silver"]))
+        assert rounds.at[name, "sentences"] == len(rows)
+        assert rounds.at[name, "rules"] == pytest.approx(f1_score(
+            rows["gold"], rows["silver"], average="macro", labels=present)), name
+    assert (run_dir / "by_round.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_also_models_are_refit_on_all_rows_after_k_folds(cfg_factory, tmp_path: Path) -> None:

@@ -293,20 +293,34 @@ def _usable_rows(frame: Any, train_labels: str, has_gold: bool) -> tuple[str, An
 def group_report(cfg: DictConfig, work: Any, ref: np.ndarray, evaluated: np.ndarray,
                  predictions: dict[str, np.ndarray], run_dir: Path) -> list[dict[str, Any]]:
     """Each model's macro-F1 per language and per ``data.groups`` pattern, on the scored rows;
-    written as by_group.csv and by_group.png beside predictions.csv."""
+    written as by_group.csv and by_group.png beside predictions.csv. With ``data.rounds``, the
+    same per round of documents (by_round.csv and .png): a round by one new writer, scored
+    alone, says whether a model transfers, which the pooled groups hide."""
     import pandas as pd
 
-    from wederhoor.evaluation.groups import group_masks, plot_by_group, scores_by_group
+    from wederhoor.evaluation.groups import (
+        group_masks,
+        plot_by_group,
+        round_masks,
+        scores_by_group,
+    )
     from wederhoor.io.outputs import write_csv
 
-    masks = group_masks(work["doc_id"].to_numpy(dtype=object)[evaluated],
-                        work["lang"].to_numpy(dtype=object)[evaluated], cfg.data.get("groups"))
-    rows = scores_by_group(ref[evaluated], {k: v[evaluated] for k, v in predictions.items()},
-                           masks)
+    doc_ids = work["doc_id"].to_numpy(dtype=object)[evaluated]
+    scored = {k: v[evaluated] for k, v in predictions.items()}
+    masks = group_masks(doc_ids, work["lang"].to_numpy(dtype=object)[evaluated],
+                        cfg.data.get("groups"))
+    rows = scores_by_group(ref[evaluated], scored, masks)
     if rows:
         write_csv(pd.DataFrame(rows), run_dir / "by_group.csv")
         plot_by_group(rows, list(predictions), run_dir / "by_group.png",
                       f"{cfg.name}: macro-F1 per group of scored sentences")
+    rounds = scores_by_group(ref[evaluated], scored, round_masks(doc_ids, cfg.data.get("rounds"),
+                                                                "data.rounds"))
+    if rounds:
+        write_csv(pd.DataFrame(rounds), run_dir / "by_round.csv")
+        plot_by_group(rounds, list(predictions), run_dir / "by_round.png",
+                      f"{cfg.name}: macro-F1 per round of scored documents")
     return rows
 
 

@@ -60,12 +60,13 @@ def check_embeddings(cfg: DictConfig) -> None:
 
 
 def check_patterns(cfg: DictConfig) -> None:
-    """data.groups (name: regular expression) and train_weights, both used only after the
-    fit, read now."""
-    from wederhoor.evaluation.groups import compile_groups
+    """data.groups (name: regular expression), data.rounds and train_weights, all used only
+    after the fit, read now."""
+    from wederhoor.evaluation.groups import compile_groups, compile_rounds
     from wederhoor.modeling.fitting import row_weights
 
     compile_groups(cfg.data.get("groups"))
+    compile_rounds(cfg.data.get("rounds"), "data.rounds")
     row_weights(cfg.get("train_weights") or {}, [])
 
 

@@ -48,20 +48,20 @@ def group_masks(doc_ids: Any, langs: Any, groups: Mapping[str, str] | None) -> d
     return masks
 
 
-def compile_rounds(pattern: str | None) -> re.Pattern[str] | None:
-    """The ``rounds`` option as a compiled pattern (None: no rounds), or one line saying it is
+def compile_rounds(pattern: str | None, option: str = "rounds") -> re.Pattern[str] | None:
+    """The rounds ``option`` as a compiled pattern (None: no rounds), or one line saying it is
     not a regular expression (checked before any work, as ``compile_groups`` is)."""
     from wederhoor.io.options import pattern_option
 
-    return pattern_option(pattern, "rounds", "write the part of a doc_id to cut to give its "
-                          "round, e.g. '-\\d+$', or rounds=null for no table by round")
+    return pattern_option(pattern, option, "write the part of a doc_id to cut to give its "
+                          f"round, e.g. '-\\d+$', or {option}=null for no table by round")
 
 
-def round_masks(doc_ids: Any, pattern: str | None) -> dict[str, Any]:
+def round_masks(doc_ids: Any, pattern: str | None, option: str = "rounds") -> dict[str, Any]:
     """Boolean rows of each round: the documents written together, whose doc_ids are the same
     once ``pattern`` is cut out (``-\\d+$`` turns ``nl-rn-h-07`` into ``nl-rn-h``). A round
     by a new writer, scored alone, says whether rules transfer; the pooled score hides it."""
-    cut = compile_rounds(pattern)
+    cut = compile_rounds(pattern, option)
     if cut is None:
         return {}
     names = np.asarray([cut.sub("", str(d), count=1) for d in doc_ids], dtype=object)
