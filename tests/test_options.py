@@ -66,6 +66,8 @@ CASES = [  # (command, arguments, what the one line must hold)
     ("train", ["cv.k=abc", "hydra.run.dir={TMP}/run"], ["cv.k='abc'", "cv.k=5"]),
     ("train", ["cv.k=1", "hydra.run.dir={TMP}/run"], ["cv.k=1", "at least 2", "cv.k=5"]),
     ("train", ["cache=maybe", "hydra.run.dir={TMP}/run"], ["cache='maybe'"]),
+    ("predict", ["input={FOLDER}", "output={TMP}/o.csv", "probabilities=maybe"],
+     ["probabilities='maybe'", "true or false"]),
     ("train", ["data.rounds='(-'", "hydra.run.dir={TMP}/run"],
      ["data.rounds='(-'", "not a regular expression", "data.rounds=null"]),
     ("train", ["cache_max_gb=abc", "hydra.run.dir={TMP}/run"], ["cache_max_gb='abc'"]),

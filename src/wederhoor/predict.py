@@ -14,9 +14,11 @@ from wederhoor.cli import hydra_app, require
     "predict has no model= option: saved_model=NAME picks one of the run's saved models "
     "(best, the default; main = model.skops; or an also.NAME of the run)")})
 def main(cfg: DictConfig) -> None:
+    from wederhoor.io.options import flag
     from wederhoor.io.outputs import TABLE_SUFFIXES, check_output
 
     require(cfg, "input", "output")
+    flag(cfg, "probabilities")
     check_output(cfg.output, [cfg.input], Path(cfg.paths.seeds),  # before anything slow loads
                  suffixes=TABLE_SUFFIXES)
     _predict(cfg)
@@ -42,7 +44,7 @@ def add_predictions(frame: Any, model: Any, X: Any, probabilities: bool, name: s
     has_proba = hasattr(model, "predict_proba")
     if probabilities and not has_proba:
         info(f"{name} gives no probabilities: only the predicted label is written "
-             "(probabilities=false says so without this line)")
+             "(probabilities=false skips this line)")
     if not probabilities or not has_proba:
         frame["predicted"] = model.predict(X) if X is not None else []
         return
@@ -100,7 +102,7 @@ def _predict(cfg: DictConfig) -> None:
         warn(f"{run_dir.name} was trained on {'/'.join(sorted(seen))} text but {cfg.input} "
              f"holds {'/'.join(other)} text; its predictions there are unreliable")
     add_predictions(frame, model, model_input(model, frame) if len(frame) else None,
-                    bool(cfg.probabilities), describe(name, saved[name]))
+                    cfg.probabilities, describe(name, saved[name]))
     write_table(frame, cfg.output)
     counts = ", ".join(f"{k} {v}" for k, v in label_counts(frame["predicted"]).items())
     info(f"{len(frame)} sentences predicted with {describe(name, saved[name])} of run "
