@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from tests.conftest import SEEDS
 from wederhoor.pipeline.engine import load_shards, run_engine, shard_paths
@@ -169,8 +170,6 @@ def test_a_bad_meta_file_is_refused_before_the_progress_bar(nl_docs: Path, tmp_p
                                                              monkeypatch, capsys) -> None:
     """The reader is lazy, so the engine reads the first batch before its bar starts: a wrong
     option gets its one line alone, while good input of the same size does show the bar."""
-    import pytest
-
     from wederhoor import errors
     from wederhoor.pipeline import engine
 
@@ -185,8 +184,6 @@ def test_a_bad_meta_file_is_refused_before_the_progress_bar(nl_docs: Path, tmp_p
 
 def test_a_bar_stopped_by_an_error_is_wiped_and_a_finished_one_stays(capsys) -> None:
     """On a terminal the error's one line then stands alone instead of after a half bar."""
-    import pytest
-
     from wederhoor.progress import bar
 
     with pytest.raises(ValueError), bar(None, "split", show=True) as progress:
