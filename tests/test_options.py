@@ -68,6 +68,8 @@ CASES = [  # (command, arguments, what the one line must hold)
     ("train", ["cache=maybe", "hydra.run.dir={TMP}/run"], ["cache='maybe'"]),
     ("predict", ["input={FOLDER}", "output={TMP}/o.csv", "probabilities=maybe"],
      ["probabilities='maybe'", "true or false"]),
+    ("predict", ["input={FOLDER}", "output={TMP}/o.csv", "documents={TMP}/d.txt"],
+     ["documents=", "d.txt"]),
     ("train", ["data.rounds='(-'", "hydra.run.dir={TMP}/run"],
      ["data.rounds='(-'", "not a regular expression", "data.rounds=null"]),
     ("train", ["cache_max_gb=abc", "hydra.run.dir={TMP}/run"], ["cache_max_gb='abc'"]),

@@ -21,6 +21,9 @@ def main(cfg: DictConfig) -> None:
     flag(cfg, "probabilities")
     check_output(cfg.output, [cfg.input], Path(cfg.paths.seeds),  # before anything slow loads
                  suffixes=TABLE_SUFFIXES)
+    if cfg.documents:
+        check_output(cfg.documents, [cfg.input, cfg.output], Path(cfg.paths.seeds),
+                     option="documents", suffixes=TABLE_SUFFIXES)
     _predict(cfg)
 
 
@@ -57,6 +60,7 @@ def add_predictions(frame: Any, model: Any, X: Any, probabilities: bool, name: s
 
 def _predict(cfg: DictConfig) -> None:
     from wederhoor.errors import info, warn
+    from wederhoor.evaluation.documents import answered_line, document_table
     from wederhoor.evaluation.metrics import label_counts
     from wederhoor.io.model_files import (
         BEST,
@@ -107,6 +111,11 @@ def _predict(cfg: DictConfig) -> None:
     counts = ", ".join(f"{k} {v}" for k, v in label_counts(frame["predicted"]).items())
     info(f"{len(frame)} sentences predicted with {describe(name, saved[name])} of run "
          f"{run_dir.name} ({counts}) -> {cfg.output}")
+    documents = document_table(frame)
+    info(answered_line(documents))
+    if cfg.documents:
+        write_table(documents, cfg.documents)
+        info(f"one row per document -> {cfg.documents}")
     if len(saved) > 1:
         info(f"the run saved {', '.join(saved)}; saved_model=NAME picks one (default: best)")
 
