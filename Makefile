@@ -47,7 +47,7 @@ install: $(STAMP) ## Create .venv and install wederhoor with pinned dependencies
 run: $(STAMP) ## Run the default experiment on seeds/ and print its results (ARGS= for overrides)
 	@$(BIN)/python -m wederhoor.train experiment=default $(ARGS)
 
-predict: $(STAMP) ## Label your own text with a run's best model: make predict IN=<file or folder> OUT=<file.csv> [RUN=<run folder>, default the latest]
+predict: $(STAMP) ## Label your own text with a run's best model: make predict IN=<file or folder> OUT=<file.csv> [RUN=<run folder>, default the latest] [ARGS=documents=<docs.csv>: one row per document]
 	@$(call need_in_out,predict,predictions)
 	@$(BIN)/python -m wederhoor.predict "input=$$IN" "output=$$OUT" "run=$$RUN" $(ARGS)
 
