@@ -56,3 +56,26 @@ def test_scores_are_each_groups_own_macro_f1_and_empty_groups_are_left_out() -> 
     table = format_by_group(rows, ["good", "poor"]).splitlines()
     assert table[0].split() == ["group", "sents", "good", "poor"]
     assert all("*" in line.split()[-2] and "*" not in line.split()[-1] for line in table[1:])
+
+
+def test_a_run_writes_scores_per_round_and_plots_them_while_few(tmp_path, monkeypatch) -> None:
+    """by_round.csv always (with data.rounds); by_round.png only up to PLOTTED_ROUNDS_MAX rounds."""
+    import pandas as pd
+    from omegaconf import OmegaConf
+
+    from wederhoor import experiment
+
+    docs = np.array(["nl-a-01", "nl-a-02", "nl-b-01", "en-c-01"] * 3, dtype=object)
+    work = pd.DataFrame({"doc_id": docs, "lang": [d[:2] for d in docs]})
+    gold = np.array(["accusation", "denial", "neutral"] * 4, dtype=object)
+    cfg = OmegaConf.create({"name": "t", "data": {"groups": {}, "rounds": r"-\d+$"}})
+    everything = np.ones(len(docs), dtype=bool)
+    monkeypatch.setattr(experiment, "PLOTTED_ROUNDS_MAX", 3)
+    experiment.group_report(cfg, work, gold, everything, {"m": gold.copy()}, tmp_path)
+    rounds = pd.read_csv(tmp_path / "by_round.csv").set_index("group")
+    assert rounds["sentences"].to_dict() == {"en-c": 3, "nl-a": 6, "nl-b": 3}
+    assert (rounds["m"] == 1.0).all() and (tmp_path / "by_round.png").is_file()
+    monkeypatch.setattr(experiment, "PLOTTED_ROUNDS_MAX", 2)
+    (tmp_path / "by_round.png").unlink()
+    experiment.group_report(cfg, work, gold, everything, {"m": gold.copy()}, tmp_path)
+    assert (tmp_path / "by_round.csv").is_file() and not (tmp_path / "by_round.png").exists()

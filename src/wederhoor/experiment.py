@@ -20,6 +20,9 @@ from wederhoor.errors import UserError, info, warn
 from wederhoor.progress import bar
 
 TRAIN_BAR_MIN_ROWS = 100_000  # model fitting takes a few seconds from about this size
+#: A run scored on every document (k-fold) has a few hundred rounds: one row each would make a
+#: plot metres tall, so beyond this only by_round.csv is written.
+PLOTTED_ROUNDS_MAX = 60
 
 
 @dataclass
@@ -319,6 +322,7 @@ def group_report(cfg: DictConfig, work: Any, ref: np.ndarray, evaluated: np.ndar
                                                                 "data.rounds"))
     if rounds:
         write_csv(pd.DataFrame(rounds), run_dir / "by_round.csv")
+    if 0 < len(rounds) <= PLOTTED_ROUNDS_MAX:
         plot_by_group(rounds, list(predictions), run_dir / "by_round.png",
                       f"{cfg.name}: macro-F1 per round of scored documents")
     return rows
