@@ -5,6 +5,8 @@ sentence labels of a document (a model's, the rules' or gold), a document *accus
 of its sentences is an accusation, and is *answered* when it accuses and one of its sentences
 is a denial. The share of accusing documents that are answered is the figure a study of an
 outlet, a beat or a period asks for; the per-document table lets it be split by any column.
+One sentence wrongly labelled a denial makes an accusing article answered, so where many
+articles are one-sided the share runs high (the README gives the measured rates).
 """
 
 from __future__ import annotations
