@@ -105,11 +105,12 @@ def _predict(cfg: DictConfig) -> None:
     if other:
         warn(f"{run_dir.name} was trained on {'/'.join(sorted(seen))} text but {cfg.input} "
              f"holds {'/'.join(other)} text; its predictions there are unreliable")
+    used = describe(name, saved[name])
     add_predictions(frame, model, model_input(model, frame) if len(frame) else None,
-                    cfg.probabilities, describe(name, saved[name]))
+                    cfg.probabilities, used)
     write_table(frame, cfg.output)
     counts = ", ".join(f"{k} {v}" for k, v in label_counts(frame["predicted"]).items())
-    info(f"{len(frame)} sentences predicted with {describe(name, saved[name])} of run "
+    info(f"{len(frame)} sentences predicted with {used} of run "
          f"{run_dir.name} ({counts}) -> {cfg.output}")
     documents = document_table(frame)
     info(answered_line(documents))
