@@ -112,6 +112,18 @@ def test_bare_yaml_boolean_in_a_word_list_fails() -> None:
     assert not any("boolean" in p for p in lint_lexicon(yaml.safe_load(CLEAN)))
 
 
+def test_open_lookbehind_fails_and_the_shipped_one_reads_names_ending_in_it() -> None:
+    """(?<!de ) also rules out "Westerlinde " before the cue; (?<!\\bde ) only the word "de"."""
+    open_ = CLEAN.replace("'\\b(?:beschuldigt|", "'(?<!de )\\b(?:beschuldigt|")
+    problems = _lint(open_)
+    assert len(problems) == 1 and "(?<!de )" in problems[0] and "(?<!\\bde )" in problems[0]
+    assert _lint(open_.replace("(?<!de )", "(?<!\\bde )")) == []
+    labeler = RuleLabeler()
+    said = "Oppositiepartij Groen Westerlinde verwijt schepen Van Loock dat hij loog."
+    assert labeler.label_one(said, "nl")[0] == "accusation"
+    assert labeler.label_one("Het verwijt van de oppositie kwam laat.", "nl")[0] == "neutral"
+
+
 def test_cli_reports_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "xx.yaml"
     bad.write_text(CLEAN.replace("  SAY: [zegt, zei, stelt]\n",

@@ -14,7 +14,10 @@ A lexicon is read by people adding rules far more often than by the code, so:
 6. no word in a list is a bare YAML boolean (``true``, ``false``, ``yes``, ``no``, ``on``,
    ``off``): YAML reads it as True / False, so the word would never match; quote it;
 7. no name is written twice in one mapping (two functions or two macros of the same name):
-   YAML keeps only the last one, so the first would silently stop working.
+   YAML keeps only the last one, so the first would silently stop working;
+8. a lookbehind that rules out a word before the match starts at a word boundary,
+   ``(?<!\\bde )`` not ``(?<!de )``: the open one also rules out the end of any longer word,
+   so "Westerlinde verwijt" was read as "de verwijt" and lost its accusation.
 
 ``python -m wederhoor.labelers.lexicon_lint [FILE ...]`` prints the problems of the given
 lexicon files (by default the shipped ones) and exits 1 when there are any.
@@ -47,6 +50,7 @@ _SECTIONS: dict[str, tuple[str, ...] | None] = {
     "speaker": None,
 }
 _FUNCTION_FIELDS = ("patterns", "requires", "unless", "cased")
+_OPEN_LOOKBEHIND = re.compile(r"\(\?<[!=][a-z][^()]*? \)")  # (?<!de ) with no \b before "de"
 
 
 def _strings(value: object) -> list[str]:
@@ -150,6 +154,12 @@ def _repeated_lists(patterns: list[tuple[str, str]]) -> list[str]:
             "make it a macro" for w, n in counts.items() if n > 1]
 
 
+def _open_lookbehinds(patterns: list[tuple[str, str]]) -> list[str]:
+    return [f"{where}: lookbehind {m.group()} also matches the end of a longer word: write "
+            f"{m.group()[:4]}\\b{m.group()[4:]}"
+            for where, p in patterns for m in _OPEN_LOOKBEHIND.finditer(p)]
+
+
 def _booleans(data: dict, macros: dict) -> list[str]:
     """Entries of the macros and the abbreviations that YAML read as booleans."""
     lists = [(f"macros.{name}", words) for name, words in macros.items()]
@@ -168,7 +178,7 @@ def lint_lexicon(data: dict) -> list[str]:
     patterns = list(lexicon_patterns(data))
     return (_too_long(patterns) + _duplicates_a_macro(patterns, macros)
             + _unused(patterns, macros) + _macro_order(data, macros) + _repeated_lists(patterns)
-            + _booleans(data, macros))
+            + _booleans(data, macros) + _open_lookbehinds(patterns))
 
 
 def duplicate_keys(text: str, loader: type = yaml.SafeLoader) -> list[str]:
