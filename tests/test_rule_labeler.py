@@ -1932,6 +1932,11 @@ def test_en_real_news_round_four(rl: RuleLabeler) -> None:
         ("Detectives are convinced the courier worked for the gang.", ACC),
         ("The operator has to put this right, the residents' group said.", ACC),
         ("Nothing can justify what happened to those patients, the coroner said.", ACC),
+        # session 11: a rule broken is a breach; a thing broken is not
+        ("Integrity commissioner finds alderman broke lobbying rules over golf trip", ACC),
+        ("The mayor broke no rules, the auditor found.", DEN),
+        ("The club broke its transfer record to sign the striker.", NEU),
+        ("Vandals broke two windows at the depot.", NEU),
     ], "en")
 
 
