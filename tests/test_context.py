@@ -266,6 +266,15 @@ def test_reported_speech_goes_on_with_the_side_before_it(rl: RuleLabeler, lang: 
     assert evidence[1] == f"{lang}_speech_continues"
 
 
+def test_a_headline_stands_alone_but_prose_after_it_goes_on(rl: RuleLabeler) -> None:
+    """Only the end of the sentence differs: with its full stop the same words are reported
+    speech in a run of the side before it."""
+    side = "Tenants accuse Corran Homes of overcharging them."
+    told = "The bills doubled in two years, a tenant says"
+    assert run(rl, [side, told], lang="en")[0] == [ACC, NEU]
+    assert run(rl, [side, told + "."], lang="en")[0] == [ACC, ACC]
+
+
 def test_reported_speech_chains_until_a_plain_sentence(rl: RuleLabeler) -> None:
     labels, _ = run(rl, [
         "Corran Homes denied that it had overcharged its tenants.",
@@ -298,6 +307,11 @@ def test_reported_speech_chains_until_a_plain_sentence(rl: RuleLabeler) -> None:
     # an announcement is procedure
     ("nl", "Corran Wonen ontkent dat het huurders te veel liet betalen.",
      "Volgens de directeur gaat het bedrijf de kosten opnieuw berekenen."),
+    # a headline (no full stop) on a page of headlines stands alone
+    ("en", "Tenants accuse Corran Homes of overcharging them",
+     "Bus fares to rise by 5p in spring, operator says"),
+    ("nl", "Huurders beschuldigen Corran Wonen van te hoge kosten",
+     "Bushalte aan het station verhuist, zegt De Lijn"),
 ])
 def test_what_does_not_go_on_with_the_side(rl: RuleLabeler, lang: str, side: str,
                                            follow: str) -> None:

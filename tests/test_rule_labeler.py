@@ -1940,6 +1940,19 @@ def test_en_real_news_round_four(rl: RuleLabeler) -> None:
     ], "en")
 
 
+def test_en_headline_no_denies_a_charge_not_a_rumour_about_a_thing(rl: RuleLabeler) -> None:
+    """The denial-versus-debunk boundary: "No, X did not ..." answers a charge against a party;
+    "No, the weir is not about to give way" debunks a rumour and charges nobody."""
+    check(rl, [
+        ("No, Councillor Petra Lind did not pocket the festival grant", DEN),
+        ("No, Halden Foods is not hiding horse meat in its burgers", DEN),
+        ("No, the Millbrook weir is not about to give way", NEU),
+        ("No, that photo does not show a wolf in Castlebury park", NEU),
+        ("No, Castlebury is not getting a casino", NEU),
+        ("No, the Kestrel Street library is not being sold to developers", NEU),
+    ], "en")
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("Greeley claims the club paid him in cash to avoid tax.", "en"),
     ("The haulier paid its drivers off the books for two years.", "en"),

@@ -62,6 +62,9 @@ _MAX_QUOTE_PARTS = 4
 _OPENERS = frozenset("\"'\u2018\u2019\u201a\u201b`\u00b4\u201c\u201d\u201e\u00ab\u00bb,")
 _MARK = re.compile(r"(?<!\w)['\"]|['\"](?!\w)|,,")
 _WORD = re.compile(r"[\w'\u2019-]+")
+#: a sentence of prose ends in . ! ? or a closing quotation mark; a headline, caption or
+#: furniture line does not, and stands alone: it goes on with no side before it
+_PROSE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)]*\s*$|[\"'\u201d\u2019\u00bb]\s*$")
 
 
 @dataclass(frozen=True)
@@ -167,14 +170,17 @@ def _reported(rules: ContextRules, seen: str) -> bool:
 def speech_side(rules: ContextRules | None, before: str, side: str, text: str) -> str | None:
     """The side reported speech ``text`` takes after ``before``, a sentence of ``side``.
 
-    It goes on with ``side`` unless it is not reported speech, announces what will happen
+    It goes on with ``side`` unless it is a headline (no full stop, question or exclamation
+    mark or closing quotation mark at its end: "No, the dam is not about to burst, water board
+    says" on a page of headlines answers nothing before it), is not reported speech, announces
+    what will happen
     (procedure, which takes no side) or names a speaker other than the one ``before`` names,
     which includes a party ``before`` only talks about ("Clear Water accused Harbour Logistics
     of dumping waste." then "Harbour Logistics said the colour came from a farm upstream."):
     someone else answers, as often for the other side (on the dev documents, taking the other
     side for such a party was right once in five). None: no side from ``before``.
     """
-    if rules is None:
+    if rules is None or _PROSE_END.search(text) is None:
         return None
     seen = normalise(text).strip()
     if not _reported(rules, seen):
