@@ -1940,6 +1940,15 @@ def test_en_real_news_round_four(rl: RuleLabeler) -> None:
     ], "en")
 
 
+def test_en_wrongdoing_word_in_a_name_or_byline_charges_nobody(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Anyone who saw the Hallam Road van is asked to ring Crime Stoppers.", NEU),
+        ("Ava Linde, Fraud Correspondent", NEU),
+        ("A Proceeds of Crime Act hearing against Dorrance is set for May.", NEU),
+        ("Dorrance ran a £2m fraud from a Hallam Road office, the court heard.", ACC),
+    ], "en")
+
+
 def test_en_headline_no_denies_a_charge_not_a_rumour_about_a_thing(rl: RuleLabeler) -> None:
     """The denial-versus-debunk boundary: "No, X did not ..." answers a charge against a party;
     "No, the weir is not about to give way" debunks a rumour and charges nobody."""
