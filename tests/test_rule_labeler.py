@@ -1949,6 +1949,16 @@ def test_en_wrongdoing_word_in_a_name_or_byline_charges_nobody(rl: RuleLabeler) 
     ], "en")
 
 
+def test_en_denials_of_session_11s_dev_rounds(rl: RuleLabeler) -> None:
+    """A misused public good is a charge, not a plan; quoted emphasis and "touched the money"."""
+    check(rl, [
+        ("Alderman denies report that he used a city truck to move house", DEN),
+        ("Kestrel Foods denies it plans to move its headquarters", NEU),
+        ("The treasurer says she had 'no role at all' in the transfers", DEN),
+        ("'I never touched the donations', club secretary tells court", DEN),
+    ], "en")
+
+
 def test_en_headline_no_denies_a_charge_not_a_rumour_about_a_thing(rl: RuleLabeler) -> None:
     """The denial-versus-debunk boundary: "No, X did not ..." answers a charge against a party;
     "No, the weir is not about to give way" debunks a rumour and charges nobody."""
