@@ -1885,6 +1885,17 @@ def test_en_real_news_round_two(rl: RuleLabeler) -> None:
     ], "en")
 
 
+def test_nl_formal_objection_and_informal_niks(rl: RuleLabeler) -> None:
+    """An objection made is contesting (guideline: appeals); one that may be made is procedure."""
+    check(rl, [
+        ("Zorggroep De Linde gaat in bezwaar.", DEN),
+        ("Het tuincentrum heeft bezwaar gemaakt tegen de aanwijzing van de inspectie.", DEN),
+        ("Het tuincentrum kan binnen zes weken bezwaar maken tegen het besluit.", NEU),
+        ("Het tuincentrum ging destijds niet in bezwaar.", NEU),
+        ("Zijn broer zegt dat hij 'daar echt niks mee te maken heeft'.", DEN),
+    ], "nl")
+
+
 def test_nl_real_news_round_four(rl: RuleLabeler) -> None:
     """Issue 12, round 4: invented sentences for the general families (money acts told
     without a cue word, the accuser refusing the innocent reading, the accused's own version
