@@ -1885,6 +1885,16 @@ def test_en_real_news_round_two(rl: RuleLabeler) -> None:
     ], "en")
 
 
+def test_nl_demands_and_discrimination_headlines(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Bondsaanklager wil acht duels schorsing voor Zeewolder-spits na kopstoot", ACC),
+        ("Oppositie wil schepen Verlinden weg na bouwdossier van schoonzus", ACC),
+        ("Rechter: bouwbedrijf weerde sollicitanten met Turkse achternaam", ACC),
+        ("Oppositie wil nieuwe fietsbrug over de Vaart", NEU),
+        ("Club wil spits weg uit Noorderdorp na zes jaar", NEU),
+    ], "nl")
+
+
 def test_nl_formal_objection_and_informal_niks(rl: RuleLabeler) -> None:
     """An objection made is contesting (guideline: appeals); one that may be made is procedure."""
     check(rl, [
