@@ -1895,6 +1895,18 @@ def test_nl_demands_and_discrimination_headlines(rl: RuleLabeler) -> None:
     ], "nl")
 
 
+def test_nl_demands_and_rulings(rl: RuleLabeler) -> None:
+    """A demand that presupposes guilt, a court setting the defence aside, a ruling as finding."""
+    check(rl, [
+        ("De bewonersvereniging eist dat de verhuurder de huur terugbetaalt.", ACC),
+        ("De advocaat eist dat zijn cliënt onmiddellijk vrijkomt.", DEN),
+        ("Het hof gaat daar niet in mee.", ACC),
+        ("De buren gaan daar niet in mee en kiezen een ander feest.", NEU),
+        ("Die facturen waren vals, oordeelt de rechtbank.", ACC),
+        ("Dat oordeelt het tuchtcollege in een uitspraak van dinsdag.", ACC),
+    ], "nl")
+
+
 def test_nl_formal_objection_and_informal_niks(rl: RuleLabeler) -> None:
     """An objection made is contesting (guideline: appeals); one that may be made is procedure."""
     check(rl, [
