@@ -1992,6 +1992,16 @@ def test_en_denials_of_session_11s_dev_rounds(rl: RuleLabeler) -> None:
     ], "en")
 
 
+def test_en_defence_cross_examination_tests_the_charge(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Under cross-examination by Ann Kealy SC, for Mr Dunne, the inspector agreed he had "
+         "not measured the wall himself.", DEN),
+        ("Cross-examining the accountant, defence counsel Paul Merrow suggested the ledger had "
+         "been kept by the firm's former manager.", DEN),
+        ("The cross-examination of the first witness will resume on Monday.", NEU),
+    ], "en")
+
+
 def test_en_headline_no_denies_a_charge_not_a_rumour_about_a_thing(rl: RuleLabeler) -> None:
     """The denial-versus-debunk boundary: "No, X did not ..." answers a charge against a party;
     "No, the weir is not about to give way" debunks a rumour and charges nobody."""
