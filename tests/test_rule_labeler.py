@@ -2002,6 +2002,15 @@ def test_en_defence_cross_examination_tests_the_charge(rl: RuleLabeler) -> None:
     ], "en")
 
 
+def test_en_procedure_and_awareness_take_no_side(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Mr Delahunt was remanded on continuing bail to appear again in June.", NEU),
+        ("The water regulator said it was aware of the complaints and had called the firm.", NEU),
+        ("Mr Delahunt was arrested at his home in Carlow.", ACC),
+        ("The firm knew of the leak for months, the regulator said.", ACC),
+    ], "en")
+
+
 def test_en_headline_no_denies_a_charge_not_a_rumour_about_a_thing(rl: RuleLabeler) -> None:
     """The denial-versus-debunk boundary: "No, X did not ..." answers a charge against a party;
     "No, the weir is not about to give way" debunks a rumour and charges nobody."""
