@@ -38,15 +38,24 @@ def test_source_sentence_takes_the_accusation(rl: RuleLabeler) -> None:
 
 @pytest.mark.parametrize("source", [
     "Dat bevestigt de arbeidsinspectie na een controle op de bouwplaats.",
-    "Dat meldt de regionale omroep op basis van interne documenten.",
     "Dit schrijft het Vlaamse agentschap in een verslag dat dinsdag verscheen.",
-    "Zo staat het in een verslag van de gemeente.",
 ])
 def test_sources_of_an_accusation(rl: RuleLabeler, source: str) -> None:
     first = "De aannemer liet zijn arbeiders volgens de vakbond zestig uur per week werken."
     labels, _ = run(rl, [first, source])
     assert labels == [ACC, ACC]
     assert rl.label([source], ["nl"])[0] == [NEU]
+
+
+@pytest.mark.parametrize("source", [
+    "Dat meldt de regionale omroep op basis van interne documenten.",
+    "Dat staat in een rapport van de inspectie dat dinsdag verscheen.",
+])
+def test_a_line_that_only_names_where_the_news_comes_from_stays_neutral(
+        rl: RuleLabeler, source: str) -> None:
+    """The writers of the real-news-style rounds label "Dat meldt het OM." neutral."""
+    first = "De aannemer liet zijn arbeiders volgens de vakbond zestig uur per week werken."
+    assert run(rl, [first, source])[0] == [ACC, NEU]
 
 
 def test_pronoun_quote_takes_the_denial(rl: RuleLabeler) -> None:
