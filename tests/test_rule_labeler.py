@@ -1907,6 +1907,18 @@ def test_nl_demands_and_rulings(rl: RuleLabeler) -> None:
     ], "nl")
 
 
+def test_nl_conduct_reported_in_set_phrases(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Inspectie grijpt in bij zorgboerderij De Linde: dieren zonder water", ACC),
+        ("Trainer Verbeek was na afloop vooral boos op de grensrechter.", ACC),
+        ("Bij vier bewoners klopte de medicatie niet met het voorschrift van de arts.", ACC),
+        ("De betalingen gingen naar een rekening op naam van zijn zwager.", ACC),
+        ("Het parket onderzoekt een klacht van een oud-bestuurder.", ACC),
+        ("De politie grijpt in bij een vechtpartij op de markt.", NEU),
+        ("De tickets staan op naam van de club.", NEU),
+    ], "nl")
+
+
 def test_nl_formal_objection_and_informal_niks(rl: RuleLabeler) -> None:
     """An objection made is contesting (guideline: appeals); one that may be made is procedure."""
     check(rl, [
