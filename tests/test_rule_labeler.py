@@ -2023,6 +2023,13 @@ def test_en_procedure_and_awareness_take_no_side(rl: RuleLabeler) -> None:
     ], "en")
 
 
+def test_en_evidence_told_as_what_it_appears_to_show(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Footage appeared to show Dunmore midfielder Kyle Orr stamping on an opponent.", ACC),
+        ("The photo appears to show a heron on the roof of the bus station.", NEU),
+    ], "en")
+
+
 def test_en_headline_no_denies_a_charge_not_a_rumour_about_a_thing(rl: RuleLabeler) -> None:
     """The denial-versus-debunk boundary: "No, X did not ..." answers a charge against a party;
     "No, the weir is not about to give way" debunks a rumour and charges nobody."""
