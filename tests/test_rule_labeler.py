@@ -2025,7 +2025,8 @@ def test_en_procedure_and_awareness_take_no_side(rl: RuleLabeler) -> None:
 
 def test_en_evidence_told_as_what_it_appears_to_show(rl: RuleLabeler) -> None:
     check(rl, [
-        ("Footage appeared to show Dunmore midfielder Kyle Orr stamping on an opponent.", ACC),
+        ("Replays appeared to show Dunmore striker Kyle Orr going down under little contact.", ACC),
+        ("An email appears to show the mayor's aide booking a dinner with the bidder.", ACC),
         ("The photo appears to show a heron on the roof of the bus station.", NEU),
     ], "en")
 
