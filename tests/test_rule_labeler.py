@@ -2031,6 +2031,13 @@ def test_en_evidence_told_as_what_it_appears_to_show(rl: RuleLabeler) -> None:
     ], "en")
 
 
+def test_en_findings_called_wrong_or_outdated(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Alderman Pike called the findings completely wrong.", DEN),
+        ("Care home owner calls inspection 'outdated'", DEN),
+    ], "en")
+
+
 def test_en_headline_no_denies_a_charge_not_a_rumour_about_a_thing(rl: RuleLabeler) -> None:
     """The denial-versus-debunk boundary: "No, X did not ..." answers a charge against a party;
     "No, the weir is not about to give way" debunks a rumour and charges nobody."""
