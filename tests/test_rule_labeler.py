@@ -2038,6 +2038,18 @@ def test_en_findings_called_wrong_or_outdated(rl: RuleLabeler) -> None:
     ], "en")
 
 
+def test_en_a_reporting_noun_after_a_comma_is_no_attribution_tail(rl: RuleLabeler) -> None:
+    """", rejects the claims." ends in a reporting word ("claims") but is the main verb's
+    object, not an attribution like ", prosecutors claim."; and a snow-clearing vote is no
+    weather."""
+    check(rl, [
+        ("Mr Doyle, who founded the firm in 1998, rejects the claims.", DEN),
+        ("The firm dumped waste in the canal, the report claims.", ACC),
+        ("Auditor finds councillor broke conduct rules in snow-clearing contract", ACC),
+        ("The storm broke windows along the seafront.", NEU),
+    ], "en")
+
+
 def test_en_headline_no_denies_a_charge_not_a_rumour_about_a_thing(rl: RuleLabeler) -> None:
     """The denial-versus-debunk boundary: "No, X did not ..." answers a charge against a party;
     "No, the weir is not about to give way" debunks a rumour and charges nobody."""
