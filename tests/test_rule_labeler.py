@@ -1919,6 +1919,17 @@ def test_nl_conduct_reported_in_set_phrases(rl: RuleLabeler) -> None:
     ], "nl")
 
 
+def test_nl_prosecution_demands_arrests_and_sanctions(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Het Openbaar Ministerie wil dat de 51-jarige Henk D. twee jaar de cel in gaat.", ACC),
+        ("De buurman wil dat de gemeente om tien uur de straat afsluit.", NEU),
+        ("De onderzoeksrechter hield K. dinsdag aan voor oplichting.", ACC),
+        ("Acht duels schorsing voor spits Zeewolde na kopstoot", ACC),
+        ("De vakbond vraagt de inspectie om tegen de fabriek op te treden.", ACC),
+        ("De firma bleek op naam te staan van zijn zoon.", ACC),
+    ], "nl")
+
+
 def test_nl_formal_objection_and_informal_niks(rl: RuleLabeler) -> None:
     """An objection made is contesting (guideline: appeals); one that may be made is procedure."""
     check(rl, [
