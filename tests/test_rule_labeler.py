@@ -1930,6 +1930,16 @@ def test_nl_prosecution_demands_arrests_and_sanctions(rl: RuleLabeler) -> None:
     ], "nl")
 
 
+def test_nl_court_findings_claims_and_siphoned_money(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("De rechtbank acht bewezen dat de boekhouder de kas leeghaalde.", ACC),
+        ("De rechter hield hem voor dat twee getuigen iets anders zagen.", ACC),
+        ("De curator start een aansprakelijkheidsvordering tegen de bestuurders.", ACC),
+        ("De penningmeester heeft 40.000 euro aan de club onttrokken.", ACC),
+        ("Het kasteel werd door de bomen aan het zicht onttrokken.", NEU),
+    ], "nl")
+
+
 def test_nl_formal_objection_and_informal_niks(rl: RuleLabeler) -> None:
     """An objection made is contesting (guideline: appeals); one that may be made is procedure."""
     check(rl, [
