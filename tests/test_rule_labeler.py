@@ -2071,6 +2071,13 @@ def test_en_a_reporting_noun_after_a_comma_is_no_attribution_tail(rl: RuleLabele
     ], "en")
 
 
+def test_en_a_source_that_calls_a_rumour_fake_accuses_nobody(rl: RuleLabeler) -> None:
+    check(rl, [
+        ("Video of a bear in Millbrook shopping centre is fake, police say", NEU),
+        ("Builder cut corners on Millbrook flats, residents say", ACC),
+    ], "en")
+
+
 def test_en_headline_no_denies_a_charge_not_a_rumour_about_a_thing(rl: RuleLabeler) -> None:
     """The denial-versus-debunk boundary: "No, X did not ..." answers a charge against a party;
     "No, the weir is not about to give way" debunks a rumour and charges nobody."""
