@@ -17,7 +17,8 @@ Rules read one sentence at a time, but news writes some stance across several:
 - *reported speech that follows a side*: news tells a side in runs of attributed sentences. A
   sentence with no cue that is reported speech (a reporting verb or a quotation mark) and comes
   straight after an accusation or a denial goes on with it ("He said the invoices were
-  approved by the board." after "Corran denied any wrongdoing."). On the real-news-style dev
+  approved by the board." after "Corran denied any wrongdoing."), in prose only: a headline
+  (no full stop at its end) stands alone on its page. On the real-news-style dev
   rounds such a sentence took the stance before it about half the time and was neutral about a
   quarter of the time; two or more sentences later the three labels split evenly, so only
   the next sentence is read, in a chain.
@@ -173,8 +174,8 @@ def speech_side(rules: ContextRules | None, before: str, side: str, text: str) -
     It goes on with ``side`` unless it is a headline (no full stop, question or exclamation
     mark or closing quotation mark at its end: "No, the dam is not about to burst, water board
     says" on a page of headlines answers nothing before it), is not reported speech, announces
-    what will happen
-    (procedure, which takes no side) or names a speaker other than the one ``before`` names,
+    what will happen (procedure, which takes no side) or names a speaker other than the one
+    ``before`` names,
     which includes a party ``before`` only talks about ("Clear Water accused Harbour Logistics
     of dumping waste." then "Harbour Logistics said the colour came from a farm upstream."):
     someone else answers, as often for the other side (on the dev documents, taking the other
