@@ -81,8 +81,10 @@ def test_agreement_command_scores_annotator_and_rules(tmp_path: Path) -> None:
     pd.concat([flipped.iloc[[1]], gold[gold["doc_id"] == "nl-a-01"].iloc[:1]]).to_csv(
         third, index=False)
     out = tmp_path / "agreement.csv"
+    reference = tmp_path / "reference.csv"  # the gold of the two documents: the rest is unshared
+    docs.to_csv(reference, index=False)
     done = run_in_process("agreement", f"other={other}", f"output={out}",
-                          f"predictions={predictions}",
+                          f"predictions={predictions}", f"reference={reference}",
                           f"adjudicator={third}")
     assert done.returncode == 0, done.stderr
     table = pd.read_csv(out)
@@ -146,7 +148,7 @@ def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
     other = tmp_path / "other.csv"  # one document: the command is quick
     gold[gold["doc_id"] == "nl-rn-dev-h-01"].to_csv(other, index=False)
     proc = subprocess.Popen([sys.executable, "-m", "wederhoor.agreement", f"other={other}",
-                             f"output={tmp_path / 'a.csv'}"],
+                             f"reference={other}", f"output={tmp_path / 'a.csv'}"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT_ROOT)
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()

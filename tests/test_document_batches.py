@@ -141,9 +141,16 @@ def test_sentence_table_input_is_labelled_whole_at_any_batch_size(tmp_path: Path
 
 
 def test_engine_batches_hold_whole_documents(tmp_path: Path) -> None:
+    # every fourth seed document (every kind of text), in batches of 7 documents
+    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).iloc[::4]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for doc_id in meta["doc_id"]:
+        (docs / f"{doc_id}.txt").write_bytes((SEEDS / "docs" / f"{doc_id}.txt").read_bytes())
+    meta.to_csv(tmp_path / "corpus.csv", index=False)
     labeler = RecordingLabeler()
-    out = _engine(SEEDS / "docs", tmp_path / "shards", SyntokSegmenter(), labeler,
-                  batch_docs=7, meta=str(SEEDS / "corpus.csv"))
+    out = _engine(docs, tmp_path / "shards", SyntokSegmenter(), labeler,
+                  batch_docs=7, meta=str(tmp_path / "corpus.csv"))
     assert len(labeler.calls) > 3  # the batches really were small
     _assert_whole_documents(labeler.calls, _documents(out))
     _assert_labels_fit(out)

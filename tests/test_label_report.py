@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.clitools import SEEDS, run_in_process
+from tests.clitools import SEEDS, run_in_process, small_seeds
 from wederhoor.evaluation.lf_analysis import lf_table, summary_row
 
 
@@ -44,11 +44,13 @@ def test_label_report_writes_terminal_and_file(tmp_path: Path) -> None:
 
 
 def test_gold_check_reports_mismatches(tmp_path: Path) -> None:
-    done = run_in_process("gold_check", "segmenter=lines", "show=3")
+    # 48 seed documents of every split and language; the whole corpus: the slow test below
+    data = small_seeds(tmp_path / "corpus", per_split=24)
+    done = run_in_process("gold_check", "segmenter=lines", "show=3", *data)
     assert done.returncode == 0  # a list of mismatches is a report, not a failure
     assert "gold sentence(s) not produced" in done.stdout
     assert done.stdout.count("gold only") == 3
-    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False)
+    gold = pd.read_csv(tmp_path / "corpus" / "gold.csv", keep_default_na=False)
     assert f"{len(gold)} gold sentences" in done.stdout
 
 
