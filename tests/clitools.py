@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from wederhoor.cli import PROJECT_ROOT
 
@@ -52,15 +53,30 @@ def small_seeds(folder: Path, per_split: int = 12) -> list[str]:
     meta = meta[~meta["doc_id"].str.startswith("en-rnh-")]
     picked = pd.concat([group.head(per_split // 2)
                         for _, group in meta.groupby(["split", "lang"])])
-    docs = folder / "docs"
-    docs.mkdir(parents=True)
-    for doc_id in picked["doc_id"]:
-        (docs / f"{doc_id}.txt").write_bytes((SEEDS / "docs" / f"{doc_id}.txt").read_bytes())
+    docs, corpus = _copy_documents(picked, folder)
     gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False)
     gold[gold["doc_id"].isin(picked["doc_id"])].to_csv(folder / "gold.csv", index=False)
-    picked.to_csv(folder / "corpus.csv", index=False)
-    return [f"data.input={docs}", f"data.gold={folder / 'gold.csv'}",
-            f"data.meta={folder / 'corpus.csv'}"]
+    return [f"data.input={docs}", f"data.gold={folder / 'gold.csv'}", f"data.meta={corpus}"]
+
+
+def seed_sample(folder: Path, every: int) -> tuple[Path, Path]:
+    """Copy every ``every``-th seed document (both languages, every kind of text) and its
+    corpus.csv rows into ``folder``: the documents' folder and the metadata file."""
+    import pandas as pd
+
+    return _copy_documents(pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).iloc[::every],
+                           folder)
+
+
+def _copy_documents(meta: Any, folder: Path) -> tuple[Path, Path]:
+    """The documents of ``meta`` (corpus.csv rows) copied to ``folder``/docs, and the rows
+    to ``folder``/corpus.csv."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    for doc_id in meta["doc_id"]:
+        (docs / f"{doc_id}.txt").write_bytes((SEEDS / "docs" / f"{doc_id}.txt").read_bytes())
+    meta.to_csv(folder / "corpus.csv", index=False)
+    return docs, folder / "corpus.csv"
 
 
 def run_in_process(module: str, *args: str) -> subprocess.CompletedProcess:

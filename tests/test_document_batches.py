@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.clitools import seed_sample
 from tests.conftest import SEEDS
 from wederhoor.pipeline.engine import load_shards, run_engine, shard_paths
 from wederhoor.pipeline.segmenters import NoSegmenter, SyntokSegmenter
@@ -142,15 +143,10 @@ def test_sentence_table_input_is_labelled_whole_at_any_batch_size(tmp_path: Path
 
 def test_engine_batches_hold_whole_documents(tmp_path: Path) -> None:
     # every fourth seed document (every kind of text), in batches of 7 documents
-    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).iloc[::4]
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for doc_id in meta["doc_id"]:
-        (docs / f"{doc_id}.txt").write_bytes((SEEDS / "docs" / f"{doc_id}.txt").read_bytes())
-    meta.to_csv(tmp_path / "corpus.csv", index=False)
+    docs, corpus = seed_sample(tmp_path / "corpus", every=4)
     labeler = RecordingLabeler()
     out = _engine(docs, tmp_path / "shards", SyntokSegmenter(), labeler,
-                  batch_docs=7, meta=str(tmp_path / "corpus.csv"))
+                  batch_docs=7, meta=str(corpus))
     assert len(labeler.calls) > 3  # the batches really were small
     _assert_whole_documents(labeler.calls, _documents(out))
     _assert_labels_fit(out)

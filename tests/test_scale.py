@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.clitools import seed_sample
 from tests.conftest import SEEDS
 from wederhoor.experiment import Timer, build_components, labelled_sentences, run_experiment
 from wederhoor.labelers.rules import RuleLabeler
@@ -23,23 +24,13 @@ def _engine(input: str, meta: str | None, labeler: RuleLabeler, folder: Path, wo
     return load_shards(shard_paths(folder, manifest)).to_pandas()
 
 
-def _every_fifth_document(folder: Path) -> tuple[str, str]:
-    """A copy of every fifth seed document (both languages, every kind) and its metadata."""
-    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).iloc[::5]
-    (folder / "docs").mkdir(parents=True)
-    for doc_id in meta["doc_id"]:
-        name = f"{doc_id}.txt"
-        (folder / "docs" / name).write_bytes((SEEDS / "docs" / name).read_bytes())
-    meta.to_csv(folder / "corpus.csv", index=False)
-    return str(folder / "docs"), str(folder / "corpus.csv")
-
-
 # make test: one worker on every fifth document; make test-slow and CI: two workers on the
 # whole corpus (about 13 s with one worker as it stood at 1,936 documents)
 @pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_sharded_run_equals_one_batch(tmp_path: Path, workers: int) -> None:
-    input, meta = (str(SEEDS / "docs"), str(SEEDS / "corpus.csv")) if workers > 1 \
-        else _every_fifth_document(tmp_path / "corpus")
+    docs, corpus = (SEEDS / "docs", SEEDS / "corpus.csv") if workers > 1 \
+        else seed_sample(tmp_path / "corpus", every=5)
+    input, meta = str(docs), str(corpus)
     labeler = RuleLabeler()  # one instance: the lexicons cannot change between the two runs
     whole = _engine(input, meta, labeler, tmp_path / "whole", 1)
     sharded = _engine(input, meta, labeler, tmp_path / "shards", workers, batch_docs=9)
