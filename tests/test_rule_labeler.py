@@ -2263,3 +2263,29 @@ def test_session_eight_dutch_self_dealing(rl: RuleLabeler) -> None:
         ("De facturen kwamen van een bureau dat eigendom is van de echtgenote van Smits.", ACC),
         ("De accountant vond geen aanwijzingen dat er geld op privérekeningen is beland.", NEU),
     ], "nl")
+
+
+def test_session_twelve_dutch_detention_family_money_and_inspections(rl: RuleLabeler) -> None:
+    """Session 12: a named suspect kept in detention is an accusation (guideline step 7), a
+    detention still to be decided is procedure; contracts, land and money going to family
+    named without a possessive; public cards used privately; an inspection finding failings
+    at a named place; data left open by a named app; overcharging; sanctions received;
+    Flemish headline verbs of criticism."""
+    check(rl, [
+        ("Aannemer uit Beverhout blijft in de cel: raadkamer bevestigt aanhouding", ACC),
+        ("Ook de tweede verdachte, een 40-jarige Limburger, blijft in de cel.", ACC),
+        ("Raadkamer houdt boekhouder van sportclub Zwartewaal nog twee maanden in de cel", ACC),
+        ("De raadkamer beslist volgende week of hij langer in de cel blijft.", NEU),
+        ("Burgemeester gunde parkeercontract aan firma van schoonbroer", ACC),
+        ("Ophef in Lindemeer na grondruil met eigen zus", ACC),
+        ("Gedeputeerde ging met kredietkaart van de provincie op skivakantie", ACC),
+        ("Raadslid Verhoef declareerde weekendjes weg als werkbezoek", ACC),
+        ("Wie met een creditcard betaalde, kan het geld terugvragen.", NEU),
+        ("Zorginspectie vindt ernstige gebreken in woonzorgcentrum De Lisdodde", ACC),
+        ("Inspectie vindt inbreuken op één op de vier gecontroleerde bouwplaatsen", NEU),
+        ("Fietsapp Trapper liet paspoortfoto's van klanten maandenlang openstaan", ACC),
+        ("Parkeerbedrijf Rolvast rekende maandenlang te hoge tarieven", ACC),
+        ("Zaakvoerder van failliete reisbureau Zonwaarts krijgt beroepsverbod van zeven jaar", ACC),
+        ("Als het aan de club ligt, krijgen de relschoppers een stadionverbod.", NEU),
+        ("Rekenhof viseert directie van waterbedrijf Aquaval", ACC),
+    ], "nl")
