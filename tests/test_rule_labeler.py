@@ -2289,3 +2289,51 @@ def test_session_twelve_dutch_detention_family_money_and_inspections(rl: RuleLab
         ("Als het aan de club ligt, krijgen de relschoppers een stadionverbod.", NEU),
         ("Rekenhof viseert directie van waterbedrijf Aquaval", ACC),
     ], "nl")
+
+
+def test_session_twelve_english_headline_sanctions(rl: RuleLabeler) -> None:
+    """Session 12: sanctions, arrests and inquiries in headline grammar; a bare count
+    arrested after an event and a hearing date name no charge."""
+    check(rl, [
+        ("Brookvale Creamery hit with £60,000 fine over slurry leak", ACC),
+        ("Harlow Buses faces £2m penalty over falsified safety checks", ACC),
+        ("Ferndale council to face prosecution over landfill fire", ACC),
+        ("Former church treasurer gets 4 years for stealing $90K from parish", ACC),
+        ("Clerk held for forging land records in Pune", ACC),
+        ("Gym owner arrested over missing membership fees", ACC),
+        ("Regulator opens inquiry into Seabright Trust over loans to its chairman", ACC),
+        ("Head teacher stood down amid claims of grade tampering", ACC),
+        ("Millbrook board censures its treasurer over travel claims", ACC),
+        ("Constable suspended, FIR lodged after video of assault on vendor", ACC),
+        ("Glowskin's 'anti-ageing' claims banned by advertising watchdog", ACC),
+        ("A censure is a formal rebuke with no penalty attached.", NEU),
+        ("Tessier was held for a bail hearing.", NEU),
+        ("Voss-Avery faces a ban of up to four years if the case is upheld.", NEU),
+    ], "en")
+
+
+def test_session_twelve_english_answers_in_set_phrases(rl: RuleLabeler) -> None:
+    """Session 12: backing from the party's own leader, asking the court to throw the case
+    out, not liable after every reasonable step, a report that ignores the facts or is riddled
+    with errors, "it's nonsense"; a question about confidence takes no side."""
+    check(rl, [
+        ("Downing Street said the prime minister had full confidence in Hale.", DEN),
+        ("His lawyer asked the judge to dismiss the charges.", DEN),
+        ("Corbin Freight argued it should not be held liable for the crash.", DEN),
+        ("Ardley Homes says the council report 'ignores the facts'", DEN),
+        ("\"The study is riddled with errors,\" the company said.", DEN),
+        ("\"Frankly, it's nonsense,\" Mr Pyle said.", DEN),
+        ("Reporters asked the mayor whether he still has confidence in Hale.", NEU),
+    ], "en")
+
+
+def test_english_a_clause_after_said_is_no_attribution_tail(rl: RuleLabeler) -> None:
+    """", said it would appeal ..." after a relative clause, or "When contacted, X said the
+    company would appeal": what follows "said" is a clause with its own verb, the sentence's
+    message, not an attribution tail to cut off ("..., police said on Tuesday")."""
+    check(rl, [
+        ("Lumo, which has about two million users, said it would appeal the decision.", DEN),
+        ("When contacted, partner Arjun Mehta said the company would appeal the order.", DEN),
+        ("The director, who lives in Essex, said he had no idea what was happening there.", DEN),
+        ("Harbour Logistics dumped waste in the canal, the inspectors said on Tuesday.", ACC),
+    ], "en")
