@@ -1959,7 +1959,7 @@ def test_nl_real_news_round_four(rl: RuleLabeler) -> None:
         ("De voorzitter keerde zichzelf via valse facturen twee ton uit.", ACC),
         ("De penningmeester maakte 80.000 euro naar zijn eigen bv over.", ACC),
         ("„Dit is geen vergissing meer, dit is beleid”, zegt het raadslid.", ACC),
-        ("„Slordigheid is nog geen fraude”, zegt de advocaat.", NEU),
+        ("„Slordigheid is nog geen fraude”, zegt de advocaat.", DEN),
         ("„Wij zijn geen politie en kunnen niet elke klant natrekken.", DEN),
         ("In de rechtszaal wilde de verdachte daar niets van weten.", DEN),
         ("„Ik wist er niks van”, zegt de zaakvoerder.", DEN),
@@ -2336,4 +2336,20 @@ def test_english_a_clause_after_said_is_no_attribution_tail(rl: RuleLabeler) -> 
         ("When contacted, partner Arjun Mehta said the company would appeal the order.", DEN),
         ("The director, who lives in Essex, said he had no idea what was happening there.", DEN),
         ("Harbour Logistics dumped waste in the canal, the inspectors said on Tuesday.", ACC),
+    ], "en")
+
+
+def test_the_defence_speaking_outranks_the_charge_words_it_answers(rl: RuleLabeler) -> None:
+    """Session 12, tier defence_voice: when the accused's lawyer or spokesperson is the
+    speaker, the charge words in the sentence are what the defence answers; the court
+    turning down the defence's story keeps its verdict."""
+    check(rl, [
+        ("Zijn advocaat zegt dat de fraude bij een ex-werknemer ligt, niet bij haar cliënt.", DEN),
+        ("Volgens de advocaat van de zaakvoerder is het bedrijf het slachtoffer van oplichting.",
+         DEN),
+        ("De rechter ging niet mee in het verhaal van de verdediging en veroordeelde hem.", ACC),
+    ], "nl")
+    check(rl, [
+        ("Her lawyer told the court the theft was carried out by a former manager.", DEN),
+        ("According to the company, the contamination was caused by a supplier's fraud.", DEN),
     ], "en")
