@@ -2309,6 +2309,12 @@ def test_session_twelve_english_headline_sanctions(rl: RuleLabeler) -> None:
         ("A censure is a formal rebuke with no penalty attached.", NEU),
         ("Tessier was held for a bail hearing.", NEU),
         ("Voss-Avery faces a ban of up to four years if the case is upheld.", NEU),
+        ("The regulator is seeking penalties and refunds from Lindqvist Energy.", ACC),
+        ("State inspectors cited Harbour View Manor for 9 deficiencies.", ACC),
+        ("The county brought the prosecution after residents reported the smell.", ACC),
+        ("Opposition party demands judicial probe into Rao's land deal", ACC),
+        ("Hawks coach suspended as league probes bullying complaints", ACC),
+        ("The bill would give the office the power to seek large penalties.", NEU),
     ], "en")
 
 
