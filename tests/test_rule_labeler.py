@@ -2359,3 +2359,24 @@ def test_the_defence_speaking_outranks_the_charge_words_it_answers(rl: RuleLabel
         ("Her lawyer told the court the theft was carried out by a former manager.", DEN),
         ("According to the company, the contamination was caused by a supplier's fraud.", DEN),
     ], "en")
+
+
+def test_session_twelve_dutch_codes_sanctions_deflection_and_backing(rl: RuleLabeler) -> None:
+    """Session 12: a code not kept, sanctions in the words of regulators and federations, the
+    court not following the defence, the accused passing the blame on and its own side standing
+    behind it (denials); a meeting suspended and a lost trust are no such thing."""
+    check(rl, [
+        ("Gedeputeerde Van Rijn heeft zich niet gehouden aan de integriteitsregels.", ACC),
+        ("Inspectie legt tandartspraktijk Molenzicht een behandelstop op", ACC),
+        ("De KNVB heeft verdediger Tom Kuipers voorlopig geschorst.", ACC),
+        ("Voetbalbond neemt FC Woldhaven zes punten af: punten afgenomen wegens valse licenties",
+         ACC),
+        ("Hij mag het beroep van boekhouder niet langer uitoefenen.", ACC),
+        ("Hof verhoogt straf voor oplichter uit Tiel", ACC),
+        ("De correctionele rechtbank volgde die uitleg niet.", ACC),
+        ("De vergadering werd na een uur geschorst.", NEU),
+        ("De directeur schuift de schuld door naar een onderaannemer.", DEN),
+        ("Burgemeester Smeets blijft achter zijn wethouder staan.", DEN),
+        ("Het bestuur schaart zich achter de trainer.", DEN),
+        ("De raad heeft geen vertrouwen in de wethouder.", NEU),
+    ], "nl")
