@@ -2380,3 +2380,14 @@ def test_session_twelve_dutch_codes_sanctions_deflection_and_backing(rl: RuleLab
         ("Het bestuur schaart zich achter de trainer.", DEN),
         ("De raad heeft geen vertrouwen in de wethouder.", NEU),
     ], "nl")
+
+
+def test_english_the_aggrieved_telling_what_happened_to_them(rl: RuleLabeler) -> None:
+    """Session 12: customers, tenants, patients or families of a named party telling what it
+    did to them accuse it without a cue word; advocates speaking in general do not."""
+    check(rl, [
+        ("A reader says a Leeds kitchen firm has ignored her for five months.", ACC),
+        ("One patient said she was sent home from Lyndale Clinic four hours after surgery.", ACC),
+        ("Buyers said Kestrel Homes stopped returning calls in mid-2024.", ACC),
+        ("Tenant advocates say evictions have become more common in Leeds.", NEU),
+    ], "en")
