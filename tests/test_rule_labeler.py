@@ -2391,3 +2391,15 @@ def test_english_the_aggrieved_telling_what_happened_to_them(rl: RuleLabeler) ->
         ("Buyers said Kestrel Homes stopped returning calls in mid-2024.", ACC),
         ("Tenant advocates say evictions have become more common in Leeds.", NEU),
     ], "en")
+
+
+def test_english_what_the_law_sets_charges_nobody(rl: RuleLabeler) -> None:
+    """Session 12: the maximum a law sets, or what a verdict would bring, told after the
+    penalty ("faces up to 30 years if convicted"), names no wrong done."""
+    check(rl, [
+        ("Wire fraud carries a maximum sentence of 20 years in prison.", NEU),
+        ("The most serious counts carry up to 15 years each.", NEU),
+        ("Councillors who break the code can be suspended for up to six months.", NEU),
+        ("He faces up to 30 years in prison on the most serious charge if convicted.", NEU),
+        ("Brask Marine was fined $40,000 for the spill.", ACC),
+    ], "en")
