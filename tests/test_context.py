@@ -363,7 +363,11 @@ def test_quote_about_them_yields_to_the_side_before_it(rl: RuleLabeler) -> None:
     assert evidence[1] != "nl_quote_about_them"
 
 
-def test_english_has_no_quote_about_them(rl: RuleLabeler) -> None:
+def test_english_quote_about_them(rl: RuleLabeler) -> None:
+    """Session 12: English has the word lists too; a quote in the first person stays neutral."""
+    labels, evidence = run(rl, ["The depot employs 400 people.",
+                                "\"Everyone on the floor knew it,\" he said."], lang="en")
+    assert labels == [NEU, ACC] and evidence[1] == "en_quote_about_them"
     labels, _ = run(rl, ["The depot employs 400 people.",
-                         "\"Everyone on the floor knew it,\" he said."], lang="en")
+                         "\"I start at six and finish at two,\" he said."], lang="en")
     assert labels == [NEU, NEU]

@@ -22,12 +22,12 @@ Rules read one sentence at a time, but news writes some stance across several:
   rounds such a sentence took the stance before it about half the time and was neutral about a
   quarter of the time; two or more sentences later the three labels split evenly, so only
   the next sentence is read, in a chain.
-- a *quotation about them* (Dutch): a sentence with no cue and no side from the rules above that
-  opens with a quotation telling about others (hij, ze, iedereen) and never about the speaker
-  (ik, wij) is a witness's account of the accused ("'Iedereen op de vloer wist het', zegt
-  hij."); the accused answering speaks in the first person. It comes last, so a side carried
-  from the sentence before wins. On the English dev rounds, whose quotes mix the persons
-  more, it did not help, and ``en.yaml`` has no word lists for it.
+- a *quotation about them*: a sentence with no cue and no side from the rules above that
+  opens with a quotation telling about others (hij, ze, iedereen; he, they, everybody) and
+  never about the speaker (ik, wij; I, we) is a witness's account of the accused
+  ("'Iedereen op de vloer wist het', zegt hij."); the accused answering speaks in the first
+  person. It comes last, so a side carried from the sentence before wins. English quotes mix
+  the persons more, and it gains less there (``context/en.yaml`` says how much).
 
 Only a sentence on which no labeling function fired is changed, so every cue outranks
 context. The patterns live in ``lexicons/context/<lang>.yaml`` (``{NAME}`` stands for the
