@@ -2403,3 +2403,17 @@ def test_english_what_the_law_sets_charges_nobody(rl: RuleLabeler) -> None:
         ("He faces up to 30 years in prison on the most serious charge if convicted.", NEU),
         ("Brask Marine was fined $40,000 for the spill.", ACC),
     ], "en")
+
+
+def test_session_twelve_holding_on_and_regulators_citing(rl: RuleLabeler) -> None:
+    """Session 12: the accused holding on to its version (nl), a regulator citing a named
+    home or cancelling a licence and a prosecutor opposing bail (en)."""
+    check(rl, [
+        ("FC Drenthoven gaat niet akkoord met het voorstel van de aanklager.", DEN),
+        ("Ook na drie uur verhoor hield hij vast aan zijn versie.", DEN),
+    ], "nl")
+    check(rl, [
+        ("State cites Maple Court nursing home after resident fell twice", ACC),
+        ("Fair Trading cancelled Brennan's builder licence in May.", ACC),
+        ("The prosecutor opposed bail, saying Hale could flee.", ACC),
+    ], "en")
