@@ -17,14 +17,15 @@ Structural frames
 -----------------
 Word lists written from examples transfer poorly to unseen news: most missed accusations
 carry no cue word at all ("Volgens de aanklacht liet de zaakvoerder personeel zwart werken",
-"Bank records show the councillor received three payments"). So the two voice tiers also
+"Bank records show the councillor received three payments"). So the voice tiers also
 hold functions that read the *shape* of a sentence rather than its vocabulary:
 
 - who speaks: a source whose role is to make a charge (a charge document, an enforcing body,
   a victim, a former employee, an anonymous insider) -> ``accusation_weak``, with no party
-  name needed; the accused side (its lawyer, director or spokesperson, a first-person
-  quotation "wij hebben nooit ..."/"we always ...", an alibi, a counter-explanation
-  "was caused by") -> ``denial_weak``;
+  name needed; the accused side (a first-person quotation "wij hebben nooit ..."/"we always
+  ...", an alibi, a counter-explanation "was caused by") -> ``denial_weak``, and its own
+  speaker (its lawyer, director or spokesperson, a named person's account, English "we"
+  quotations) -> ``defence_voice``, above the charge words that speaker answers;
 - what kind of statement it is: a finding ("blijkt dat", "stelt vast", "concluded that"),
   evidence ("beelden tonen", "records show") -> ``accusation_weak``; insisting, stressing,
   reassuring ("benadrukt", "stressed", "insisted") -> ``denial_weak``.
@@ -49,10 +50,10 @@ against a norm, repeated vain calls and mails, an omission followed by its harm
 ("niet ..., waardoor ..."), a step owed but skipped ("zonder toestemming") -> ``accusation_weak``;
 corrective negation ("X, en niet Y"), which is how a rebuttal is built, and a person named by his
 own name rather than by a role giving his version ("volgens Stevens ...", "Hendrikx stelt dat
-...") -> ``denial_weak``. Names are capitalised words, invisible after lowercasing, so a function
+...") -> ``defence_voice``. Names are capitalised words, invisible after lowercasing, so a function
 may carry a ``cased`` pattern that is checked against the original sentence.
 
-They are the lowest tiers on purpose: any real cue in the sentence outranks them, and
+The two weak tiers are the lowest on purpose: any real cue in the sentence outranks them, and
 guards keep plain facts out (figures and trends, advice, accidents, plans). A denial of
 something that is no wrong ("ontkent dat er een nieuwe taks komt", "denied that it plans
 to ...") and a fine as a rule ("wie zwartrijdt, riskeert een boete") stay neutral through
