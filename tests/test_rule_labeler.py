@@ -2417,3 +2417,16 @@ def test_session_twelve_holding_on_and_regulators_citing(rl: RuleLabeler) -> Non
         ("Fair Trading cancelled Brennan's builder licence in May.", ACC),
         ("The prosecutor opposed bail, saying Hale could flee.", ACC),
     ], "en")
+
+
+def test_english_the_accused_answering_and_a_finding_in_the_tail(rl: RuleLabeler) -> None:
+    """Session 12: a headline naming someone by the charge who then answers it is a denial; a
+    finding told first with its finder in the tail is an accusation (not a debunk); a judge
+    rejecting the defence's submission keeps the charge."""
+    check(rl, [
+        ("Plumber accused of faking safety certificates says his papers are genuine", DEN),
+        ("Parking app Velo sold drivers' locations to advertisers, Privacy Commissioner finds",
+         ACC),
+        ("Video of 'shark' in Velo flood is not real, watchdog says", NEU),
+        ("Judge Anna Marsh rejected that submission.", ACC),
+    ], "en")
