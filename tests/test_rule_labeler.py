@@ -2430,3 +2430,14 @@ def test_english_the_accused_answering_and_a_finding_in_the_tail(rl: RuleLabeler
         ("Video of 'shark' in Velo flood is not real, watchdog says", NEU),
         ("Judge Anna Marsh rejected that submission.", ACC),
     ], "en")
+
+
+def test_dutch_the_accused_pointing_elsewhere(rl: RuleLabeler) -> None:
+    """Session 12: the accused pointing at someone else or calling the charge a stunt or a
+    scapegoating answers it; an accuser pointing keeps its charge."""
+    check(rl, [
+        ("De zaakvoerder wijst naar een voormalige boekhouder.", DEN),
+        ("„Dat kan je mij moeilijk kwalijk nemen”, zegt Peeters.", DEN),
+        ("De wethouder spreekt van een doorzichtige stunt.", DEN),
+        ("De oppositie wijst naar de wethouder, die de opdracht zonder aanbesteding gunde.", ACC),
+    ], "nl")
