@@ -60,7 +60,9 @@ TIER_TABLE: tuple[Tier, ...] = (
          "decides the speech act (guideline: the main clause decides), so charge words in such a "
          "sentence are what the defence answers, and it outranks them. On the real-news-style "
          "dev rounds (session 12) the defence's voice was right about twice as often as the "
-         "accusation words beside it (en 29 / 11, nl 25 / 15 sentences)."),
+         "accusation words beside it (en 29 / 11, nl 25 / 15 sentences). A legal fact "
+         '("charged", "vervolgd") is a fact whoever reports it: those functions stand aside '
+         "when one is in the sentence (``LEGAL_FACT`` in the lexicons)."),
     Tier("accusation", "accusation",
          "Accusation and blame verbs and idioms, suspicion, charges, arrests and sanctions of a "
          'named party, convictions, fines, hedged hearsay ("zou ... hebben" + wrongdoing, "is '
@@ -71,12 +73,14 @@ TIER_TABLE: tuple[Tier, ...] = (
     Tier(CANCELLED, NEUTRAL,
          'Negated accusation cues ("wordt niet verdacht", "was not charged", "geen bewijs van '
          'fraude"). Below every real cue, so that it only decides when no other cue in the '
-         "sentence stands, but above the two voice tiers: a negated cue is a more specific "
+         "sentence stands, but above the two weak voice tiers: a negated cue is a more specific "
          "signal than who is speaking."),
     Tier("denial_weak", "denial",
-         'The defending party\'s voice with no other cue: "volgens haar advocaat ...", "wijst '
-         "erop dat ...\", \"the company's lawyer said ...\". In stance reporting the defender's "
-         "own account is the counter-story that answers the charge."),
+         "The defending side's account with no other cue and no named speaker of its own: a "
+         'Dutch first-person quotation ("wij hebben altijd ..."), a counter-explanation ("was '
+         'caused by"), insisting and stressing. In stance reporting the defender\'s own account '
+         "is the counter-story that answers the charge, but these shapes also carry plain "
+         "statements, so every real cue outranks them."),
     Tier("accusation_weak", "accusation",
          'The accusing side\'s voice or record about a named party with no other cue: "volgens '
          'het rapport ...", "according to the affidavit ...", complaints about a firm. Lowest, '
