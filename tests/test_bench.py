@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from tests.clitools import run
+from tests.clitools import run, seed_sample
 from tests.conftest import SEEDS
 from wederhoor.bench.corpus import build_corpus
 from wederhoor.bench.runner import growth
@@ -23,18 +23,20 @@ def _names() -> dict:
 
 
 def test_bench_corpus_is_repeatable_and_varied(tmp_path: Path) -> None:
-    a = build_corpus(600, tmp_path / "a", SEEDS, _names(), seed=3)
-    b = build_corpus(600, tmp_path / "b", SEEDS, _names(), seed=3)
+    seeds = tmp_path / "seeds"  # a third of the seed documents, laid out as seeds/ is
+    seed_sample(seeds, every=3)
+    a = build_corpus(600, tmp_path / "a", seeds, _names(), seed=3)
+    b = build_corpus(600, tmp_path / "b", seeds, _names(), seed=3)
     assert a["approx_sentences"] >= 600 and a["documents"] >= 600 // 60
     docs_a = pq.read_table(a["input"]).to_pylist()
     assert docs_a == pq.read_table(b["input"]).to_pylist()
     # every seed document in one text (NUL between them, which no document holds): "in" it is
     # "in one of them", in one search per document instead of one per seed
-    seeds = "\0".join(p.read_text(encoding="utf-8") for p in (SEEDS / "docs").glob("*.txt"))
+    texts = "\0".join(p.read_text(encoding="utf-8") for p in (seeds / "docs").glob("*.txt"))
     listed = re.compile(r"\b(" + "|".join(n for pool in _names().values() for n in pool)
                         + r")\b|\d")
     variable = [d for d in docs_a if listed.search(d["text"])]  # a listed name or a digit
-    varied = [d for d in variable if d["text"] not in seeds]
+    varied = [d for d in variable if d["text"] not in texts]
     assert len(variable) > len(docs_a) // 3
     assert len(varied) >= 0.9 * len(variable)  # names and numbers swapped wherever they occur
     assert len({d["doc_id"] for d in docs_a}) == len(docs_a)

@@ -139,6 +139,23 @@ def test_malformed_context_file_names_the_file(tmp_path: Path) -> None:
         RuleLabeler(lexicons=str(tmp_path))  # reported when the labeler is built
 
 
+def test_a_context_file_is_read_again_when_it_changes(tmp_path: Path) -> None:
+    """Parsed context files are kept per process by their bytes: an edited file must count."""
+    folder = Path(RuleLabeler().folder)
+    shutil.copy(folder / "nl.yaml", tmp_path / "nl.yaml")
+    (tmp_path / "context").mkdir()
+    path = tmp_path / "context" / "nl.yaml"
+    path.write_text("continuation: ['^dat blijkt uit']\n")
+    first = RuleLabeler(lexicons=str(tmp_path)).context_rules["nl"]
+    assert first is not None and first.continuation is not None
+    assert first.continuation.search("dat blijkt uit een rapport.")
+    path.write_text("continuation: ['^zo staat het in']\n")
+    second = RuleLabeler(lexicons=str(tmp_path)).context_rules["nl"]
+    assert second is not None and second.continuation is not None
+    assert not second.continuation.search("dat blijkt uit een rapport.")
+    assert second.continuation.search("zo staat het in een rapport.")
+
+
 def test_unattributed_quote_continues_the_speaker(rl: RuleLabeler) -> None:
     labels, _ = run(rl, [
         "'De directeur wist dat de lift defect was, maar deed er niets aan', zegt een monteur.",

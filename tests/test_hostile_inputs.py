@@ -50,9 +50,15 @@ class _Touch:
         return (open, (str(self.path), "w"))
 
 
+_FITTED: dict[str, object] = {}  # model config -> fitted on TEXTS, once per test process
+
+
 def _fitted(cfg_factory, name: str):  # noqa: ANN001, ANN202
-    model = instantiate(cfg_factory("train", [f"model={name}", STAND_IN_EMBEDDINGS]).model)
-    return model.fit(_input(model, TEXTS), LABELS)
+    """The model of ``model=name`` fitted on TEXTS; tests save and load it, never refit it."""
+    if name not in _FITTED:
+        model = instantiate(cfg_factory("train", [f"model={name}", STAND_IN_EMBEDDINGS]).model)
+        _FITTED[name] = model.fit(_input(model, TEXTS), LABELS)
+    return _FITTED[name]
 
 
 def _input(model, texts: list[str]):  # noqa: ANN001, ANN202
@@ -77,8 +83,8 @@ def _evil_pipeline(model, payload: Path):  # noqa: ANN001, ANN202
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import FunctionTransformer
 
-    steps = [(n, FunctionTransformer(validate=False)) for n in ("fill", "pick", "load")]
-    evil = Pipeline([*steps, ("model", model)]).fit(_input(model, TEXTS), LABELS)
+    steps = [(n, FunctionTransformer(validate=False).fit(TEXTS)) for n in ("fill", "pick", "load")]
+    evil = Pipeline([*steps, ("model", model)])  # every step fitted: the model already is
     return evil.set_params(fill__func=np.full_like, fill__kw_args={"fill_value": str(payload)},
                            pick__func=np.min, load__func=np.load,
                            load__kw_args={"allow_pickle": True})
@@ -173,14 +179,14 @@ def test_output_equal_to_input_is_refused(tmp_path: Path, stage: str) -> None:
     link = tmp_path / "link.csv"
     link.symlink_to(table)
     for output in (table, link, tmp_path / "." / "in.csv"):
-        assert_one_line_error(run(stage, f"input={table}", f"output={output}"),
+        assert_one_line_error(run_in_process(stage, f"input={table}", f"output={output}"),
                               "would overwrite the input")
     assert table.read_bytes() == before
     # a stream folder that holds the input would be replaced with it
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "a.txt").write_text("Een zin.\n", encoding="utf-8")
-    assert_one_line_error(run(stage, f"input={folder}", f"output={folder}", "stream=true"),
+    assert_one_line_error(run_in_process(stage, f"input={folder}", f"output={folder}", "stream=true"),
                           "would overwrite the input")
     assert (folder / "a.txt").read_text(encoding="utf-8") == "Een zin.\n"
 
@@ -463,8 +469,8 @@ def test_path_with_spaces_gets_a_quoting_hint(tmp_path: Path) -> None:
 def test_nothing_in_seeds_changes(tmp_path: Path) -> None:
     before = {p: p.read_bytes() for p in SEEDS.rglob("*") if p.is_file()}
     for stage in ("split", "label"):
-        run(stage, f"input={SEEDS / 'corpus.csv'}", f"output={SEEDS / 'corpus.csv'}")
-        run(stage, f"input={SEED_DOC}", f"output={SEEDS}", "stream=true")
+        run_in_process(stage, f"input={SEEDS / 'corpus.csv'}", f"output={SEEDS / 'corpus.csv'}")
+        run_in_process(stage, f"input={SEED_DOC}", f"output={SEEDS}", "stream=true")
     assert {p: p.read_bytes() for p in SEEDS.rglob("*") if p.is_file()} == before
 
 

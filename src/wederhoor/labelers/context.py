@@ -39,6 +39,7 @@ context rules.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -113,13 +114,35 @@ def _joined(data: dict, key: str, macros: dict[str, str]) -> re.Pattern[str] | N
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
+#: (language, digest of the file's bytes) -> its rules: every labeler built in a process (the
+#: models build several per fit) reads the file, but parses it once
+_PARSED: dict[tuple[str, str], ContextRules] = {}
+_PARSED_MAX = 16  # a sweep over custom lexicon folders cannot grow it without bound
+
+
 def load_continuations(folder: Path, lang: str) -> ContextRules | None:
     """The context rules of ``lang``, or None without a context file."""
     path = folder / "context" / f"{lang}.yaml"
     if not path.is_file():
         return None
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read context file {path}: {exc.strerror or exc}") from None
+    key = (lang, hashlib.blake2b(raw, digest_size=16).hexdigest())
+    known = _PARSED.get(key)
+    if known is None:
+        known = _parse(path, raw)
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[key] = known
+    return known
+
+
+def _parse(path: Path, raw: bytes) -> ContextRules:
+    """The context rules written in ``raw``, the bytes of ``path``."""
+    try:
+        text = raw.decode("utf-8")
         data = yaml.safe_load(text) or {}
         if not isinstance(data, dict):
             raise ValueError("expected a mapping")
@@ -144,7 +167,7 @@ def load_continuations(folder: Path, lang: str) -> ContextRules | None:
             third_person=_joined(data, "third_person", macros),
             first_person=_joined(data, "first_person", macros),
         )
-    except (OSError, yaml.YAMLError, ValueError, re.error) as exc:
+    except (UnicodeDecodeError, yaml.YAMLError, ValueError, re.error) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ValueError(f"malformed context file {path}: {first}") from None
 
