@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 import subprocess
-import sys
 import zlib
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 import yaml
 from sklearn.metrics import accuracy_score, cohen_kappa_score, f1_score
 
+from tests.clitools import run_in_process
 from wederhoor.compare import compare, default_dir
 from wederhoor.errors import UserError
 from wederhoor.evaluation.leaderboard import (
@@ -386,11 +386,15 @@ def test_bad_input_is_one_user_error_naming_the_folder(tmp_path: Path, capsys) -
 
 
 def _cli(cwd: Path, *overrides: str) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "wederhoor.compare", "n_boot=20", *overrides]
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
+    """The compare command run in-process from the folder ``cwd`` (the test's own)."""
+    assert Path.cwd() == cwd
+    return run_in_process("compare", "n_boot=20", *overrides)
 
 
-def test_cli_default_dir_one_line_errors_and_no_traceback(tmp_path: Path) -> None:
+def test_cli_default_dir_one_line_errors_and_no_traceback(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    monkeypatch.chdir(tmp_path)  # Hydra must write no folder of its own there
     experiments = tmp_path / "experiments"
     bad = _cli(tmp_path, f"paths.experiments={experiments}")
     assert bad.returncode == 2

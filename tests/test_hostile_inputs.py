@@ -24,7 +24,6 @@ from tests.clitools import (
     SEEDS,
     STAND_IN_EMBEDDINGS,
     assert_one_line_error,
-    run,
     run_in_process,
 )
 from wederhoor.cli import CONF_DIR, PROJECT_ROOT
@@ -186,8 +185,8 @@ def test_output_equal_to_input_is_refused(tmp_path: Path, stage: str) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "a.txt").write_text("Een zin.\n", encoding="utf-8")
-    assert_one_line_error(run_in_process(stage, f"input={folder}", f"output={folder}", "stream=true"),
-                          "would overwrite the input")
+    done = run_in_process(stage, f"input={folder}", f"output={folder}", "stream=true")
+    assert_one_line_error(done, "would overwrite the input")
     assert (folder / "a.txt").read_text(encoding="utf-8") == "Een zin.\n"
 
 

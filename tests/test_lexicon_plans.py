@@ -55,10 +55,17 @@ def test_plan_compiles_to_the_same_lexicon_as_a_fresh_build(plans: Path,
     # every pattern, head table and setting
     assert [cached.lexicon(lang) for lang in cached.languages] == \
         [fresh.lexicon(lang) for lang in fresh.languages]
+
+
+@pytest.mark.slow  # two whole builds of both lexicons (about 6 s); make test-slow and CI run it
+def test_without_the_cache_the_build_is_the_same(plans: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    cached = RuleLabeler()  # writes the plans, compiles them
     monkeypatch.setenv("WEDERHOOR_LEXICON_CACHE", "off")
+    lexicon_loader.forget_compiled()
     again = RuleLabeler()
     assert [again.lexicon(lang) for lang in again.languages] == \
-        [fresh.lexicon(lang) for lang in fresh.languages]
+        [cached.lexicon(lang) for lang in cached.languages]
 
 
 def test_changed_lexicon_is_never_served_from_a_stale_plan(plans: Path, tmp_path: Path) -> None:

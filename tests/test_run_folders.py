@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.clitools import SEEDS, assert_one_line_error, run, run_in_process
+from tests.clitools import SEEDS, assert_one_line_error, run_in_process
 from tests.test_compare import make_run
 from wederhoor.cli import CONF_DIR
 from wederhoor.errors import UserError
@@ -28,10 +28,12 @@ def test_reporting_commands_never_write_into_seeds(tmp_path: Path) -> None:
     for module, args in (
         ("compare", [f"dir={runs}", "out=seeds/lb"]),
         ("label_report", ["output=seeds/lr.md"]),
-        ("bench", ["sizes=[1000]", "output=seeds/bench"]),
-        ("bench", ["sizes=[1000]", f"output={tmp_path / 'bench'}", "corpus_dir=seeds/bench"]),
+        ("bench.runner", ["sizes=[1000]", "output=seeds/bench"]),
+        ("bench.runner", ["sizes=[1000]", f"output={tmp_path / 'bench'}",
+                          "corpus_dir=seeds/bench"]),
     ):
-        assert_one_line_error(run(module, *args), "refusing to write seeds/", "raw data")
+        done = run_in_process(module, *args)
+        assert_one_line_error(done, "refusing to write seeds/", "raw data")
     assert snapshot(SEEDS) == before
     assert not (tmp_path / "bench").exists()
 
@@ -50,7 +52,7 @@ def test_no_command_writes_into_a_run_folder(tmp_path: Path) -> None:
         ("compare", [f"dir={done_run}", f"out={done_run}"], "out"),
         ("label_report", [f"output={done_run / 'report.md'}"], "output"),
     ):
-        done = run(module, *args)
+        done = run_in_process(module, *args)
         assert_one_line_error(done, f"{option}=", str(done_run), "choose a path outside it",
                               f"{option}={tmp_path / 'runs'}/r1-")
     assert snapshot(done_run) == before
