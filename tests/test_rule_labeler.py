@@ -2441,3 +2441,30 @@ def test_dutch_the_accused_pointing_elsewhere(rl: RuleLabeler) -> None:
         ("De wethouder spreekt van een doorzichtige stunt.", DEN),
         ("De oppositie wijst naar de wethouder, die de opdracht zonder aanbesteding gunde.", ACC),
     ], "nl")
+
+
+def test_session_thirteen_orders_recommendations_and_counted_harm(rl: RuleLabeler) -> None:
+    """Session 13: an authority ordering the party to stop or delete, an investigator
+    recommending a sanction, the aggrieved whose emails were ignored and a finding that counts
+    the harm "at least" so often are accusations; a count in a plan or a death toll is not."""
+    check(rl, [
+        ("Privacy regulator orders parking app to delete drivers' number plates", ACC),
+        ("The investigator recommended that the board suspend the treasurer for a year.", ACC),
+        ("Since March the landlord has ignored six emails about the leak.", ACC),
+        ("Neighbours say the plant ran its chimney at night at least a dozen times last winter.",
+         ACC),
+        ("The new ferry will run at least twice a day from June.", NEU),
+        ("At least 12 people were hurt when the stand collapsed, police said.", NEU),
+    ], "en")
+
+
+def test_session_thirteen_dutch_terwijl_holds_conduct_against_what_was_due(
+        rl: RuleLabeler) -> None:
+    """Session 13: "terwijl" setting what was done against what was due is an accusation;
+    "terwijl" of time is not, and the accused's own answer with it stays a denial."""
+    check(rl, [
+        ("De verhuurder rekende 600 euro voor een kamer, terwijl er geen verwarming was.", ACC),
+        ("De burgemeester luisterde, terwijl hij naar de ouders in de zaal keek.", NEU),
+        ("„Wij hebben niets verkeerd gedaan, terwijl anderen wel fraudeerden”, zegt de "
+         "zaakvoerder.", DEN),
+    ], "nl")
