@@ -2468,3 +2468,27 @@ def test_session_thirteen_dutch_terwijl_holds_conduct_against_what_was_due(
         ("„Wij hebben niets verkeerd gedaan, terwijl anderen wel fraudeerden”, zegt de "
          "zaakvoerder.", DEN),
     ], "nl")
+
+
+def test_session_thirteen_dutch_alarm_disbelief_and_backing(rl: RuleLabeler) -> None:
+    """Session 13: staff or families sounding the alarm about a party and an accuser believing
+    nothing of the accused's version are accusations; believing nothing of the charges,
+    standing up for the accused and calling it a storm in a teacup are denials."""
+    check(rl, [
+        ("Verpleegkundigen trokken al in maart aan de alarmbel over het tekort aan bedden.", ACC),
+        ("De procureur gelooft niets van die uitleg.", ACC),
+        ("Zijn zus gelooft niets van de beschuldigingen.", DEN),
+        ("De voetbalbond neemt het op voor de scheidsrechter.", DEN),
+        ("De gedeputeerde spreekt van een storm in een glas water.", DEN),
+    ], "nl")
+
+
+def test_session_thirteen_english_fact_checks_about_a_party(rl: RuleLabeler) -> None:
+    """Session 13: a fact-check ruling a claim about a party false is a denial, with or without
+    its "Fact check:" label; one about a plan or a building stays neutral."""
+    check(rl, [
+        ("Fact check: No, the Brookfield mayor did not spend council money on a yacht", DEN),
+        ("Claim that the Lorne Party took foreign donations is false", DEN),
+        ("Fact check: Leaflet wrongly claims councillor was convicted of fraud", DEN),
+        ("Fact check: No, the Kelby library is not closing in June", NEU),
+    ], "en")
