@@ -2492,3 +2492,16 @@ def test_session_thirteen_english_fact_checks_about_a_party(rl: RuleLabeler) -> 
         ("Fact check: Leaflet wrongly claims councillor was convicted of fraud", DEN),
         ("Fact check: No, the Kelby library is not closing in June", NEU),
     ], "en")
+
+
+def test_session_thirteen_english_unanswered_calls_and_explanations(rl: RuleLabeler) -> None:
+    """Session 13: the aggrieved telling that a party stopped answering their calls, or not
+    accepting its explanation, accuse it; a party not answering a reporter is no position; an
+    audit that "clears" someone in quotes and a fan "wrongly identified" answer the charge."""
+    check(rl, [
+        ("My builder took a £3,000 deposit and then stopped answering my calls.", ACC),
+        ("Her daughter said the family did not accept that explanation.", ACC),
+        ("The firm did not respond to a request for comment.", NEU),
+        ("Mayor says review ‘clears’ him of misconduct over land sale", DEN),
+        ("Club says supporter banned over pitch invasion was wrongly identified", DEN),
+    ], "en")
