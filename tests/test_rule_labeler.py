@@ -2505,3 +2505,19 @@ def test_session_thirteen_english_unanswered_calls_and_explanations(rl: RuleLabe
         ("Mayor says review ‘clears’ him of misconduct over land sale", DEN),
         ("Club says supporter banned over pitch invasion was wrongly identified", DEN),
     ], "en")
+
+
+def test_session_thirteen_english_whose_voice_a_quote_is(rl: RuleLabeler) -> None:
+    """Session 13: "nobody came" in a quote tells what the accused failed to do, "nobody was
+    cheated" answers the charge; a campaign group's director and the tenants' lawyers are no
+    defenders; a suit that names the accused after an aside still names them."""
+    check(rl, [
+        ("“Nobody came to check on him all night,” his sister said.", ACC),
+        ("“Nobody was cheated,” the owner said.", DEN),
+        ("Lawyers for the tenants said the landlord ignored the damp for years.", ACC),
+        ("The lawsuit, filed Monday in Cook County Circuit Court, names Brightline Roofing LLC "
+         "and its owner.", ACC),
+    ], "en")
+    labels, _ = rl.label(["“Suppliers were squeezed until they broke,” said the group's "
+                          "director, Anna Kerr."], ["en"])
+    assert labels != [DEN]
