@@ -2521,3 +2521,14 @@ def test_session_thirteen_english_whose_voice_a_quote_is(rl: RuleLabeler) -> Non
     labels, _ = rl.label(["“Suppliers were squeezed until they broke,” said the group's "
                           "director, Anna Kerr."], ["en"])
     assert labels != [DEN]
+
+
+def test_session_thirteen_a_regulator_speaking_is_no_spokesperson_defending(
+        rl: RuleLabeler) -> None:
+    """Session 13: a regulator's or commissioner's statement with "not" is no party answering
+    a charge; the accused's spokesperson with "never" still is."""
+    labels, _ = rl.label(["“It is simply not acceptable for an insurer to refuse every claim,” "
+                          "the regulator’s enforcement director said in a statement."], ["en"])
+    assert labels != [DEN]
+    check(rl, [("“We have never refused a valid claim,” a spokesperson for the insurer said.",
+                DEN)], "en")
