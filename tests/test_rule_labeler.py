@@ -2532,3 +2532,13 @@ def test_session_thirteen_a_regulator_speaking_is_no_spokesperson_defending(
     assert labels != [DEN]
     check(rl, [("“We have never refused a valid claim,” a spokesperson for the insurer said.",
                 DEN)], "en")
+
+
+def test_session_thirteen_an_authoritys_next_step_is_no_charge(rl: RuleLabeler) -> None:
+    """Session 13: a watchdog saying what it will do next reports a step; former staff
+    telling what the manager did still accuse."""
+    check(rl, [
+        ("The watchdog said it would inspect the Harrow Lane care home again within six months.",
+         NEU),
+        ("Former employees said the manager told them to shred the invoices.", ACC),
+    ], "en")
