@@ -2542,3 +2542,14 @@ def test_session_thirteen_an_authoritys_next_step_is_no_charge(rl: RuleLabeler) 
          NEU),
         ("Former employees said the manager told them to shred the invoices.", ACC),
     ], "en")
+
+
+def test_session_thirteen_what_a_court_heard_yields_to_the_accuseds_lawyer(
+        rl: RuleLabeler) -> None:
+    """Session 13: "told the tribunal" is only the frame of testimony (accusation_weak), so
+    the accused's own lawyer speaking in it answers the charge; a bare "the court heard"
+    still backs it."""
+    check(rl, [
+        ("Harlow's solicitor told the tribunal the rota was drawn up by a computer.", DEN),
+        ("The court heard that Dunmore kept the deposits of eleven customers.", ACC),
+    ], "en")
