@@ -2553,3 +2553,17 @@ def test_session_thirteen_what_a_court_heard_yields_to_the_accuseds_lawyer(
         ("Harlow's solicitor told the tribunal the rota was drawn up by a computer.", DEN),
         ("The court heard that Dunmore kept the deposits of eleven customers.", ACC),
     ], "en")
+
+
+def test_session_thirteen_dutch_unanswered_mail_and_watchdog_spokespeople(
+        rl: RuleLabeler) -> None:
+    """Session 13: the aggrieved getting no answer accuse the party; a company that says it
+    cooperates takes no side; a consumer body's spokesperson is no defender."""
+    check(rl, [
+        ("„Sinds maart krijg ik helemaal geen antwoord meer op mijn mails”, zegt de klant.", ACC),
+        ("Aannemer Vos neemt zijn telefoon niet meer op.", ACC),
+        ("Het bedrijf zegt volledig mee te werken aan het onderzoek.", NEU),
+    ], "nl")
+    labels, _ = rl.label(["„Je mag klanten niet laten betalen voor wat je niet levert”, zegt een "
+                          "woordvoerder van de Consumentenbond."], ["nl"])
+    assert labels != [DEN]
