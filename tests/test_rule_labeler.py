@@ -2567,3 +2567,20 @@ def test_session_thirteen_dutch_unanswered_mail_and_watchdog_spokespeople(
     labels, _ = rl.label(["„Je mag klanten niet laten betalen voor wat je niet levert”, zegt een "
                           "woordvoerder van de Consumentenbond."], ["nl"])
     assert labels != [DEN]
+
+
+def test_session_thirteen_explainers_and_background_links_charge_no_one(
+        rl: RuleLabeler) -> None:
+    """Session 13: a how-to or explainer headline, often behind "Lees ook" / "Read more", and
+    a "Lees ook" line that only names a kind of wrong point to background; a "Lees ook" line
+    that charges a named party keeps its charge."""
+    check(rl, [
+        ("Lees ook: Zo herken je een malafide loodgieter aan de deur", NEU),
+        ("Lees ook: Hoe meld je fraude met zorgbudgetten? Dit zijn de mogelijkheden", NEU),
+        ("Lees ook: Meldingen van bankhelpdeskfraude opnieuw gestegen", NEU),
+        ("Lees ook: Penningmeester van tennisclub Veldhoek verdacht van fraude", ACC),
+    ], "nl")
+    check(rl, [
+        ("Read more: How to spot a fraudulent builder before you pay a deposit", NEU),
+        ("Related: What to do if your bank details were stolen in a data breach", NEU),
+    ], "en")
