@@ -388,3 +388,37 @@ def test_english_quote_about_them(rl: RuleLabeler) -> None:
     labels, _ = run(rl, ["The depot employs 400 people.",
                          "\"I start at six and finish at two,\" he said."], lang="en")
     assert labels == [NEU, NEU]
+
+
+QUOTED_EN = ["Prosecutors accuse Harlow Roofing of taking deposits for work it never did.",
+             "The firm denies the charges.",
+             "Harlow was charged with fraud in March.",
+             "The street is lined with terraced houses.",
+             "“The roof was open to the rain for a month,” said a neighbour.",
+             "“We were there on the Tuesday,” the owner said."]
+QUOTED_NL = ["Het parket verdenkt aannemer Vos van oplichting.",
+             "Vos ontkent elke fraude.",
+             "Hij werd in maart in verdenking gesteld.",
+             "De straat telt vooral rijhuizen.",
+             "„Het dak lag een maand open voor de regen”, zegt een buurvrouw.",
+             "„Wij waren er op dinsdag”, zegt de zaakvoerder."]
+
+
+@pytest.mark.parametrize(("lang", "doc"), [("en", QUOTED_EN), ("nl", QUOTED_NL)])
+def test_a_quotation_in_a_conflict_is_a_party_speaking(rl: RuleLabeler, lang: str,
+                                                       doc: list[str]) -> None:
+    """In a document with three stance sentences, a quotation with no cue carries the charge,
+    and the next one in the first person answers it; the plain line between stays neutral."""
+    labels, evidence = run(rl, doc, lang)
+    assert labels[3:] == [NEU, ACC, DEN]
+    assert evidence[4] == evidence[5] == f"{lang}_quoted_side"
+
+
+def test_a_quotation_in_plain_news_stays_neutral(rl: RuleLabeler) -> None:
+    """Too few stance sentences: the quotation may be anyone's, so it takes no side, and the
+    same quotation in a conflict would."""
+    quote = "“The roof was open to the rain for a month,” said a neighbour."
+    plain, _ = run(rl, ["The mayor opened the new bridge on Monday.", quote], "en")
+    assert plain == [NEU, NEU]
+    conflict, _ = run(rl, [*QUOTED_EN[:4], quote], "en")
+    assert conflict[-1] == ACC
