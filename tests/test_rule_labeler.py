@@ -2584,3 +2584,14 @@ def test_session_thirteen_explainers_and_background_links_charge_no_one(
         ("Read more: How to spot a fraudulent builder before you pay a deposit", NEU),
         ("Related: What to do if your bank details were stolen in a data breach", NEU),
     ], "en")
+
+
+def test_session_thirteen_a_finding_in_a_headlines_tail(rl: RuleLabeler) -> None:
+    """Session 13: a finding told first with its finder in the tail is an accusation, also
+    about an unnamed firm and with a negation further on in the finding; a negation in its
+    main clause answers the charge."""
+    check(rl, [
+        ("Energy firm billed former customers for debts they did not owe, ombudsman finds", ACC),
+        ("Builder took deposits from pensioners and never came back, deputies say", ACC),
+        ("Aide to housing minister did not leak tender papers, inquiry finds", DEN),
+    ], "en")
