@@ -2595,3 +2595,14 @@ def test_session_thirteen_a_finding_in_a_headlines_tail(rl: RuleLabeler) -> None
         ("Builder took deposits from pensioners and never came back, deputies say", ACC),
         ("Aide to housing minister did not leak tender papers, inquiry finds", DEN),
     ], "en")
+
+
+def test_session_thirteen_a_source_telling_the_next_step_charges_no_one(
+        rl: RuleLabeler) -> None:
+    """Session 13: testimony still to come and an inquiry going on are steps; a prosecutor
+    telling what the accused "would" do, by habit, still charges him."""
+    check(rl, [
+        ("The auditor is expected to testify later this week.", NEU),
+        ("Prosecutor Ann Kerr said the defendant would knock on doors and demand cash up front.",
+         ACC),
+    ], "en")
