@@ -390,7 +390,10 @@ def test_nl_legal_procedure_family(rl: RuleLabeler) -> None:
         ("Tegen wethouder Mulder werd achttien maanden cel geëist.", ACC),
         ("De aanklager vorderde een werkstraf van 240 uur tegen de penningmeester.", ACC),
         ("De directeur van Vleesbedrijf Hoornaert is dinsdag aangehouden.", ACC),
-        ("Schepen Van Acker werd woensdag voorgeleid bij de onderzoeksrechter.", ACC),
+        # brought before the judge who decides on detention: procedure (guideline step 7,
+        # session 13; 23 of 27 dev sentences); held by that judge: accusation
+        ("Schepen Van Acker werd woensdag voorgeleid bij de onderzoeksrechter.", NEU),
+        ("Van Acker werd voorgeleid bij de onderzoeksrechter, die hem aanhield.", ACC),
         ("De politie hield de eigenaar van café De Zwaan zondagochtend aan.", ACC),
         ("De oud-wethouder is veroordeeld tot een taakstraf van 120 uur.", ACC),
         ("De ACM legde Tankstation Groep Verbeek een boete op van 2,1 miljoen euro.", ACC),
@@ -810,7 +813,7 @@ def test_nl_precision_probe(rl: RuleLabeler) -> None:
          'de geschiedenis.', NEU),
         ('De burgemeester opende zaterdag het vernieuwde zwembad in Tiel.', NEU),
         ('Wie te laat betaalt, krijgt een aanmaning van de gemeente.', NEU),
-        ('De verdachte wordt volgende week voorgeleid aan de onderzoeksrechter.', ACC),
+        ('De verdachte wordt volgende week voorgeleid aan de onderzoeksrechter.', NEU),
         ('De directeur werd niet gehoord als verdachte.', NEU),
         ('De notaris is nooit in verdenking gesteld.', NEU),
         ('Een woordvoerder van de politie bevestigt dat er een onderzoek loopt.', NEU),
@@ -2606,3 +2609,15 @@ def test_session_thirteen_a_source_telling_the_next_step_charges_no_one(
         ("Prosecutor Ann Kerr said the defendant would knock on doors and demand cash up front.",
          ACC),
     ], "en")
+
+
+def test_session_thirteen_court_dates_are_procedure(rl: RuleLabeler) -> None:
+    """Session 13: a suspect brought before the judge, remanded to appear again or given days
+    to appeal is procedure; one the court keeps in the cell is still accused."""
+    check(rl, [
+        ("Both men were remanded in custody to appear again at Leeds Crown Court on 10 May.", NEU),
+    ], "en")
+    check(rl, [
+        ("De verdachte wordt vrijdag voorgeleid aan de rechter-commissaris.", NEU),
+        ("Aannemer uit Beverhout blijft in de cel: raadkamer bevestigt aanhouding", ACC),
+    ], "nl")
