@@ -2621,3 +2621,14 @@ def test_session_thirteen_court_dates_are_procedure(rl: RuleLabeler) -> None:
         ("De verdachte wordt vrijdag voorgeleid aan de rechter-commissaris.", NEU),
         ("Aannemer uit Beverhout blijft in de cel: raadkamer bevestigt aanhouding", ACC),
     ], "nl")
+
+
+def test_session_thirteen_owning_up_is_no_defence(rl: RuleLabeler) -> None:
+    """Session 13: a party's chief executive accepting the findings or apologising admits the
+    wrong; the same speaker denying it still defends."""
+    check(rl, [
+        ("Chief executive Ana Ruiz said the firm had “made mistakes” and apologised to every "
+         "customer affected.", ACC),
+        ("In a statement, Corran Care said it “fully accepted” that the care that night had "
+         "fallen short.", ACC),
+    ], "en")
