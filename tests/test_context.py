@@ -422,3 +422,16 @@ def test_a_quotation_in_plain_news_stays_neutral(rl: RuleLabeler) -> None:
     assert plain == [NEU, NEU]
     conflict, _ = run(rl, [*QUOTED_EN[:4], quote], "en")
     assert conflict[-1] == ACC
+
+
+def test_an_inquiry_going_on_does_not_carry_the_side_before(rl: RuleLabeler) -> None:
+    """Reported speech that an inquiry is continuing, or that a party gave no further
+    comment, takes no side from the accusation before it (session 13)."""
+    labels, _ = run(rl, ["Prosecutors accuse Harlow Roofing of taking deposits for work it "
+                         "never did.",
+                         "The regulator said its investigation was continuing."], "en")
+    assert labels == [ACC, NEU]
+    labels, _ = run(rl, ["Prosecutors accuse Harlow Roofing of taking deposits for work it "
+                         "never did.",
+                         "The regulator said it had reviewed the file in March."], "en")
+    assert labels == [ACC, ACC]  # plain reported speech still goes on with the side
