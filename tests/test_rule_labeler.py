@@ -2632,3 +2632,13 @@ def test_session_thirteen_owning_up_is_no_defence(rl: RuleLabeler) -> None:
         ("In a statement, Corran Care said it “fully accepted” that the care that night had "
          "fallen short.", ACC),
     ], "en")
+
+
+def test_session_thirteen_headline_opening_on_its_source(rl: RuleLabeler) -> None:
+    """Session 13: "State auditor:", "Report:" open a charge, also with a negation further on;
+    a negation right after the colon clears the party."""
+    check(rl, [
+        ("State auditor: Transit agency paid $1.4M for buses it never received", ACC),
+        ("Report: Merrow College staff changed pupils' marks to hit targets", ACC),
+        ("Police: no evidence Brook Lane grocer sold alcohol to teenagers", DEN),
+    ], "en")
