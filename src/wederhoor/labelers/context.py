@@ -45,7 +45,6 @@ context rules.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -55,6 +54,7 @@ from typing import Protocol
 
 import yaml
 
+from wederhoor.labelers.byte_keyed import ByteKeyed
 from wederhoor.labelers.lexicon_compiler import expand_macros
 from wederhoor.labelers.lexicon_lint import duplicate_keys
 from wederhoor.labelers.text import normalise  # the text the labeling functions read
@@ -127,10 +127,9 @@ def _joined(data: dict, key: str, macros: dict[str, str]) -> re.Pattern[str] | N
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
-#: (language, digest of the file's bytes) -> its rules: every labeler built in a process (the
-#: models build several per fit) reads the file, but parses it once
-_PARSED: dict[tuple[str, str], ContextRules] = {}
-_PARSED_MAX = 16  # a sweep over custom lexicon folders cannot grow it without bound
+#: the rules of each context file, by language and the file's bytes: every labeler built in a
+#: process (the models build several per fit) reads the file, but parses it once
+_PARSED: ByteKeyed[ContextRules] = ByteKeyed()
 
 
 def load_continuations(folder: Path, lang: str) -> ContextRules | None:
@@ -142,14 +141,7 @@ def load_continuations(folder: Path, lang: str) -> ContextRules | None:
         raw = path.read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot read context file {path}: {exc.strerror or exc}") from None
-    key = (lang, hashlib.blake2b(raw, digest_size=16).hexdigest())
-    known = _PARSED.get(key)
-    if known is None:
-        known = _parse(path, raw)
-        if len(_PARSED) >= _PARSED_MAX:
-            _PARSED.clear()
-        _PARSED[key] = known
-    return known
+    return _PARSED.get(lang, raw, lambda: _parse(path, raw))
 
 
 def _parse(path: Path, raw: bytes) -> ContextRules:

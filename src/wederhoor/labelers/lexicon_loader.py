@@ -9,12 +9,12 @@ any of them compiled), the way ``re`` shares compiled patterns.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 import yaml
 
+from wederhoor.labelers.byte_keyed import ByteKeyed
 from wederhoor.labelers.lexicon_compiler import plan_lexicon, plan_sources
 from wederhoor.labelers.lexicon_lint import duplicate_keys
 from wederhoor.labelers.lexicon_spec import Lexicon, lexicon_from_plan
@@ -23,8 +23,7 @@ from wederhoor.labelers.plan_cache import plan_file, read_plan, write_plan
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x
 
 
-_COMPILED: dict[tuple[str, str], Lexicon] = {}  # (language, digest of the bytes) -> lexicon
-_COMPILED_MAX = 16  # a sweep over custom lexicons cannot grow it without bound
+_COMPILED: ByteKeyed[Lexicon] = ByteKeyed()  # by language and the file's bytes
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -33,14 +32,7 @@ def load_lexicon(path: Path) -> Lexicon:
         raw = path.read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot read lexicon {path}: {exc.strerror or exc}") from None
-    key = (path.stem, hashlib.blake2b(raw, digest_size=16).hexdigest())
-    known = _COMPILED.get(key)
-    if known is None:
-        known = _compile(path, raw)
-        if len(_COMPILED) >= _COMPILED_MAX:
-            _COMPILED.clear()
-        _COMPILED[key] = known
-    return known
+    return _COMPILED.get(path.stem, raw, lambda: _compile(path, raw))
 
 
 def forget_compiled() -> None:
