@@ -2642,3 +2642,13 @@ def test_session_thirteen_headline_opening_on_its_source(rl: RuleLabeler) -> Non
         ("Report: Merrow College staff changed pupils' marks to hit targets", ACC),
         ("Police: no evidence Brook Lane grocer sold alcohol to teenagers", DEN),
     ], "en")
+
+
+def test_session_thirteen_the_accused_firm_passing_the_blame_on(rl: RuleLabeler) -> None:
+    """Session 13: the accused firm blaming a subcontractor, or naming a cause for its
+    failure, answers the charge; customers blaming the firm accuse it."""
+    check(rl, [
+        ("Courier firm blames subcontractor for parcels left in the rain", DEN),
+        ("He blamed the losses on a sharp rise in energy prices.", DEN),
+        ("Tenants blame the landlord for the damp in their flats.", ACC),
+    ], "en")
