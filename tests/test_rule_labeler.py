@@ -2652,3 +2652,13 @@ def test_session_thirteen_the_accused_firm_passing_the_blame_on(rl: RuleLabeler)
         ("He blamed the losses on a sharp rise in energy prices.", DEN),
         ("Tenants blame the landlord for the damp in their flats.", ACC),
     ], "en")
+
+
+def test_session_thirteen_an_admission_refused(rl: RuleLabeler) -> None:
+    """Session 13: a settlement "without any admission of liability" and a party that "did
+    not admit wrongdoing" keep their denial; a party that admitted it does not."""
+    check(rl, [
+        ("Harrow Foods settled the claim without any admission of liability.", DEN),
+        ("Kerr did not admit wrongdoing as part of the agreement.", DEN),
+        ("Kerr admitted taking the money.", ACC),
+    ], "en")
