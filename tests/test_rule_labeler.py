@@ -2662,3 +2662,14 @@ def test_session_thirteen_an_admission_refused(rl: RuleLabeler) -> None:
         ("Kerr did not admit wrongdoing as part of the agreement.", DEN),
         ("Kerr admitted taking the money.", ACC),
     ], "en")
+
+
+def test_session_thirteen_a_coroner_or_regulator_rejecting_the_partys_case(
+        rl: RuleLabeler) -> None:
+    """Session 13: a coroner, a regulator or a committee rejecting the party's account or
+    arguments keeps the charge; the party rejecting the claims denies it."""
+    check(rl, [
+        ("The coroner rejected that account.", ACC),
+        ("The regulator rejected both arguments.", ACC),
+        ("The councillor rejected the claims.", DEN),
+    ], "en")
