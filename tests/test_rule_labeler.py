@@ -35,6 +35,18 @@ def check(rl: RuleLabeler, cases: list[tuple[str, str]], lang: str) -> None:
     assert not wrong, "\n".join(wrong)
 
 
+def check_not(rl: RuleLabeler, cases: list[tuple[str, str]], lang: str) -> None:
+    """Like ``check``, for sentences whose label must not be the one given (where either of
+    the other two is defensible)."""
+    wrong = []
+    for text, refused in cases:
+        SEEN.append((text, lang))
+        label, fired = rl.label_one(text, lang)
+        if label == refused:
+            wrong.append(f"not {refused}, got {label} {fired}: {text}")
+    assert not wrong, "\n".join(wrong)
+
+
 # ---------------------------------------------------------------------- Dutch
 
 
@@ -2521,18 +2533,16 @@ def test_session_thirteen_english_whose_voice_a_quote_is(rl: RuleLabeler) -> Non
         ("The lawsuit, filed Monday in Cook County Circuit Court, names Brightline Roofing LLC "
          "and its owner.", ACC),
     ], "en")
-    labels, _ = rl.label(["“Suppliers were squeezed until they broke,” said the group's "
-                          "director, Anna Kerr."], ["en"])
-    assert labels != [DEN]
+    check_not(rl, [("“Suppliers were squeezed until they broke,” said the group's director, "
+                    "Anna Kerr.", DEN)], "en")
 
 
 def test_session_thirteen_a_regulator_speaking_is_no_spokesperson_defending(
         rl: RuleLabeler) -> None:
     """Session 13: a regulator's or commissioner's statement with "not" is no party answering
     a charge; the accused's spokesperson with "never" still is."""
-    labels, _ = rl.label(["“It is simply not acceptable for an insurer to refuse every claim,” "
-                          "the regulator’s enforcement director said in a statement."], ["en"])
-    assert labels != [DEN]
+    check_not(rl, [("“It is simply not acceptable for an insurer to refuse every claim,” the "
+                    "regulator’s enforcement director said in a statement.", DEN)], "en")
     check(rl, [("“We have never refused a valid claim,” a spokesperson for the insurer said.",
                 DEN)], "en")
 
@@ -2567,9 +2577,8 @@ def test_session_thirteen_dutch_unanswered_mail_and_watchdog_spokespeople(
         ("Aannemer Vos neemt zijn telefoon niet meer op.", ACC),
         ("Het bedrijf zegt volledig mee te werken aan het onderzoek.", NEU),
     ], "nl")
-    labels, _ = rl.label(["„Je mag klanten niet laten betalen voor wat je niet levert”, zegt een "
-                          "woordvoerder van de Consumentenbond."], ["nl"])
-    assert labels != [DEN]
+    check_not(rl, [("„Je mag klanten niet laten betalen voor wat je niet levert”, zegt een "
+                    "woordvoerder van de Consumentenbond.", DEN)], "nl")
 
 
 def test_session_thirteen_explainers_and_background_links_charge_no_one(

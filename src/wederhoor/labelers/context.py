@@ -251,10 +251,12 @@ def quoted_side(rules: ContextRules | None, text: str, before: str | None) -> st
     not in the first person is left alone (either side goes on); otherwise the quotation
     carries the charge. On the real-news-style dev rounds (session 13) such sentences were
     accusations about 45% of the time and neutral about a third of the time."""
-    if rules is None or rules.first_person is None or _PROSE_END.search(text) is None \
-            or not _marks(text):
+    if rules is None or rules.first_person is None or _PROSE_END.search(text) is None:
         return None
-    first_person = rules.first_person.search(normalise(text)) is not None
+    seen = normalise(text)  # once, for the quotation marks and the first person
+    if _MARK.search(seen) is None:
+        return None
+    first_person = rules.first_person.search(seen) is not None
     if before in _STANCES and first_person:
         return "denial"
     if before == "denial":
