@@ -59,13 +59,15 @@ def small_seeds(folder: Path, per_split: int = 12) -> list[str]:
     return [f"data.input={docs}", f"data.gold={folder / 'gold.csv'}", f"data.meta={corpus}"]
 
 
-def seed_sample(folder: Path, every: int) -> tuple[Path, Path]:
-    """Copy every ``every``-th seed document (both languages, every kind of text) and its
-    corpus.csv rows into ``folder``: the documents' folder and the metadata file."""
+def seed_sample(folder: Path, documents: int) -> tuple[Path, Path]:
+    """Copy ``documents`` seed documents, spread evenly over corpus.csv (both languages, every
+    kind of text), and their corpus.csv rows into ``folder``: the documents' folder and the
+    metadata file. A fixed count, so a test's cost does not grow with the corpus."""
     import pandas as pd
 
-    return _copy_documents(pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).iloc[::every],
-                           folder)
+    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False)
+    step = max(1, len(meta) // documents)
+    return _copy_documents(meta.iloc[::step].head(documents), folder)
 
 
 def _copy_documents(meta: Any, folder: Path) -> tuple[Path, Path]:

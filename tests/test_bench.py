@@ -23,8 +23,8 @@ def _names() -> dict:
 
 
 def test_bench_corpus_is_repeatable_and_varied(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"  # a third of the seed documents, laid out as seeds/ is
-    seed_sample(seeds, every=3)
+    seeds = tmp_path / "seeds"  # 400 seed documents, laid out as seeds/ is
+    seed_sample(seeds, documents=400)
     a = build_corpus(600, tmp_path / "a", seeds, _names(), seed=3)
     b = build_corpus(600, tmp_path / "b", seeds, _names(), seed=3)
     assert a["approx_sentences"] >= 600 and a["documents"] >= 600 // 60

@@ -142,8 +142,8 @@ def test_sentence_table_input_is_labelled_whole_at_any_batch_size(tmp_path: Path
 
 
 def test_engine_batches_hold_whole_documents(tmp_path: Path) -> None:
-    # every fourth seed document (every kind of text), in batches of 7 documents
-    docs, corpus = seed_sample(tmp_path / "corpus", every=4)
+    # 300 seed documents spread over the corpus (every kind of text), in batches of 7
+    docs, corpus = seed_sample(tmp_path / "corpus", documents=300)
     labeler = RecordingLabeler()
     out = _engine(docs, tmp_path / "shards", SyntokSegmenter(), labeler,
                   batch_docs=7, meta=str(corpus))

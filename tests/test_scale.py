@@ -24,12 +24,12 @@ def _engine(input: str, meta: str | None, labeler: RuleLabeler, folder: Path, wo
     return load_shards(shard_paths(folder, manifest)).to_pandas()
 
 
-# make test: one worker on every fifth document; make test-slow and CI: two workers on the
-# whole corpus (about 13 s with one worker as it stood at 1,936 documents)
+# make test: one worker on 300 documents spread over the corpus; make test-slow and CI: two
+# workers on the whole corpus (about 13 s with one worker as it stood at 1,936 documents)
 @pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_sharded_run_equals_one_batch(tmp_path: Path, workers: int) -> None:
     docs, corpus = (SEEDS / "docs", SEEDS / "corpus.csv") if workers > 1 \
-        else seed_sample(tmp_path / "corpus", every=5)
+        else seed_sample(tmp_path / "corpus", documents=300)
     input, meta = str(docs), str(corpus)
     labeler = RuleLabeler()  # one instance: the lexicons cannot change between the two runs
     whole = _engine(input, meta, labeler, tmp_path / "whole", 1)
