@@ -2682,3 +2682,27 @@ def test_session_thirteen_a_coroner_or_regulator_rejecting_the_partys_case(
         ("The regulator rejected both arguments.", ACC),
         ("The councillor rejected the claims.", DEN),
     ], "en")
+
+
+def test_session_fourteen_a_source_claiming_a_wrong(rl: RuleLabeler) -> None:
+    """Session 14: a source claiming a wrong as a clause, or a headline ending on "..., X
+    claims", is the charge; claiming money back, the noun "claims that" opening a sentence and
+    a party claiming it did nothing wrong are not."""
+    check(rl, [
+        ("Harwick claims that Dunmore's keeper had not been registered before the deadline.", ACC),
+        ("Analyst claims ledger was left open to the internet", ACC),
+        ("Bus firm cut safety checks to save money, drivers claim", ACC),
+        ("You could also claim the money back from your card provider.", NEU),
+        ("Claims that the water was unsafe to drink have circulated for a week.", NEU),
+    ], "en")
+    check_not(rl, [("Corvell claims it was not told about the fault.", ACC)], "en")
+
+
+def test_session_fourteen_accusers_telling_their_own_step(rl: RuleLabeler) -> None:
+    """Session 14: residents told to stay indoors are advised, and a council or the police
+    saying it has paused, referred or written tells its own step: no charge."""
+    check(rl, [
+        ("The researchers said they had emailed the company twice in January.",
+         NEU),
+        ("The council said it had paused new admissions to the home.", NEU),
+    ], "en")
