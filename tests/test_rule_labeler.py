@@ -2706,3 +2706,18 @@ def test_session_fourteen_accusers_telling_their_own_step(rl: RuleLabeler) -> No
          NEU),
         ("The council said it had paused new admissions to the home.", NEU),
     ], "en")
+
+
+def test_session_fourteen_fact_checks_and_fakes_about_a_party(rl: RuleLabeler) -> None:
+    """Session 14: a fact-check's verdict line, a picture or post of a party's wrong ruled fake
+    and a party naming a contractor's fault dispute the charge; a fake picture of an animal
+    and a fake plan name no charge (a debunk stays neutral)."""
+    check(rl, [
+        ("Verdict: False", DEN),
+        ("We rate this claim False.", DEN),
+        ("Video showing Harnley councillor taking cash is a deepfake, police confirm", DEN),
+        ("Harnley restaurant owner says viral food poisoning post is fake", DEN),
+        ("Mill director says burst pipe was a contractor's fault", DEN),
+        ("Photo of 'shark in Harnley Lake' is fake, council says", NEU),
+        ("Message claiming schools will close on Friday is fake", NEU),
+    ], "en")
