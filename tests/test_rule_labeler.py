@@ -2721,3 +2721,18 @@ def test_session_fourteen_fact_checks_and_fakes_about_a_party(rl: RuleLabeler) -
         ("Photo of 'shark in Harnley Lake' is fake, council says", NEU),
         ("Message claiming schools will close on Friday is fake", NEU),
     ], "en")
+
+
+def test_session_fourteen_a_data_breach_disclosed_and_a_correction(rl: RuleLabeler) -> None:
+    """Session 14: a firm disclosing a data breach, or a watchdog told of one, reports an
+    incident the firm suffered; a paper's correction note corrects its own story. Neither
+    charges a party; a breach of the rules still does."""
+    check(rl, [
+        ("Tallvane disclosed the breach on Jan. 9, saying an outsider had accessed a server.",
+         NEU),
+        ("The Data Protection Commission confirmed it had received a breach report from Tallvane.",
+         NEU),
+        ("Correction: An earlier version of this story misstated the number of Corvell stores.",
+         NEU),
+        ("Harnley Rovers were fined over a salary cap breach.", ACC),
+    ], "en")
