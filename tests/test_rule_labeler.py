@@ -2736,3 +2736,14 @@ def test_session_fourteen_a_data_breach_disclosed_and_a_correction(rl: RuleLabel
          NEU),
         ("Harnley Rovers were fined over a salary cap breach.", ACC),
     ], "en")
+
+
+def test_session_fourteen_a_party_risking_a_sanction(rl: RuleLabeler) -> None:
+    """Session 14: a named party that "riskeert" a suspension or a fine faces the charge; a
+    rule for every firm and a condition name no one."""
+    check(rl, [
+        ("Vercammen riskeert een schorsing van maximaal vier jaar.", ACC),
+        ("De vennootschap zelf riskeert een geldboete van 300.000 euro.", ACC),
+        ("Bedrijven die een datalek te laat melden, riskeren een boete.", NEU),
+        ("Bij een definitieve schorsing riskeert D. een uitsluiting van vier jaar.", NEU),
+    ], "nl")
