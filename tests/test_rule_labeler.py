@@ -2747,3 +2747,15 @@ def test_session_fourteen_a_party_risking_a_sanction(rl: RuleLabeler) -> None:
         ("Bedrijven die een datalek te laat melden, riskeren een boete.", NEU),
         ("Bij een definitieve schorsing riskeert D. een uitsluiting van vier jaar.", NEU),
     ], "nl")
+
+
+def test_session_fourteen_advice_and_a_vote_count(rl: RuleLabeler) -> None:
+    """Session 14: advice to whoever may be affected, and a motion passed or defeated by a
+    count of votes, are service and procedure; the watchdog's charge is not."""
+    check(rl, [
+        ("Patients who believe they were charged for insured services can contact the health "
+         "line.", NEU),
+        ("A motion calling for an independent review of the contract was defeated by 23 votes "
+         "to 19.", NEU),
+        ("The watchdog accused Corvell of charging patients for insured services.", ACC),
+    ], "en")
