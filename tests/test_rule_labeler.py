@@ -2759,3 +2759,18 @@ def test_session_fourteen_advice_and_a_vote_count(rl: RuleLabeler) -> None:
          "to 19.", NEU),
         ("The watchdog accused Corvell of charging patients for insured services.", ACC),
     ], "en")
+
+
+def test_session_fourteen_answers_and_rejections_with_a_clause_between(rl: RuleLabeler) -> None:
+    """Session 14: a party asked about the charge who answers "Absolutely not" denies it; a
+    rejection keeps its denial when a time clause ("before the tender closed") or a clause
+    naming a report stands between the words (neither a plan denied nor a ruling)."""
+    check(rl, [
+        ("Asked whether the business had become a Ponzi scheme, Tolland replied: "
+         "\"Absolutely not.\"", DEN),
+        ("Laidlow rejected claims he tipped off Harbour Marine before the ferry tender closed.",
+         DEN),
+        ("Pendwick, which was valued at about £400m before the report, rejected the allegations "
+         "in a statement.", DEN),
+        ("The tribunal rejected the allegations against the council.", NEU),
+    ], "en")
