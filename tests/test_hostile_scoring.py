@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import inspect
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,8 +12,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from tests.clitools import assert_one_line_error
-from wederhoor.cli import CONF_DIR, PROJECT_ROOT
+from tests.clitools import assert_one_line_error, run_in_process
+from wederhoor.cli import CONF_DIR
 from wederhoor.compare import compare
 from wederhoor.evaluation.leaderboard import build_leaderboard, collect_runs
 from wederhoor.evaluation.stats import approximate_randomization, bootstrap_ci, macro_f1
@@ -233,14 +230,6 @@ def test_compare_cli_interval_holds_the_score(tmp_path: Path, capsys) -> None:
 # ------------------------------------------------------------------ gold-check exit codes
 
 
-def _gold_check(*args: str) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if k != "HYDRA_FULL_ERROR"}
-    env["HF_DATASETS_OFFLINE"] = "1"
-    return subprocess.Popen([sys.executable, "-m", "wederhoor.gold_check", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=PROJECT_ROOT, env=env)
-
-
 def test_gold_check_lists_mismatches_and_exits_0_errors_exit_2(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -251,15 +240,11 @@ def test_gold_check_lists_mismatches_and_exits_0_errors_exit_2(tmp_path: Path) -
     bad = tmp_path / "bad.csv"
     bad.write_text(f"doc_id,text,label\nd1,{ACCUSE},guilty\n", encoding="utf-8")
     common = ("data=custom", f"data.input={docs}", "workers=1")
-    # both at once: each pays the interpreter and Hydra start-up
-    listed = _gold_check(*common, f"data.gold={gold}")
-    broken = _gold_check(*common, f"data.gold={bad}")
-    out, err = listed.communicate(timeout=120)
-    assert listed.returncode == 0, err
-    assert "1 gold sentence(s) not produced, 1 produced sentence(s) without gold" in out
-    assert "gold only      d1: Een zin die de segmenter niet maakt." in out
-    assert "segmenter only d1: Hij ontkent alles." in out
-    b_out, b_err = broken.communicate(timeout=120)
-    done = subprocess.CompletedProcess(broken.args, broken.returncode, b_out, b_err)
+    listed = run_in_process("gold_check", *common, f"data.gold={gold}")
+    assert listed.returncode == 0, listed.stderr
+    assert "1 gold sentence(s) not produced, 1 produced sentence(s) without gold" in listed.stdout
+    assert "gold only      d1: Een zin die de segmenter niet maakt." in listed.stdout
+    assert "segmenter only d1: Hij ontkent alles." in listed.stdout
+    done = run_in_process("gold_check", *common, f"data.gold={bad}")
     assert done.returncode == 2
     assert_one_line_error(done, "unknown label", "guilty")
