@@ -2774,3 +2774,14 @@ def test_session_fourteen_answers_and_rejections_with_a_clause_between(rl: RuleL
          "in a statement.", DEN),
         ("The tribunal rejected the allegations against the council.", NEU),
     ], "en")
+
+
+def test_session_fourteen_he_told_the_court(rl: RuleLabeler) -> None:
+    """Session 14: "he told the hearing ..." in a court report is mostly the accused giving
+    evidence; counsel telling the jury and a named witness telling the court keep the charge."""
+    check(rl, [
+        ("He told the hearing the bag held his work clothes and a flask.", DEN),
+        ("She told jurors the State's case was that Nagle picked out people who lived alone.",
+         ACC),
+        ("The witness told the court Nagle took the cash.", ACC),
+    ], "en")
