@@ -2785,3 +2785,14 @@ def test_session_fourteen_he_told_the_court(rl: RuleLabeler) -> None:
          ACC),
         ("The witness told the court Nagle took the cash.", ACC),
     ], "en")
+
+
+def test_session_fourteen_a_party_pointing_to_its_own_proof(rl: RuleLabeler) -> None:
+    """Session 14: "we have the emails to prove it", "the minutes will show that": the party's
+    answer; the prosecution saying what it will show keeps the charge."""
+    check(rl, [
+        ("The forms were in, the fee was paid, and we have the emails to show it.", DEN),
+        ("I stepped back from every decision about suppliers, and the minutes will show that.",
+         DEN),
+        ("The prosecution said the bank records would show that Furlong took the money.", ACC),
+    ], "en")
