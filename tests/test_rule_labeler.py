@@ -2658,6 +2658,8 @@ def test_session_thirteen_the_accused_firm_passing_the_blame_on(rl: RuleLabeler)
     failure, answers the charge; customers blaming the firm accuse it."""
     check(rl, [
         ("Courier firm blames subcontractor for parcels left in the rain", DEN),
+        ("School payments app Purseline blames supplier for data leak", DEN),
+        ("Ferry operator Saltmere blames 'rogue crew member' for missed safety drill", DEN),
         ("He blamed the losses on a sharp rise in energy prices.", DEN),
         ("Tenants blame the landlord for the damp in their flats.", ACC),
     ], "en")
