@@ -2798,3 +2798,13 @@ def test_session_fourteen_a_party_pointing_to_its_own_proof(rl: RuleLabeler) -> 
          DEN),
         ("The prosecution said the bank records would show that Furlong took the money.", ACC),
     ], "en")
+
+
+def test_session_fourteen_the_accused_recasting_the_charge(rl: RuleLabeler) -> None:
+    """Session 14: "mistaken identity", "a personal vendetta", "not the same thing as
+    dishonesty": the accused side recasting the charge."""
+    check(rl, [
+        ("Defence says Laval man is the victim of mistaken identity", DEN),
+        ("Rafferty said the complaint was a personal vendetta by a former employee.", DEN),
+        ("Being bad at paperwork is not the same thing as being dishonest.", DEN),
+    ], "en")
