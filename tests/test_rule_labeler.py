@@ -2807,4 +2807,5 @@ def test_session_fourteen_the_accused_recasting_the_charge(rl: RuleLabeler) -> N
         ("Defence says Laval man is the victim of mistaken identity", DEN),
         ("Rafferty said the complaint was a personal vendetta by a former employee.", DEN),
         ("Being bad at paperwork is not the same thing as being dishonest.", DEN),
+        ("Operator Castlewood says findings do not reflect the centre today", DEN),
     ], "en")
