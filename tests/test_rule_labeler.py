@@ -2809,3 +2809,11 @@ def test_session_fourteen_the_accused_recasting_the_charge(rl: RuleLabeler) -> N
         ("Being bad at paperwork is not the same thing as being dishonest.", DEN),
         ("Operator Castlewood says findings do not reflect the centre today", DEN),
     ], "en")
+
+
+def test_session_fourteen_protesters_demanding_an_arrest(rl: RuleLabeler) -> None:
+    """Session 14: relatives blocking a road "demanding the arrest of the surgeon" charge him."""
+    check(rl, [
+        ("Relatives staged a protest outside the hospital on Sunday, demanding the arrest of the "
+         "surgeon.", ACC),
+    ], "en")
