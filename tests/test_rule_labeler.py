@@ -2817,3 +2817,12 @@ def test_session_fourteen_protesters_demanding_an_arrest(rl: RuleLabeler) -> Non
         ("Relatives staged a protest outside the hospital on Sunday, demanding the arrest of the "
          "surgeon.", ACC),
     ], "en")
+
+
+def test_session_fourteen_the_accusers_officers_speaking(rl: RuleLabeler) -> None:
+    """Session 14: a union's, a trust's or the plaintiffs' officer saying "not" or "never" speaks
+    for the accusers, not for the defence."""
+    check_not(rl, [
+        ("Plaintiffs' lawyer Priya Santos said the company would never say so itself.", DEN),
+        ("The union's competitions manager said the clearance never arrived from the club.", DEN),
+    ], "en")
