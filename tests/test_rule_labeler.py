@@ -2826,3 +2826,28 @@ def test_session_fourteen_the_accusers_officers_speaking(rl: RuleLabeler) -> Non
         ("Plaintiffs' lawyer Priya Santos said the company would never say so itself.", DEN),
         ("The union's competitions manager said the clearance never arrived from the club.", DEN),
     ], "en")
+
+
+def test_session_fourteen_a_cue_held_in_scare_quotes(rl: RuleLabeler) -> None:
+    """Session 14: a sentence on which nothing fires is read again without the quotation marks
+    of its short scare quotes: "care home 'ignored' warnings" charges, "the claims are 'a
+    smear'" answers, "it was 'aware of the issue'" takes no side."""
+    check(rl, [
+        ("Family of grandmother say care home \u2018ignored\u2019 warnings", ACC),
+        ("Cllr Pryde says the claims are \u2018a smear\u2019 and that the contract was awarded "
+         "by officers", DEN),
+        ("The regulator said it was \u201caware of the issue\u201d and in contact with the "
+         "supplier.", NEU),
+    ], "en")
+
+
+def test_scare_quotes_lose_their_marks_and_quotations_keep_them() -> None:
+    from wederhoor.labelers.text import without_scare_quotes
+
+    assert without_scare_quotes("care home \u2018ignored\u2019 warnings") == \
+        "care home ignored warnings"
+    assert without_scare_quotes("spreekt van \u201egrove nalatigheid\u201d in het dossier") == \
+        "spreekt van grove nalatigheid in het dossier"
+    long = "He said it was \"a vendetta by a former employee who left on bad terms\"."
+    assert without_scare_quotes(long) == long  # more than four words: a quotation
+    assert without_scare_quotes("Harbour's books") == "Harbour's books"  # an apostrophe

@@ -28,6 +28,25 @@ def normalise(text: str) -> str:
     return _DIGIT_SEP.sub(r"\1", s)
 
 
+#: A short phrase in quotation marks inside a sentence: "a 'campaign' against her", "the
+#: home 'ignored' warnings", ,,grove nalatigheid''. The writer holds a word or a few at a
+#: distance; it is no quotation of its own. Opened after a space or bracket, closed before
+#: one or before punctuation.
+_SCARE_QUOTE = re.compile(
+    "(?<=[\\s(])[\u2018'\u201c\"\u201e\u00ab]"
+    "([^\u2018\u2019'\u201c\u201d\"\u201e\u00ab\u00bb\\n]{2,40}?)"
+    "[\u2019'\u201d\"\u00bb](?=[\\s,.;:!?)]|$)")
+#: at most this many words make a scare quote; a longer one is a quotation
+_SCARE_WORDS = 4
+
+
+def without_scare_quotes(text: str) -> str:
+    """``text`` with the quotation marks of its short scare quotes removed (the words stay),
+    so that a cue the writer put in quotation marks can be read."""
+    return _SCARE_QUOTE.sub(lambda m: m.group(1) if len(m.group(1).split()) <= _SCARE_WORDS
+                            else m.group(0), text)
+
+
 def _drop_dot(m: re.Match[str]) -> str:
     return m.group(0).replace(".", "")
 
