@@ -2851,3 +2851,15 @@ def test_scare_quotes_lose_their_marks_and_quotations_keep_them() -> None:
     long = "He said it was \"a vendetta by a former employee who left on bad terms\"."
     assert without_scare_quotes(long) == long  # more than four words: a quotation
     assert without_scare_quotes("Harbour's books") == "Harbour's books"  # an apostrophe
+
+
+def test_session_fourteen_asking_for_a_review_and_a_different_picture(rl: RuleLabeler) -> None:
+    """Session 14: the party asking a court to review the findings, disagreeing with them, or
+    its lawyer painting "a very different picture" contests the charge; records telling a
+    different story do not."""
+    check(rl, [
+        ("Coun. Marta Stadler says she will ask a court to review the findings", DEN),
+        ("Company says it fundamentally disagrees with findings", DEN),
+        ("Defense attorney Martin Oyelade offered jurors a very different picture.", DEN),
+    ], "en")
+    check_not(rl, [("Police asked the court to review the bail decision.", DEN)], "en")
