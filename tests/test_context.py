@@ -301,6 +301,24 @@ def test_a_headline_stands_alone_but_prose_after_it_goes_on(rl: RuleLabeler) -> 
     assert run(rl, [side, told + "."], lang="en")[0] == [ACC, ACC]
 
 
+@pytest.mark.parametrize(("lang", "charge", "denial", "since"), [
+    ("en", "Relatives accused the Larchfield home of leaving residents without care.",
+     "The Larchfield home denied leaving residents without care.",
+     "It said staffing on the ward has risen since the spring."),
+    ("nl", "Familieleden beschuldigen woonzorgcentrum Larkveld van verwaarlozing.",
+     "Woonzorgcentrum Larkveld ontkent dat bewoners verwaarloosd werden.",
+     "Het zegt dat de bezetting in de nachtdienst sindsdien is gestegen."),
+])
+def test_what_happened_since_ends_a_charge_but_not_a_denial(rl: RuleLabeler, lang: str,
+                                                           charge: str, denial: str,
+                                                           since: str) -> None:
+    """Session 14: reported speech telling what happened since goes on with no side after a
+    charge; after a denial it is the defence's own account and goes on with it."""
+    assert rl.label([since], [lang])[0] == [NEU]  # no cue of its own
+    assert run(rl, [charge, since], lang=lang)[0] == [ACC, NEU]
+    assert run(rl, [denial, since], lang=lang)[0] == [DEN, DEN]
+
+
 def test_reported_speech_chains_until_a_plain_sentence(rl: RuleLabeler) -> None:
     labels, _ = run(rl, [
         "Corran Homes denied that it had overcharged its tenants.",

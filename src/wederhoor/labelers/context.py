@@ -93,6 +93,9 @@ class ContextRules:
     speech: re.Pattern[str] | None = None
     #: what was said is an announcement (what will happen), which takes no side
     announcement: re.Pattern[str] | None = None
+    #: what was said tells what happened since ("had since retrained its staff"): after a
+    #: charge it goes on with no side (after a denial it is the defence's remedy and does)
+    follow_up: re.Pattern[str] | None = None
     #: words of a quotation about others (he, they, everyone) and about the speaker (I, we)
     third_person: re.Pattern[str] | None = None
     first_person: re.Pattern[str] | None = None
@@ -169,6 +172,7 @@ def _parse(path: Path, raw: bytes) -> ContextRules:
             not_names=frozenset(_listed(data, "not_names")),
             speech=_joined(data, "speech", macros),
             announcement=_joined(data, "announcement", macros),
+            follow_up=_joined(data, "follow_up", macros),
             third_person=_joined(data, "third_person", macros),
             first_person=_joined(data, "first_person", macros),
         )
@@ -202,8 +206,8 @@ def speech_side(rules: ContextRules | None, before: str, side: str, text: str) -
     It goes on with ``side`` unless it is a headline (no full stop, question or exclamation
     mark or closing quotation mark at its end: "No, the dam is not about to burst, water board
     says" on a page of headlines answers nothing before it), is not reported speech, announces
-    what will happen (procedure, which takes no side) or names a speaker other than the one
-    ``before`` names,
+    what will happen (procedure, which takes no side), tells after a charge what happened
+    since (``follow_up``) or names a speaker other than the one ``before`` names,
     which includes a party ``before`` only talks about ("Clear Water accused Harbour Logistics
     of dumping waste." then "Harbour Logistics said the colour came from a farm upstream."):
     someone else answers, as often for the other side (on the dev documents, taking the other
@@ -215,6 +219,8 @@ def speech_side(rules: ContextRules | None, before: str, side: str, text: str) -
     if not _reported(rules, seen):
         return None
     if rules.announcement is not None and rules.announcement.search(seen):
+        return None
+    if side == "accusation" and rules.follow_up is not None and rules.follow_up.search(seen):
         return None
     now = speaker_names(rules, text)
     if not now:
