@@ -2863,3 +2863,15 @@ def test_session_fourteen_asking_for_a_review_and_a_different_picture(rl: RuleLa
         ("Defense attorney Martin Oyelade offered jurors a very different picture.", DEN),
     ], "en")
     check_not(rl, [("Police asked the court to review the bail decision.", DEN)], "en")
+
+
+def test_session_fourteen_what_a_court_heard_that_charges_no_one(rl: RuleLabeler) -> None:
+    """Session 14: money paid back, police searching a flat or a firm's collapse, "the court
+    heard", charge no one; what the accused did, the court heard, does."""
+    check(rl, [
+        ("Furlow has repaid €41,000 to the credit union, the court heard.", NEU),
+        ("Officers searched a flat in the town the following afternoon, the court heard.", NEU),
+        ("The court heard that Halbrook Renewables went into administration owing creditors "
+         "about £1.6m.", NEU),
+        ("Furlow took €41,000 from dormant accounts, the court heard.", ACC),
+    ], "en")
