@@ -2706,6 +2706,8 @@ def test_session_fourteen_accusers_telling_their_own_step(rl: RuleLabeler) -> No
     check(rl, [
         ("The researchers said they had emailed the company twice in January.",
          NEU),
+        ("The report does not find that Adley profited personally from the decision.", NEU),
+        ("Deputy Commissioner Arvind Sarin said two people were detained and later let go.", NEU),
         ("The council said it had paused new admissions to the home.", NEU),
     ], "en")
 
