@@ -137,6 +137,7 @@ def test_bad_prediction_files_name_the_file_and_the_option(tmp_path: Path) -> No
                                               "predicted_x": {("d", "A b."): "accusation"}}
 
 
+@pytest.mark.slow  # a subprocess (about 4 s); make test-slow and CI run it
 def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
     """`python -m wederhoor.agreement | head -1`: the pipe closes before the table is out."""
     import subprocess

@@ -119,6 +119,7 @@ def test_a_table_model_runs_in_the_experiment_and_predicts_new_text(cfg_factory,
     assert set(predicted) <= {"accusation", "denial", "neutral"}
 
 
+@pytest.mark.slow  # two spawned workers (about 5 s); make test-slow and CI run it
 def test_big_inputs_are_labelled_on_every_core_with_the_same_features(monkeypatch) -> None:
     """Cut between documents over worker processes, the features equal one process's."""
     import wederhoor.pipeline.workers as workers
