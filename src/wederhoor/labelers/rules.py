@@ -8,7 +8,8 @@ YAML file, not new code. The work is split by job:
   ``lexicon_compiler`` (YAML to plan: macros, ``regex_trie`` word lists, cue heads read by
   ``regex_parse``), into the compiled ``lexicon_spec.Lexicon``;
 - ``matcher``: run a lexicon on one sentence (the steps are in its docstring), with
-  ``text`` (normalisation) and ``negation``;
+  ``text`` (normalisation) and ``negation``; a sentence on which nothing fires is run once
+  more without the quotation marks of its short scare quotes (``text.without_scare_quotes``);
 - ``tiers``: the one table of tiers, their labels and their priority;
 - ``context``: sentences whose stance lies in the sentences around them (continuations,
   quotes over several sentences, the same speaker).

@@ -29,7 +29,7 @@ def normalise(text: str) -> str:
 
 
 #: A short phrase in quotation marks inside a sentence: "a 'campaign' against her", "the
-#: home 'ignored' warnings", ,,grove nalatigheid''. The writer holds a word or a few at a
+#: home 'ignored' warnings", „grove nalatigheid”. The writer holds a word or a few at a
 #: distance; it is no quotation of its own. Opened after a space or bracket, closed before
 #: one or before punctuation.
 _SCARE_QUOTE = re.compile(
