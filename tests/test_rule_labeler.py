@@ -2701,8 +2701,8 @@ def test_session_fourteen_a_source_claiming_a_wrong(rl: RuleLabeler) -> None:
 
 
 def test_session_fourteen_accusers_telling_their_own_step(rl: RuleLabeler) -> None:
-    """Session 14: residents told to stay indoors are advised, and a council or the police
-    saying it has paused, referred or written tells its own step: no charge."""
+    """Session 14: an accuser's voice telling its own step (it has paused, emailed), a finding
+    it did not make or a release takes no side."""
     check(rl, [
         ("The researchers said they had emailed the company twice in January.",
          NEU),
@@ -2857,8 +2857,8 @@ def test_scare_quotes_lose_their_marks_and_quotations_keep_them() -> None:
 
 def test_session_fourteen_asking_for_a_review_and_a_different_picture(rl: RuleLabeler) -> None:
     """Session 14: the party asking a court to review the findings, disagreeing with them, or
-    its lawyer painting "a very different picture" contests the charge; records telling a
-    different story do not."""
+    its lawyer painting "a very different picture" contests the charge; the police asking a
+    court to review a decision do not."""
     check(rl, [
         ("Coun. Marta Stadler says she will ask a court to review the findings", DEN),
         ("Company says it fundamentally disagrees with findings", DEN),
