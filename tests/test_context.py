@@ -453,3 +453,36 @@ def test_an_inquiry_going_on_does_not_carry_the_side_before(rl: RuleLabeler) -> 
                          "never did.",
                          "The regulator said it had reviewed the file in March."], "en")
     assert labels == [ACC, ACC]  # plain reported speech still goes on with the side
+
+
+@pytest.mark.parametrize(("lang", "charge", "plain", "voiced"), [
+    ("nl", "De oppositie beschuldigt wethouder Brakel van belangenverstrengeling.",
+     "Het college vergaderde dinsdag over de begroting.",
+     "Volgens haar keurde Brakel de facturen van zijn zwager goed zonder dat er een tweede "
+     "handtekening aan te pas kwam."),
+    ("en", "Prosecutors say Dunmore Haulage falsified its tachograph records for three years.",
+     "The hearing began on Tuesday at Carlow Circuit Court.",
+     "She told the court drivers had been ordered to falsify their logbooks before every "
+     "inspection."),
+])
+def test_a_pronoun_voice_after_a_charge_carries_it(rl: RuleLabeler, lang: str, charge: str,
+                                                   plain: str, voiced: str) -> None:
+    """Session 15: a pronoun's voice (volgens haar, she told the court) with a charge cue,
+    read by the voice functions as the defence, is the accuser's right after a charge; after
+    a plain sentence the voice still decides."""
+    labels, evidence = run(rl, [charge, voiced], lang)
+    assert labels == [ACC, ACC]
+    assert evidence[1].startswith(f"{lang}_pronoun_voice;")
+    assert run(rl, [plain, voiced], lang)[0] == [NEU, DEN]
+
+
+def test_a_pronoun_voice_leaves_a_denial_cue_alone(rl: RuleLabeler) -> None:
+    """Only a voice is overruled: the defence's own cue ("geen enkel bewijs") keeps the
+    denial, and so does a voice named by role rather than a pronoun."""
+    charge = "De oppositie beschuldigt wethouder Brakel van belangenverstrengeling."
+    denial = ("Volgens hem is er geen enkel bewijs dat hij de facturen van zijn zwager heeft "
+              "goedgekeurd.")
+    lawyer = ("Volgens zijn advocaat keurde Brakel de facturen goed zonder dat er een tweede "
+              "handtekening aan te pas kwam.")
+    assert run(rl, [charge, denial])[0] == [ACC, DEN]
+    assert run(rl, [charge, lawyer])[0] == [ACC, DEN]

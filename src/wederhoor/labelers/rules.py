@@ -143,8 +143,8 @@ class RuleLabeler:
                 names.append(fn.name + "_negated")
         return names
 
-    def _fire(self, text: str, lang: str | None) -> dict[str, str]:
-        """Fired function -> tier. When nothing fires, the sentence is read again with the
+    def fired(self, text: str, lang: str | None = None) -> dict[str, str]:
+        """Fired function -> its tier. When nothing fires, the sentence is read again with the
         quotation marks of its short scare quotes removed ("care home 'ignored' warnings",
         "a 'campaign' against her"): the cue was only held at a distance. Session 14, on the
         real-news-style dev rounds: 14 English sentences right that were wrong, one wrong."""
@@ -158,11 +158,11 @@ class RuleLabeler:
 
     def votes(self, text: str, lang: str | None = None) -> dict[str, str]:
         """Fired function -> the label it votes for; abstaining functions are absent."""
-        return {name: TIER_LABEL[tier] for name, tier in self._fire(text, lang).items()}
+        return {name: TIER_LABEL[tier] for name, tier in self.fired(text, lang).items()}
 
     def label_one(self, text: str, lang: str | None = None) -> tuple[str, list[str]]:
         """Label one sentence: (label, names of fired functions, highest priority first)."""
-        fired = self._fire(text, lang)
+        fired = self.fired(text, lang)
         if not fired:
             return NEUTRAL, []
         order = by_priority(fired)
