@@ -2877,3 +2877,17 @@ def test_session_fourteen_what_a_court_heard_that_charges_no_one(rl: RuleLabeler
          "about £1.6m.", NEU),
         ("Furlow took €41,000 from dormant accounts, the court heard.", ACC),
     ], "en")
+
+
+def test_session_fifteen_the_accuser_weighs_the_story_or_the_findings(rl: RuleLabeler) -> None:
+    """Session 15: a prosecutor or judge calling the accused's story something keeps the
+    charge; calling the findings grave ("onaanvaardbaar", "ernstig") carries it, where a
+    dismissal word still makes a denial."""
+    check(rl, [
+        ("De officier noemde dat alibi ‘een zwaktebod’.", ACC),
+        ("De politierechter vond die versie moeilijk te rijmen met de bankafschriften.", ACC),
+        ("De gedeputeerde noemt de bevindingen van de auditeur „onaanvaardbaar”.", ACC),
+        ("De schepen noemt de conclusies ‘bijzonder ernstig’.", ACC),
+        ("De schepen noemt de conclusies ‘volstrekt onterecht’.", DEN),
+        ("De directeur noemt de beschuldigingen ‘niet ernstig te nemen’.", DEN),
+    ], "nl")
