@@ -2891,3 +2891,16 @@ def test_session_fifteen_the_accuser_weighs_the_story_or_the_findings(rl: RuleLa
         ("De schepen noemt de conclusies ‘volstrekt onterecht’.", DEN),
         ("De directeur noemt de beschuldigingen ‘niet ernstig te nemen’.", DEN),
     ], "nl")
+
+
+def test_session_fifteen_the_accused_side_names_the_matter(rl: RuleLabeler) -> None:
+    """Session 15: the accused side's director or firm "spreekt van" its own name for the
+    matter; a party's director speaking for the accusers does not answer a charge."""
+    check(rl, [
+        ("Directeur Inge Vlasman spreekt van ‘een boekhoudkundige kwestie die wordt opgeblazen’.",
+         DEN),
+        ("Het transportbedrijf spreekt van „een misverstand met de douane”.", DEN),
+    ], "nl")
+    check_not(rl, [("Voorzitter Joris Peel van de vereniging van slachtoffers spreekt van "
+                    "‘een drama’.", DEN),
+                   ("Oppositieleider Kim Aerts spreekt van ‘een doofpot’.", DEN)], "nl")
