@@ -486,3 +486,15 @@ def test_a_pronoun_voice_leaves_a_denial_cue_alone(rl: RuleLabeler) -> None:
               "handtekening aan te pas kwam.")
     assert run(rl, [charge, denial])[0] == [ACC, DEN]
     assert run(rl, [charge, lawyer])[0] == [ACC, DEN]
+
+
+def test_a_matter_still_being_looked_at_takes_no_side(rl: RuleLabeler) -> None:
+    """Session 15: reported speech that the matter is ongoing or being reviewed, or that
+    nobody could be reached, takes no side from the sentence before it."""
+    charge = "Prosecutors accuse Harlow Roofing of taking deposits for work it never did."
+    for said in ("The council said the matter was ongoing.",
+                 "Trading Standards said it was reviewing the complaints.",
+                 "A man at the depot said nobody was available."):
+        assert run(rl, [charge, said], "en")[0] == [ACC, NEU], said
+    assert run(rl, [charge, "The council said the deposits were never returned."],
+               "en")[0] == [ACC, ACC]
