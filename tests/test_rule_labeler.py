@@ -2904,3 +2904,12 @@ def test_session_fifteen_the_accused_side_names_the_matter(rl: RuleLabeler) -> N
     check_not(rl, [("Voorzitter Joris Peel van de vereniging van slachtoffers spreekt van "
                     "‘een drama’.", DEN),
                    ("Oppositieleider Kim Aerts spreekt van ‘een doofpot’.", DEN)], "nl")
+
+
+def test_session_fifteen_court_headline_tails(rl: RuleLabeler) -> None:
+    """Session 15: "..., prosecutor tells jury" and "..., WRC hears" end a court headline
+    like "jury told": what follows the tail is the prosecution's case."""
+    check(rl, [
+        ("Ex-harbour master routed $310K to cousin's boatyard, prosecutor tells jury", ACC),
+        ("Bakery owner kept apprentices' wages for a year, WRC hears", ACC),
+    ], "en")
