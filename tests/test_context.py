@@ -422,14 +422,32 @@ QUOTED_NL = ["Het parket verdenkt aannemer Vos van oplichting.",
              "„Wij waren er op dinsdag”, zegt de zaakvoerder."]
 
 
-@pytest.mark.parametrize(("lang", "doc"), [("en", QUOTED_EN), ("nl", QUOTED_NL)])
+@pytest.mark.parametrize(("lang", "doc", "answer"), [("en", QUOTED_EN, ACC),
+                                                     ("nl", QUOTED_NL, DEN)])
 def test_a_quotation_in_a_conflict_is_a_party_speaking(rl: RuleLabeler, lang: str,
-                                                       doc: list[str]) -> None:
-    """In a document with three stance sentences, a quotation with no cue carries the charge,
-    and the next one in the first person answers it; the plain line between stays neutral."""
+                                                       doc: list[str], answer: str) -> None:
+    """In a document with three stance sentences, a quotation with no cue carries the charge.
+    The next one, in the first person, answers it in Dutch; in English (``first_person_answers:
+    false``, session 15) such a quotation is as often the accuser's, so the charge goes on.
+    The plain line between stays neutral."""
     labels, evidence = run(rl, doc, lang)
-    assert labels[3:] == [NEU, ACC, DEN]
+    assert labels[3:] == [NEU, ACC, answer]
     assert evidence[4] == evidence[5] == f"{lang}_quoted_side"
+
+
+def test_a_first_person_quotation_after_a_denial_answers_in_english_too(rl: RuleLabeler) -> None:
+    """After a denial the first person is the accused going on, in either language."""
+    doc = [*QUOTED_EN[:3], "The firm denied the charges again on Friday.",
+           "“We were there on the Tuesday,” the owner said."]
+    assert run(rl, doc, "en")[0][3:] == [DEN, DEN]
+
+
+def test_a_context_flag_that_is_not_true_or_false_names_the_file(tmp_path: Path) -> None:
+    shutil.copy(Path(RuleLabeler().folder) / "nl.yaml", tmp_path / "nl.yaml")
+    (tmp_path / "context").mkdir()
+    (tmp_path / "context" / "nl.yaml").write_text("first_person_answers: 'nee'\n")
+    with pytest.raises(ValueError, match=r"context.nl\.yaml: 'first_person_answers' must be"):
+        RuleLabeler(lexicons=str(tmp_path))
 
 
 def test_a_quotation_in_plain_news_stays_neutral(rl: RuleLabeler) -> None:

@@ -114,6 +114,9 @@ class ContextRules:
     first_person: re.Pattern[str] | None = None
     #: a speaker named by a pronoun ("volgens haar", "he told the court")
     pronoun_voice: re.Pattern[str] | None = None
+    #: a quotation in the first person right after a charge is the accused answering it
+    #: (``quoted_side``); where it is as often the accuser's, the charge goes on
+    first_person_answers: bool = True
 
 
 class ContextLabeler(Protocol):
@@ -140,6 +143,13 @@ def _macros(data: dict) -> dict[str, str]:
     if not isinstance(found, dict):
         raise ValueError("'macros' must be a mapping of name to word list")
     return {str(k): "(?:" + "|".join(_listed(found, k)) + ")" for k in found}
+
+
+def _flag(data: dict, key: str, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise ValueError(f"'{key}' must be true or false, got {value!r}")
+    return value
 
 
 def _joined(data: dict, key: str, macros: dict[str, str]) -> re.Pattern[str] | None:
@@ -193,6 +203,7 @@ def _parse(path: Path, raw: bytes) -> ContextRules:
             third_person=_joined(data, "third_person", macros),
             first_person=_joined(data, "first_person", macros),
             pronoun_voice=_joined(data, "pronoun_voice", macros),
+            first_person_answers=_flag(data, "first_person_answers", default=True),
         )
     except (UnicodeDecodeError, yaml.YAMLError, ValueError, re.error) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -271,9 +282,10 @@ def quote_about_them(rules: ContextRules | None, text: str) -> bool:
 def quoted_side(rules: ContextRules | None, text: str, before: str | None) -> str | None:
     """The side of a sentence of prose that quotes someone and still has none: news quotes
     the parties, rarely a bystander. A quotation in the first person (I, we) right after a
-    sentence with a side is the accused answering it: a denial; after a denial, one that is
-    not in the first person is left alone (either side goes on); otherwise the quotation
-    carries the charge. On the real-news-style dev rounds (session 13) such sentences were
+    sentence with a side is the accused answering it: a denial (after a charge only where
+    ``first_person_answers``: in English it was as often the accuser's); after a denial, one
+    that is not in the first person is left alone (either side goes on); otherwise the
+    quotation carries the charge. On the real-news-style dev rounds (session 13) such sentences were
     accusations about 45% of the time and neutral about a third of the time."""
     if rules is None or rules.first_person is None or _PROSE_END.search(text) is None:
         return None
@@ -281,7 +293,8 @@ def quoted_side(rules: ContextRules | None, text: str, before: str | None) -> st
     if _MARK.search(seen) is None:
         return None
     first_person = rules.first_person.search(seen) is not None
-    if before in _STANCES and first_person:
+    if first_person and (before == "denial" or (before == "accusation"
+                                                and rules.first_person_answers)):
         return "denial"
     if before == "denial":
         return None
