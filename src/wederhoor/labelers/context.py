@@ -31,7 +31,8 @@ Rules read one sentence at a time, but news writes some stance across several:
 - a *quoted side*: in a document that reports a conflict (at least ``_CONFLICT_MIN`` sentences
   whose own cues give a stance), a sentence of prose with a quotation that is still without a
   side is a party speaking: in the first person right after a sentence with a side, the
-  accused answering (a denial); otherwise the charge, unless it follows a denial. On the
+  accused answering (a denial; after a charge only where the file's ``first_person_answers``
+  is true, as in Dutch); otherwise the charge, unless it follows a denial. On the
   real-news-style dev rounds (session 13) it gained 0.6 points of macro-F1 in English and
   0.8 in Dutch; in plain news, where a quotation is as often a bystander's, it stays away.
 - a *pronoun voice after a charge*: "Volgens haar gebruikte T. zijn positie om ...", "He told
