@@ -2913,3 +2913,14 @@ def test_session_fifteen_court_headline_tails(rl: RuleLabeler) -> None:
         ("Ex-harbour master routed $310K to cousin's boatyard, prosecutor tells jury", ACC),
         ("Bakery owner kept apprentices' wages for a year, WRC hears", ACC),
     ], "en")
+
+
+def test_session_fifteen_what_follows_the_verb_is_not_always_a_speaker(rl: RuleLabeler) -> None:
+    """Session 15: after a comma, "zegt van niets te weten" or "reageerde niet" is what the
+    party said or did, not an attribution tail to cut off ("..., zegt de advocaat.")."""
+    check(rl, [
+        ("De uitbater van het café, een 52-jarige Gentenaar, zegt van niets te hebben geweten.",
+         DEN),
+        ("De verhuurder, Woonfix bv uit Tilburg, reageerde niet op vragen.", NEU),
+        ("„De cijfers kloppen niet”, zegt de advocaat van de uitbater.", DEN),
+    ], "nl")
