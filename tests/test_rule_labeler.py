@@ -2924,3 +2924,16 @@ def test_session_fifteen_what_follows_the_verb_is_not_always_a_speaker(rl: RuleL
         ("De verhuurder, Woonfix bv uit Tilburg, reageerde niet op vragen.", NEU),
         ("„De cijfers kloppen niet”, zegt de advocaat van de uitbater.", DEN),
     ], "nl")
+
+
+def test_session_fifteen_contesting_a_decision_or_staying_on(rl: RuleLabeler) -> None:
+    """Session 15: a party that goes to court to fight a decision about it, considers an
+    appeal, or sees no reason to step down answers the charge; a fight in the street does
+    not."""
+    check(rl, [
+        ("Bouwbedrijf Kalverdijk stapt naar de rechter om de uitsluiting aan te vechten.", DEN),
+        ("De schepen ziet geen enkele reden om af te treden.", DEN),
+        ("Kalverdijk overweegt beroep aan te tekenen bij het hof.", DEN),
+    ], "nl")
+    check_not(rl, [("De twee mannen werden opgepakt na een vechtpartij aan een café.", DEN)],
+              "nl")
