@@ -2937,3 +2937,16 @@ def test_session_fifteen_contesting_a_decision_or_staying_on(rl: RuleLabeler) ->
     ], "nl")
     check_not(rl, [("De twee mannen werden opgepakt na een vechtpartij aan een café.", DEN)],
               "nl")
+
+
+def test_session_fifteen_the_defendant_speaking_to_the_court(rl: RuleLabeler) -> None:
+    """Session 15: a quotation closed by "zei hij tegen de rechtbank" (a pronoun or an
+    initial speaking to the judges) is the defendant's own defence; a witness named as such
+    is not."""
+    check(rl, [
+        ("„Ik was die avond gewoon thuis bij mijn vriendin”, zei hij tegen de rechtbank.", DEN),
+        ("„Die pakketten stonden al in de loods toen ik er begon”, vertelde K. aan de rechter.",
+         DEN),
+    ], "nl")
+    check_not(rl, [("„Hij had een mes in zijn hand”, zei de getuige tegen de rechtbank.", DEN)],
+              "nl")
