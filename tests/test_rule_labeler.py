@@ -2950,3 +2950,16 @@ def test_session_fifteen_the_defendant_speaking_to_the_court(rl: RuleLabeler) ->
     ], "nl")
     check_not(rl, [("„Hij had een mes in zijn hand”, zei de getuige tegen de rechtbank.", DEN)],
               "nl")
+
+
+def test_session_fifteen_investigations_and_disciplinary_bodies_at_work(rl: RuleLabeler) -> None:
+    """Session 15: an investigation that only runs, or a disciplinary body hearing a case, is
+    procedure; an investigation opened into a firm, or a body suspending a player, charges."""
+    check(rl, [
+        ("Over de zaak zegt de burgemeester niets, omdat er een gerechtelijk onderzoek loopt.",
+         NEU),
+        ("De tuchtcommissie behandelt de zaak van Peeters volgende week in Zeist.", NEU),
+        ("Het parket heeft een strafonderzoek geopend naar het transportbedrijf wegens "
+         "sociale fraude.", ACC),
+        ("De tuchtcommissie schorst speler Van Riel voor vijf wedstrijden.", ACC),
+    ], "nl")
