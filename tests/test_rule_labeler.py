@@ -2963,3 +2963,10 @@ def test_session_fifteen_investigations_and_disciplinary_bodies_at_work(rl: Rule
          "sociale fraude.", ACC),
         ("De tuchtcommissie schorst speler Van Riel voor vijf wedstrijden.", ACC),
     ], "nl")
+
+
+def test_session_fifteen_an_acquittal_told_with_the_separable_verb(rl: RuleLabeler) -> None:
+    """Session 15: "spreekt ... vrij" is an acquittal like "vrijgesproken"."""
+    check(rl, [("Rechter spreekt aannemer uit Zwolle vrij van oplichting", NEU),
+               ("De rechtbank sprak de boekhouder van de club vrij van verduistering.", NEU)],
+          "nl")
