@@ -516,3 +516,20 @@ def test_a_matter_still_being_looked_at_takes_no_side(rl: RuleLabeler) -> None:
         assert run(rl, [charge, said], "en")[0] == [ACC, NEU], said
     assert run(rl, [charge, "The council said the deposits were never returned."],
                "en")[0] == [ACC, ACC]
+
+
+@pytest.mark.parametrize(("lang", "doc"), [
+    ("nl", ["Het parket verdenkt aannemer Vos van oplichting.",
+            "Lees ook: Buren van de werf: „We hoorden elke nacht de vrachtwagens”"]),
+    ("en", ["Prosecutors accuse Harlow Roofing of taking deposits for work it never did.",
+            "Read more: Neighbours say “the lorries came every night”"]),
+])
+def test_a_read_more_line_takes_no_side_from_its_page(rl: RuleLabeler, lang: str,
+                                                      doc: list[str]) -> None:
+    """Session 15: a "Lees ook" / "Read more" line is another story's headline; with a
+    quotation and no cue it stays neutral after a charge, marked as furniture."""
+    labels, evidence = run(rl, doc, lang)
+    assert labels == [ACC, NEU]
+    assert evidence[1] == f"{lang}_furniture"
+    body = doc[1].split(": ", 1)[1] + "."  # the same quotation as a line of prose goes on
+    assert run(rl, [doc[0], body], lang)[0] == [ACC, ACC]
