@@ -533,3 +533,15 @@ def test_a_read_more_line_takes_no_side_from_its_page(rl: RuleLabeler, lang: str
     assert evidence[1] == f"{lang}_furniture"
     body = doc[1].split(": ", 1)[1] + "."  # the same quotation as a line of prose goes on
     assert run(rl, [doc[0], body], lang)[0] == [ACC, ACC]
+
+
+def test_a_quotation_that_announces_takes_no_side_in_dutch(rl: RuleLabeler) -> None:
+    """Session 15 (``quoted_announcement: true`` in nl): in a conflict, a quotation that says
+    what will happen carries no charge in Dutch; the same shape in English still does."""
+    said = "„De gemeente zal alle facturen opnieuw laten controleren”, zegt een raadslid."
+    labels, _ = run(rl, [*QUOTED_NL[:4], said])
+    assert labels[-1] == NEU
+    plain = "„De gemeente heeft alle facturen laten controleren”, zegt een raadslid."
+    assert run(rl, [*QUOTED_NL[:4], plain])[0][-1] == ACC
+    english = "“The council will check every invoice again,” a councillor said."
+    assert run(rl, [*QUOTED_EN[:4], english], "en")[0][-1] == ACC
