@@ -545,3 +545,12 @@ def test_a_quotation_that_announces_takes_no_side_in_dutch(rl: RuleLabeler) -> N
     assert run(rl, [*QUOTED_NL[:4], plain])[0][-1] == ACC
     english = "“The council will check every invoice again,” a councillor said."
     assert run(rl, [*QUOTED_EN[:4], english], "en")[0][-1] == ACC
+
+
+def test_a_watchdog_following_the_matter_takes_no_side(rl: RuleLabeler) -> None:
+    """Session 15: reported speech that a body follows the matter closely or says nothing
+    about it goes on with no side, after a charge or as a quotation in a conflict."""
+    charge = "Het parket verdenkt aannemer Vos van oplichting."
+    for said in ("De toezichthouder laat weten de situatie ‘nauwlettend te volgen’.",
+                 "Het parket bevestigt de klacht, maar doet verder geen uitspraken."):
+        assert run(rl, [charge, said])[0] == [ACC, NEU], said
