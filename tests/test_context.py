@@ -548,9 +548,12 @@ def test_a_quotation_that_announces_takes_no_side_in_dutch(rl: RuleLabeler) -> N
 
 
 def test_a_watchdog_following_the_matter_takes_no_side(rl: RuleLabeler) -> None:
-    """Session 15: reported speech that a body follows the matter closely or says nothing
-    about it goes on with no side, after a charge or as a quotation in a conflict."""
+    """Session 15: reported speech that a body follows the matter closely, says nothing
+    about it, takes the criticism seriously or cooperates fully goes on with no side after a
+    charge."""
     charge = "Het parket verdenkt aannemer Vos van oplichting."
     for said in ("De toezichthouder laat weten de situatie ‘nauwlettend te volgen’.",
-                 "Het parket bevestigt de klacht, maar doet verder geen uitspraken."):
+                 "Het parket bevestigt de klacht, maar doet verder geen uitspraken.",
+                 "De bestuurder zegt de kritiek ‘zeer serieus’ te nemen.",
+                 "Het bedrijf laat weten volledig mee te werken aan het onderzoek."):
         assert run(rl, [charge, said])[0] == [ACC, NEU], said
