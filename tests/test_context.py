@@ -557,3 +557,18 @@ def test_a_watchdog_following_the_matter_takes_no_side(rl: RuleLabeler) -> None:
                  "De bestuurder zegt de kritiek ‘zeer serieus’ te nemen.",
                  "Het bedrijf laat weten volledig mee te werken aan het onderzoek."):
         assert run(rl, [charge, said])[0] == [ACC, NEU], said
+
+
+@pytest.mark.parametrize(("lang", "charge", "view"), [
+    ("en", "Prosecutors accuse Harlow Roofing of taking deposits for work it never did.",
+     "Analysts at broker Kestrel Capital said the report raised questions the board must answer."),
+    ("nl", "Het parket verdenkt aannemer Vos van oplichting.",
+     "Analist Mieke Dams van zakenbank Lindberg noemt de zaak ‘vervelend, maar niet fataal’."),
+])
+def test_a_market_analysts_view_carries_no_charge(rl: RuleLabeler, lang: str, charge: str,
+                                                  view: str) -> None:
+    """Session 15 (``commentator``): what an analyst says after a charge goes on with no
+    side; the same sentence by a party's own director would."""
+    assert run(rl, [charge, view], lang)[0] == [ACC, NEU]
+    assert run(rl, [charge, view.replace("Analysts at broker", "Directors at")
+                     .replace("Analist", "Directeur")], lang)[0] == [ACC, ACC]

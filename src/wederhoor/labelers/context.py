@@ -128,6 +128,9 @@ class ContextRules:
     #: a quotation that announces what will happen carries no charge (``quoted_side``): in
     #: Dutch it was mostly neutral, in English ("he would fight it") it is not
     quoted_announcement: bool = False
+    #: a speaker whose role is to comment (an analyst, a professor): what they say carries no
+    #: charge from the context (``speech_side``, ``quoted_side``)
+    commentator: re.Pattern[str] | None = None
 
 
 class ContextLabeler(Protocol):
@@ -217,6 +220,7 @@ def _parse(path: Path, raw: bytes) -> ContextRules:
             first_person_answers=_flag(data, "first_person_answers", default=True),
             furniture=_joined(data, "furniture", macros),
             quoted_announcement=_flag(data, "quoted_announcement", default=False),
+            commentator=_joined(data, "commentator", macros),
         )
     except (UnicodeDecodeError, yaml.YAMLError, ValueError, re.error) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -249,7 +253,8 @@ def speech_side(rules: ContextRules | None, before: str, side: str, text: str) -
     mark or closing quotation mark at its end: "No, the dam is not about to burst, water board
     says" on a page of headlines answers nothing before it), is not reported speech, announces
     what will happen (procedure, which takes no side), tells after a charge what happened
-    since (``follow_up``) or names a speaker other than the one ``before`` names,
+    since (``follow_up``), is a commentator's view after a charge (``commentator``) or names
+    a speaker other than the one ``before`` names,
     which includes a party ``before`` only talks about ("Clear Water accused Harbour Logistics
     of dumping waste." then "Harbour Logistics said the colour came from a farm upstream."):
     someone else answers, as often for the other side (on the dev documents, taking the other
@@ -264,6 +269,8 @@ def speech_side(rules: ContextRules | None, before: str, side: str, text: str) -
         return None
     if side == "accusation" and rules.follow_up is not None and rules.follow_up.search(seen):
         return None
+    if side == "accusation" and _commentator(rules, seen):
+        return None
     now = speaker_names(rules, text)
     if not now:
         return side
@@ -273,6 +280,11 @@ def speech_side(rules: ContextRules | None, before: str, side: str, text: str) -
     if then or now & _names_in(rules, before):
         return None
     return side
+
+
+def _commentator(rules: ContextRules, seen: str) -> bool:
+    """Is ``seen`` (normalised) said by someone whose role is to comment?"""
+    return rules.commentator is not None and rules.commentator.search(seen) is not None
 
 
 def quote_about_them(rules: ContextRules | None, text: str) -> bool:
@@ -298,10 +310,10 @@ def quoted_side(rules: ContextRules | None, text: str, before: str | None) -> st
     sentence with a side is the accused answering it: a denial (after a charge only where
     ``first_person_answers``: in English it was as often the accuser's); after a denial, one
     that is not in the first person is left alone (either side goes on); otherwise the
-    quotation carries the charge, unless it announces what will happen where the file's
-    ``quoted_announcement`` says so (in Dutch). On the real-news-style dev rounds (session
-    13) such sentences were accusations about 45% of the time and neutral about a third of
-    the time."""
+    quotation carries the charge, unless a commentator speaks or it announces what will
+    happen where the file's ``quoted_announcement`` says so (in Dutch). On the
+    real-news-style dev rounds (session 13) such sentences were accusations about 45% of the
+    time and neutral about a third of the time."""
     if rules is None or rules.first_person is None or _PROSE_END.search(text) is None:
         return None
     seen = normalise(text)  # once, for the quotation marks and the first person
@@ -315,6 +327,8 @@ def quoted_side(rules: ContextRules | None, text: str, before: str | None) -> st
         return None
     if rules.quoted_announcement and rules.announcement is not None \
             and rules.announcement.search(seen) is not None:
+        return None
+    if _commentator(rules, seen):
         return None
     return "accusation"
 
