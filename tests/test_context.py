@@ -512,7 +512,9 @@ def test_a_matter_still_being_looked_at_takes_no_side(rl: RuleLabeler) -> None:
     charge = "Prosecutors accuse Harlow Roofing of taking deposits for work it never did."
     for said in ("The council said the matter was ongoing.",
                  "Trading Standards said it was reviewing the complaints.",
-                 "A man at the depot said nobody was available."):
+                 "A man at the depot said nobody was available.",
+                 "The council said it may ask for the records.",
+                 "A neighbour said the roofer no longer works on the estate."):
         assert run(rl, [charge, said], "en")[0] == [ACC, NEU], said
     assert run(rl, [charge, "The council said the deposits were never returned."],
                "en")[0] == [ACC, ACC]
