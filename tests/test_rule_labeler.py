@@ -2970,3 +2970,13 @@ def test_session_fifteen_an_acquittal_told_with_the_separable_verb(rl: RuleLabel
     check(rl, [("Rechter spreekt aannemer uit Zwolle vrij van oplichting", NEU),
                ("De rechtbank sprak de boekhouder van de club vrij van verduistering.", NEU)],
           "nl")
+
+
+def test_session_fifteen_the_party_itself_speaks(rl: RuleLabeler) -> None:
+    """Session 15: "X zelf zegt / spreekt van / hield vol" sets the party itself against what
+    was said about it; a victim speaking for itself does not answer a charge."""
+    check(rl, [
+        ("Verbruggen zelf zegt dat de facturen door zijn boekhouder werden opgemaakt.", DEN),
+        ("K. zelf hield tijdens de zitting vol dat hij die avond in Lier was.", DEN),
+    ], "nl")
+    check_not(rl, [("Het slachtoffer zelf zegt dat hij nog altijd slecht slaapt.", DEN)], "nl")
