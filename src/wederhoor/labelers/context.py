@@ -21,7 +21,9 @@ Rules read one sentence at a time, but news writes some stance across several:
   (no full stop at its end) stands alone on its page. On the real-news-style dev
   rounds such a sentence took the stance before it about half the time and was neutral about a
   quarter of the time; two or more sentences later the three labels split evenly, so only
-  the next sentence is read, in a chain.
+  the next sentence is read, in a chain. Procedure takes no side (``announcement``: what will
+  happen, an inquiry still going on, a body following the matter), nor does what happened
+  since a charge (``follow_up``) or a market analyst's view of it (``commentator``).
 - a *quotation about them*: a sentence with no cue and no side from the rules above that
   opens with a quotation telling about others (hij, ze, iedereen; he, they, everybody) and
   never about the speaker (ik, wij; I, we) is a witness's account of the accused
@@ -32,7 +34,8 @@ Rules read one sentence at a time, but news writes some stance across several:
   whose own cues give a stance), a sentence of prose with a quotation that is still without a
   side is a party speaking: in the first person right after a sentence with a side, the
   accused answering (a denial; after a charge only where the file's ``first_person_answers``
-  is true, as in Dutch); otherwise the charge, unless it follows a denial. On the
+  is true, as in Dutch); otherwise the charge, unless it follows a denial, a commentator
+  speaks, or it announces what will happen where ``quoted_announcement`` is true. On the
   real-news-style dev rounds (session 13) it gained 0.6 points of macro-F1 in English and
   0.8 in Dutch; in plain news, where a quotation is as often a bystander's, it stays away.
 - *page furniture*: a "Lees ook" / "Read more" line is the headline of another story. With
@@ -49,8 +52,8 @@ Rules read one sentence at a time, but news writes some stance across several:
 
 Only a sentence on which no labeling function fired is changed, so every cue outranks
 context; the pronoun voice is the one exception, and it changes only which of the cues
-that fired decides. The patterns live in ``lexicons/context/<lang>.yaml`` (``{NAME}`` stands for the
-words of macro NAME, in their order) and match the text as the labeling functions see it
+that fired decides. The patterns live in ``lexicons/context/<lang>.yaml`` (``{NAME}`` stands
+for the words of macro NAME, in their order) and match the text as the labeling functions see it
 (lowercased, quotes unified), except the speaker patterns, which are matched case-blind on
 the original text so that names keep their capitals; a language without that file gets no
 context rules.
