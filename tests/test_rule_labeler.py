@@ -2980,3 +2980,11 @@ def test_session_fifteen_the_party_itself_speaks(rl: RuleLabeler) -> None:
         ("K. zelf hield tijdens de zitting vol dat hij die avond in Lier was.", DEN),
     ], "nl")
     check_not(rl, [("Het slachtoffer zelf zegt dat hij nog altijd slecht slaapt.", DEN)], "nl")
+
+
+def test_session_fifteen_a_firm_that_employs_people_can_be_fined(rl: RuleLabeler) -> None:
+    """Session 15: the count-of-people guard on fines ("2,000 motorists were fined") no
+    longer hides a firm's fine because the sentence says how many people it employs."""
+    check(rl, [("The haulier, which employs about 1,200 people, was fined £95,000.", ACC),
+               ("More than 2,000 motorists were fined last year for using the bus lane.", NEU)],
+          "en")
