@@ -2988,3 +2988,13 @@ def test_session_fifteen_a_firm_that_employs_people_can_be_fined(rl: RuleLabeler
     check(rl, [("The haulier, which employs about 1,200 people, was fined £95,000.", ACC),
                ("More than 2,000 motorists were fined last year for using the bus lane.", NEU)],
           "en")
+
+
+def test_session_fifteen_the_defence_lawyer_calls_the_case_something(rl: RuleLabeler) -> None:
+    """Session 15: the defendant's lawyer calling the file or the report something answers
+    the charge; the victims' lawyer calling it something does not."""
+    check(rl, [("Advocaat Wim Laenen noemt het dossier „een kaartenhuis”.", DEN),
+               ("Meester Sara Daems, advocaat van Tom V., noemde het strafdossier ‘een gok’.",
+                DEN)], "nl")
+    check_not(rl, [("Advocaat Ilse Wauters van de slachtoffers noemt het dossier ‘loodzwaar’.",
+                    DEN)], "nl")
