@@ -2998,3 +2998,10 @@ def test_session_fifteen_the_defence_lawyer_calls_the_case_something(rl: RuleLab
                 DEN)], "nl")
     check_not(rl, [("Advocaat Ilse Wauters van de slachtoffers noemt het dossier ‘loodzwaar’.",
                     DEN)], "nl")
+
+
+def test_session_fifteen_a_headline_that_opens_with_the_partys_denial(rl: RuleLabeler) -> None:
+    """Session 15: "'I never saw the invoices': X takes the stand" is the party's own denial,
+    like "X: 'I never ...'"."""
+    check(rl, [("‘I never signed those contracts’: ex-council chief gives evidence", DEN),
+               ("'We did not hide the leak': water firm boss before MPs", DEN)], "en")
