@@ -3005,3 +3005,11 @@ def test_session_fifteen_a_headline_that_opens_with_the_partys_denial(rl: RuleLa
     like "X: 'I never ...'"."""
     check(rl, [("‘I never signed those contracts’: ex-council chief gives evidence", DEN),
                ("'We did not hide the leak': water firm boss before MPs", DEN)], "en")
+
+
+def test_session_fifteen_a_sentence_demanded_without_naming_the_prosecutor(rl: RuleLabeler) -> None:
+    """Session 15: "Tegen K. wordt negen jaar geëist", "Voor hem eist justitie zes jaar",
+    "Eis tegen X: zestien jaar" carry the prosecution's charge."""
+    check(rl, [("Tegen B. wordt zeven jaar geëist.", ACC),
+               ("Voor haar eist justitie achttien maanden.", ACC),
+               ("Eis tegen Kevin D.: twaalf jaar", ACC)], "nl")
