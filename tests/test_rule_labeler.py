@@ -3013,3 +3013,12 @@ def test_session_fifteen_a_sentence_demanded_without_naming_the_prosecutor(rl: R
     check(rl, [("Tegen B. wordt zeven jaar geëist.", ACC),
                ("Voor haar eist justitie achttien maanden.", ACC),
                ("Eis tegen Kevin D.: twaalf jaar", ACC)], "nl")
+
+
+def test_session_fifteen_a_patient_admitted_is_no_admission(rl: RuleLabeler) -> None:
+    """Session 15: a patient admitted with an infection or under an act, or a home admitting
+    residents, admits nothing; a director who admitted the figures were wrong does."""
+    check(rl, [("Joan Pryce, 84, was admitted with pneumonia in March and died a week later.", NEU),
+               ("The home is still allowed to admit new residents.", NEU),
+               ("The director admitted that the figures had been wrong for two years.", ACC)],
+          "en")
