@@ -3022,3 +3022,13 @@ def test_session_fifteen_a_patient_admitted_is_no_admission(rl: RuleLabeler) -> 
                ("The home is still allowed to admit new residents.", NEU),
                ("The director admitted that the figures had been wrong for two years.", ACC)],
           "en")
+
+
+def test_session_fifteen_a_liquidator_or_an_fir_as_accusing_source(rl: RuleLabeler) -> None:
+    """Session 15: a liquidator, an Indian FIR or "the prosecution case is that" tells the
+    charge like prosecutors or a report do."""
+    check(rl, [("The liquidator says €1.9m left Harwick Builders in the weeks before it "
+                "collapsed.", ACC),
+               ("The FIR says Sundaram Infra was paid twice for the same culvert.", ACC),
+               ("The prosecution case is that Mr Quill took cash from the club's bar till.", ACC)],
+          "en")
