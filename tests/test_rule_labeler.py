@@ -3032,3 +3032,15 @@ def test_session_fifteen_a_liquidator_or_an_fir_as_accusing_source(rl: RuleLabel
                ("The FIR says Sundaram Infra was paid twice for the same culvert.", ACC),
                ("The prosecution case is that Mr Quill took cash from the club's bar till.", ACC)],
           "en")
+
+
+def test_session_fifteen_a_party_barred_from_its_trade(rl: RuleLabeler) -> None:
+    """Session 15: a regulator or ruling barring a named party from its trade charges it; a
+    code that bars everyone, or a bail condition while the case is pending, does not."""
+    check(rl, [("Regulator bars Orlan Capital founders from securities market for two years",
+                ACC),
+               ("The ruling also bans Tessel from taking deposits on any job for five years.",
+                ACC)], "en")
+    check_not(rl, [("The ethics code bars councillors from voting on their relatives' bids.",
+                    ACC),
+                   ("The judge barred him from trading while the case is pending.", ACC)], "en")
