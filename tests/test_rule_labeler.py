@@ -3044,3 +3044,12 @@ def test_session_fifteen_a_party_barred_from_its_trade(rl: RuleLabeler) -> None:
     check_not(rl, [("The ethics code bars councillors from voting on their relatives' bids.",
                     ACC),
                    ("The judge barred him from trading while the case is pending.", ACC)], "en")
+
+
+def test_session_fifteen_services_suspended_are_no_sanction(rl: RuleLabeler) -> None:
+    """Session 15: rail services suspended after flooding are no suspension of a party; a
+    player suspended for a bet is."""
+    check(rl, [("Rail services between Ardell and Fenby have been suspended because of "
+                "flooding on the line.", NEU),
+               ("Winger Tom Havers was suspended for six matches after a bet on his own club.",
+                ACC)], "en")
