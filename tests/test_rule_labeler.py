@@ -3053,3 +3053,13 @@ def test_session_fifteen_services_suspended_are_no_sanction(rl: RuleLabeler) -> 
                 "flooding on the line.", NEU),
                ("Winger Tom Havers was suspended for six matches after a bet on his own club.",
                 ACC)], "en")
+
+
+def test_session_fifteen_a_finding_in_the_tail_and_the_sports_prosecutor(rl: RuleLabeler) -> None:
+    """Session 15: ", blijkt uit het dossier" at a sentence's end is a finding about the party
+    named before it; "volgens het bondsparket" speaks for the charge like "volgens het
+    parket"."""
+    check(rl, [("Brouwerij Haverkamp stuurde de facturen naar de gemeente, zo blijkt uit het "
+                "dossier.", ACC),
+               ("Volgens het bondsparket kreeg doelman Kevin R. 3.000 euro van een gokker.", ACC)],
+          "nl")
