@@ -336,18 +336,12 @@ def quoted_side(rules: ContextRules | None, text: str, before: str | None) -> st
     return "accusation"
 
 
-def pronoun_voice_charges(rules: ContextRules | None, text: str, fired: dict[str, str]) -> bool:
-    """Does ``text``, with the functions that ``fired`` on it (name -> tier), carry a
-    charge in the voice of a pronoun? Asked of a sentence right after an accusation: its
-    deciding function is only a voice, its speaker a pronoun, and a function votes for the
-    charge."""
-    if rules is None or rules.pronoun_voice is None or not fired:
+def voice_over_charge(fired: dict[str, str]) -> bool:
+    """Do the functions that ``fired`` on a sentence (name -> tier) leave it to a voice over a
+    charge: its deciding function is only a voice, and a function votes for the charge?"""
+    if not fired or fired[by_priority(fired)[0]] not in _VOICE_TIERS:
         return False
-    if fired[by_priority(fired)[0]] not in _VOICE_TIERS:
-        return False
-    if not any(TIER_LABEL[tier] == "accusation" for tier in fired.values()):
-        return False
-    return rules.pronoun_voice.search(normalise(text)) is not None
+    return any(TIER_LABEL[tier] == "accusation" for tier in fired.values())
 
 
 def _names_in(rules: ContextRules, text: str) -> frozenset[str]:
@@ -422,18 +416,20 @@ def _mark_furniture(rules: dict[str, ContextRules | None], texts: Sequence[str],
 def _pronoun_voices(labeler: ContextLabeler, texts: Sequence[str], doc_ids: Sequence[str],
                     labels: list[str], evidence: list[str],
                     lang_of: Callable[[int], str]) -> None:
-    """Left to right, a denial right after an accusation that carries a charge in a
-    pronoun's voice (``pronoun_voice_charges``) becomes an accusation; its evidence keeps the
-    functions that fired, after the rule's name."""
+    """Left to right, a denial right after an accusation whose speaker is a pronoun
+    (``pronoun_voice``) and whose charge only a voice outranks (``voice_over_charge``) becomes
+    an accusation; its evidence keeps the functions that fired, after the rule's name. The
+    pattern is read first: the functions are run again only for the few sentences it finds."""
     for i in range(1, len(texts)):
         if labels[i] != "denial" or labels[i - 1] != "accusation" \
                 or doc_ids[i] != doc_ids[i - 1] or not evidence[i]:
             continue
         lang = lang_of(i)
         rules = labeler.context_rules.get(lang)
-        if rules is None or rules.pronoun_voice is None:
+        if rules is None or rules.pronoun_voice is None \
+                or rules.pronoun_voice.search(normalise(texts[i])) is None:
             continue
-        if pronoun_voice_charges(rules, texts[i], labeler.fired(texts[i], lang)):
+        if voice_over_charge(labeler.fired(texts[i], lang)):
             labels[i] = "accusation"
             evidence[i] = f"{lang}_{PRONOUN};{evidence[i]}"
 
