@@ -3063,3 +3063,46 @@ def test_session_fifteen_a_finding_in_the_tail_and_the_sports_prosecutor(rl: Rul
                 "dossier.", ACC),
                ("Volgens het bondsparket kreeg doelman Kevin R. 3.000 euro van een gokker.", ACC)],
           "nl")
+
+
+def test_session_sixteen_a_finding_in_the_tail_of_an_inquest(rl: RuleLabeler) -> None:
+    """Session 16: an inquest, a coroner or a review telling a finding in the sentence's tail
+    charges the party named first; a witness who "told the inquest" is no finder, and a
+    death the finding blames on nobody stays neutral."""
+    check(rl, [("Nursing home staff left resident alone for six hours before she fell, inquest "
+                "finds", ACC),
+               ("A clinic failed to act on three abnormal scans, a coroner has concluded.", ACC)],
+          "en")
+    check_not(rl, [("Ward manager Ella Price told the inquest the unit had been fully staffed "
+                    "that night.", ACC)], "en")
+
+
+def test_session_sixteen_charges_told_as_allegations_demands_and_refusals(rl: RuleLabeler) -> None:
+    """Session 16: "allegations that he ...", a demand that a party be investigated, a firm
+    that refuses a refund, a remand in custody over a crime and "the Crown says" charge;
+    the accused's own "claims that we ..." and a debunked rumour do not."""
+    check(rl, [("The league is investigating allegations that the coach bet on his own team.",
+                ACC),
+               ("Parents want academy investigated", ACC),
+               ("Trelwyn Travel has refused a refund for the cancelled tour.", ACC),
+               ("Man (29) remanded in custody over shop robbery", ACC),
+               ("The Crown says the cash came from the club's till.", ACC)], "en")
+    check_not(rl, [("Claims that a meteor will strike on Monday debunked", ACC),
+                   ("\"Claims that we hid the accounts are simply wrong,\" the firm said.", ACC)],
+              "en")
+
+
+def test_session_sixteen_answers_in_headline_grammar(rl: RuleLabeler) -> None:
+    """Session 16: a firm calling a suit a shakedown, a report that "will be challenged", a
+    party that "did not profit", data "never sold", disputing "almost every line", parties
+    that "are not responsible" and "no force was used" answer the charge."""
+    check(rl, [("Oldcastle Homes calls the lawsuit a shakedown by former partners", DEN),
+               ("Brackley Care says inspection report is 'unbalanced' and will be challenged",
+                DEN),
+               ("Dairy ‘did not profit’ from spills, says owner", DEN),
+               ("Fitwise says user data was anonymised and never sold", DEN),
+               ("Donnelly disputes almost every line of it.", DEN),
+               ("Both firms say they are not responsible.", DEN),
+               ("The sheriff said no force was used during the arrest.", DEN)], "en")
+    check_not(rl, [("The shop advertised sofas at 'was' prices they had never sold for.", DEN)],
+              "en")
