@@ -3106,3 +3106,13 @@ def test_session_sixteen_answers_in_headline_grammar(rl: RuleLabeler) -> None:
                ("The sheriff said no force was used during the arrest.", DEN)], "en")
     check_not(rl, [("The shop advertised sofas at 'was' prices they had never sold for.", DEN)],
               "en")
+
+
+def test_session_sixteen_dutch_misconduct_told_by_contrast_or_a_finding(rl: RuleLabeler) -> None:
+    """Session 16: misconduct told by a contrast with what was due ("zonder dat", "ontbraken")
+    with no party named, by what inspectors found or by what turned out on checking, is an
+    accusation; the speaker's own first-person account is not read so."""
+    check(rl, [("Bij de helft van de ritten ontbraken de rusttijden.", ACC),
+               ("Ze troffen er zes chauffeurs aan die veertien uur per dag reden.", ACC),
+               ("Het factuurnummer bleek niet te bestaan.", ACC)], "nl")
+    check_not(rl, [("Het contract werd verlengd zonder dat wij het wisten.", ACC)], "nl")
