@@ -3116,3 +3116,27 @@ def test_session_sixteen_dutch_misconduct_told_by_contrast_or_a_finding(rl: Rule
                ("Ze troffen er zes chauffeurs aan die veertien uur per dag reden.", ACC),
                ("Het factuurnummer bleek niet te bestaan.", ACC)], "nl")
     check_not(rl, [("Het contract werd verlengd zonder dat wij het wisten.", ACC)], "nl")
+
+
+def test_session_sixteen_dutch_steps_and_findings_against_a_party(rl: RuleLabeler) -> None:
+    """Session 16: a party held liable, inspectors' finds in the present tense or finding no
+    papers, a duty skipped "zonder de verplichte ...", a story the judge does not believe,
+    sanctions in headline grammar, a report past the legal term, complaints of customers and
+    a trial are accusations; a liability rule for everyone, finding no sign of wrong and
+    first-person accounts are not."""
+    check(rl, [("De curator wil de oud-bestuurder persoonlijk aansprakelijk stellen.", ACC),
+               ("Arbeidsinspectie treft twaalf illegale werknemers aan in loods van bakkerij",
+                ACC),
+               ("Voor die betalingen vonden de speurders geen enkel contract.", ACC),
+               ("Het schoolbestuur gunde de opdracht zonder de verplichte aanbesteding.", ACC),
+               ("De rechter hechtte weinig geloof aan zijn uitleg.", ACC),
+               ("Bond trekt zes punten af bij FC Veenwijk na valse loonlijsten", ACC),
+               ("Dopingautoriteit vraagt vier jaar schorsing voor wielrenner Kools", ACC),
+               ("Burgemeester liet de nachtwinkel voor een maand sluiten.", ACC),
+               ("De diefstal werd pas na de wettelijke termijn gemeld.", ACC),
+               ("Kopers klagen al weken over kapotte fietsen", ACC),
+               ("In Gent staan sinds dinsdag vier mannen terecht voor de overval.", ACC)], "nl")
+    check_not(rl, [("Een werkgever kan in bepaalde gevallen aansprakelijk worden gesteld voor "
+                    "schade door zijn personeel.", ACC),
+                   ("De onderzoekers vonden geen aanwijzingen dat het geld verkeerd is besteed.",
+                    ACC)], "nl")
