@@ -3140,3 +3140,21 @@ def test_session_sixteen_dutch_steps_and_findings_against_a_party(rl: RuleLabele
                     "schade door zijn personeel.", ACC),
                    ("De onderzoekers vonden geen aanwijzingen dat het geld verkeerd is besteed.",
                     ACC)], "nl")
+
+
+def test_session_sixteen_dutch_the_party_contests_or_tells_its_version(rl: RuleLabeler) -> None:
+    """Session 16: refusing a settlement, disagreeing with a closure, contesting findings,
+    objecting, taking the case to an appeals body or asking for a counter-analysis answer the
+    charge; so does the accused's own version ("een heel ander verhaal", "hield voet bij
+    stuk"). The weeks a firm has to object, a counter-analysis awaited and a caller who got
+    a different story each time do not."""
+    check(rl, [("Velox gaat niet akkoord met het schikkingsvoorstel.", DEN),
+               ("Uitbater Marc Pauwels is het niet eens met de sluiting.", DEN),
+               ("De bestuurders bestrijden de conclusies van de curator.", DEN),
+               ("De club legt de zaak voor aan de commissie van beroep.", DEN),
+               ("De renner heeft om een tegenanalyse gevraagd.", DEN),
+               ("De beklaagde vertelde ter zitting een heel ander verhaal.", DEN),
+               ("Jeroen K. hield in de rechtbank voet bij stuk.", DEN)], "nl")
+    check_not(rl, [("Het bedrijf heeft zes weken om bezwaar te maken.", DEN),
+                   ("Hij is geschorst in afwachting van de analyse van het B-staal.", DEN),
+                   ("„Ik kreeg elke keer een ander verhaal”, vertelt een klant.", DEN)], "nl")
