@@ -3158,3 +3158,14 @@ def test_session_sixteen_dutch_the_party_contests_or_tells_its_version(rl: RuleL
     check_not(rl, [("Het bedrijf heeft zes weken om bezwaar te maken.", DEN),
                    ("Hij is geschorst in afwachting van de analyse van het B-staal.", DEN),
                    ("„Ik kreeg elke keer een ander verhaal”, vertelt een klant.", DEN)], "nl")
+
+
+def test_session_sixteen_english_fights_appeals_and_clearing_findings(rl: RuleLabeler) -> None:
+    """Session 16: a club "to fight 48-week ban", "fight this all the way", taking one's case
+    to a board, "will be vindicated" and a review that finds no evidence (headline tail)
+    answer the charge."""
+    check(rl, [("Harriers to fight 10-week ban handed to captain Joe Mallon", DEN),
+               ("He said he would fight this all the way.", DEN),
+               ("She said she would take her case to the federation's appeals board.", DEN),
+               ("Lawyer says Dana Rooke 'will be vindicated'", DEN),
+               ("No evidence mayor steered contract to friend, inquiry finds", DEN)], "en")
