@@ -3169,3 +3169,22 @@ def test_session_sixteen_english_fights_appeals_and_clearing_findings(rl: RuleLa
                ("She said she would take her case to the federation's appeals board.", DEN),
                ("Lawyer says Dana Rooke 'will be vindicated'", DEN),
                ("No evidence mayor steered contract to friend, inquiry finds", DEN)], "en")
+
+
+def test_session_sixteen_english_headline_grammar_of_a_case(rl: RuleLabeler) -> None:
+    """Session 16: a party in court over a crime, money repaid or awarded after a wrong, a
+    loss to a fake platform, a watchdog or auditors saying or flagging something, an
+    investigation or inspectors "over" something, inspectors who cite a home, a finger
+    pointed and a disputed figure; "I was framed" answers. A contract "awarded fairly"
+    charges nobody."""
+    check(rl, [("Woman in court over thefts from charity shops", ACC),
+               ("Councillor repays $4,200 after claiming mileage for holidays", ACC),
+               ("Pensioner lost €90,000 to fake investment platform, gardaí say", ACC),
+               ("Watchdog says mayor hid gifts from developer", ACC),
+               ("Auditors flag 'serious weakness' in Brindle Foods' accounts", ACC),
+               ("Ombudsman investigating Harlow Energy over billing errors", ACC),
+               ("State inspectors cite Oak Lane care home after resident's fall", ACC),
+               ("Brennock points finger at its software supplier", ACC),
+               ("Defence disputes $2.4 million figure", DEN),
+               ("'I was framed,' says jailed accountant Ray Mott", DEN)], "en")
+    check_not(rl, [("Contract was awarded fairly, says council after tender row", ACC)], "en")
