@@ -3188,3 +3188,17 @@ def test_session_sixteen_english_headline_grammar_of_a_case(rl: RuleLabeler) -> 
                ("Defence disputes $2.4 million figure", DEN),
                ("'I was framed,' says jailed accountant Ray Mott", DEN)], "en")
     check_not(rl, [("Contract was awarded fairly, says council after tender row", ACC)], "en")
+
+
+def test_session_sixteen_english_harm_left_behind(rl: RuleLabeler) -> None:
+    """Session 16: a harm that "could have been prevented", a deposit kept, customers still
+    waiting on refunds, "...; owner arrested" and a family that tells an inquest what a home
+    did are charges; money kept at home by its owner is not."""
+    check(rl, [("Patient's death 'could have been prevented', coroner told", ACC),
+               ("Our builder vanished – and kept the £6,500 deposit", ACC),
+               ("Gig-goers still waiting on refunds a year after Harbour Fest was cancelled",
+                ACC),
+               ("Nineteen workers freed from quarry; owner arrested", ACC),
+               ("Family tells inquest care home left mother alone for hours", ACC)], "en")
+    check_not(rl, [("He said he kept cash at home because he did not trust banks.", ACC)],
+              "en")
