@@ -3202,3 +3202,17 @@ def test_session_sixteen_english_harm_left_behind(rl: RuleLabeler) -> None:
                ("Family tells inquest care home left mother alone for hours", ACC)], "en")
     check_not(rl, [("He said he kept cash at home because he did not trust banks.", ACC)],
               "en")
+
+
+def test_session_sixteen_english_judges_reject_and_parties_knew_nothing(rl: RuleLabeler) -> None:
+    """Session 16: a sheriff or justice rejecting the defence's arguments, a judge who "did
+    not accept that" and a panel that disagreed keep the charge; a judge tossing a lawsuit
+    ends it; "knew nothing", "absolutely no idea" and "nobody took a penny" answer it."""
+    check(rl, [("Sheriff Ann Reid rejected that argument.", ACC),
+               ("Justice Hale rejected those arguments.", ACC),
+               ("Judge Mary Lyle said she did not accept that the cash had been a loan.", ACC),
+               ("The panel disagreed.", ACC),
+               ("Judge tosses lawsuit against Orchard Homes over leaks", NEU),
+               ("Former treasurer 'knew nothing'", DEN),
+               ("He said he had \"absolutely no idea\" what was going on.", DEN),
+               ("Nobody on that board took a penny, he said.", DEN)], "en")
