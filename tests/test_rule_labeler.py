@@ -3216,3 +3216,19 @@ def test_session_sixteen_english_judges_reject_and_parties_knew_nothing(rl: Rule
                ("Former treasurer 'knew nothing'", DEN),
                ("He said he had \"absolutely no idea\" what was going on.", DEN),
                ("Nobody on that board took a penny, he said.", DEN)], "en")
+
+
+def test_session_sixteen_flemish_court_headlines(rl: RuleLabeler) -> None:
+    """Session 16: a sentence "met uitstel", a case sent to the criminal court, suspects
+    referred, a factory shut by the food agency, the court not believing the defence and
+    inspectors coming upon underpayment are charges; "wijst dat met klem af" and "ziet geen
+    graten in" answer them; a stop on building applications sanctions nobody."""
+    check(rl, [("Boekhouder krijgt twee jaar met uitstel voor valse facturen", ACC),
+               ("KI stuurt gewezen burgemeester naar correctionele rechtbank", ACC),
+               ("Ook de zaakvoerder en zijn broer worden doorverwezen.", ACC),
+               ("FAVV legt slagerij in Meerdonk stil na vondst salmonella", ACC),
+               ("De rechtbank gelooft daar niets van.", ACC),
+               ("Bij de controle stuitten de inspecteurs op zwartwerk.", ACC),
+               ("Clubvoorzitter Luc Aerts wijst dat met klem af.", DEN),
+               ("De schepen ziet zelf geen graten in de zaak.", DEN)], "nl")
+    check_not(rl, [("Gemeente legt bouwaanvragen in centrum stil na protest", ACC)], "nl")
