@@ -574,3 +574,59 @@ def test_a_market_analysts_view_carries_no_charge(rl: RuleLabeler, lang: str, ch
     assert run(rl, [charge, view], lang)[0] == [ACC, NEU]
     assert run(rl, [charge, view.replace("Analysts at broker", "Directors at")
                      .replace("Analist", "Directeur")], lang)[0] == [ACC, ACC]
+
+
+INTERVIEW_EN = [
+    "Mayor Dale Hoskins denies steering the paving contract to his cousin.",
+    "Q: The auditor says you approved the contract without a tender. Did you?",
+    "No, I did nothing wrong.",
+    "The procurement office ran the whole thing.",
+    "Why did your cousin's firm win it?",
+    "It was the cheapest of the three bids by a long way.",
+    "Would you do anything differently?",
+    "I would ask for the minutes to be published sooner.",
+]
+
+
+def test_an_interviews_uncued_answers_take_the_interviewees_denial(rl: RuleLabeler) -> None:
+    """Session 16 (``labelers/interviews.py``): in a Q&A interview whose cued answers deny,
+    the answers with no cue are the interviewee's denials; the questions stay as they are."""
+    labels, evidence = run(rl, INTERVIEW_EN, "en")
+    for k in (3, 5, 7):
+        assert (labels[k], evidence[k]) == (DEN, "en_interview_answer"), INTERVIEW_EN[k]
+    assert labels[4] == labels[6] == NEU
+
+
+def test_questions_asked_of_nobody_make_no_interview(rl: RuleLabeler) -> None:
+    """An explainer's questions address nobody ("Did the mayor approve it?"): its uncued
+    sentences keep no side."""
+    explainer = [t.replace("you approved", "the mayor approved").replace("Did you?", "Did he?")
+                 .replace("your cousin's", "the cousin's").replace("Would you", "Would anyone")
+                 for t in INTERVIEW_EN]
+    labels, _ = run(rl, explainer, "en")
+    assert [labels[k] for k in (3, 5, 7)] == [NEU, NEU, NEU]
+
+
+def test_an_interview_with_an_accuser_is_left_alone(rl: RuleLabeler) -> None:
+    """When the cued answers charge as often as they deny (a whistleblower's interview), the
+    uncued answers stay neutral."""
+    accuser = [*INTERVIEW_EN[:2], "Yes, and the auditor accused him of fraud.",
+               *INTERVIEW_EN[3:]]
+    labels, _ = run(rl, accuser, "en")
+    assert [labels[k] for k in (3, 5, 7)] == [NEU, NEU, NEU]
+
+
+def test_a_dutch_interview_reads_u_and_v_labels(rl: RuleLabeler) -> None:
+    """Dutch interviews address the interviewee with "u" and may label a question "V:"; an
+    initial "V." is no question label."""
+    interview = ["Wethouder Mol ontkent dat hij zijn neef heeft bevoordeeld.",
+                 "V: De accountant zegt dat u de opdracht zonder offerte gunde.",
+                 "Dat is niet waar, ik heb niets verkeerd gedaan.",
+                 "De inkoopafdeling deed de hele procedure.",
+                 "Waarom won het bedrijf van uw neef dan?",
+                 "Het was veruit de goedkoopste van de drie.",
+                 "Wat gaat u nu doen?",
+                 "Ik wacht het verslag van de raad af."]
+    labels, evidence = run(rl, interview)
+    assert [labels[k] for k in (3, 5)] == [DEN, DEN]
+    assert evidence[3] == "nl_interview_answer"

@@ -41,6 +41,8 @@ Rules read one sentence at a time, but news writes some stance across several:
 - *page furniture*: a "Lees ook" / "Read more" line is the headline of another story. With
   no cue of its own it stays neutral, and none of the rules here reads it (session 15: on the
   dev rounds the context rules gave such lines a side 39 times, right 7 times).
+- *interview answers*: in a question-and-answer interview whose cued answers deny more than
+  they charge, an answer with no cue is the interviewee's denial (``labelers/interviews.py``).
 - a *pronoun voice after a charge*: "Volgens haar gebruikte T. zijn positie om ...", "He told
   the court investigators had traced ..." right after an accusation. The voice functions read
   such a speaker as the defence, but a pronoun points back at who was just speaking, and
@@ -71,6 +73,7 @@ from typing import Protocol
 import yaml
 
 from wederhoor.labelers.byte_keyed import ByteKeyed
+from wederhoor.labelers.interviews import interview_answers
 from wederhoor.labelers.lexicon_compiler import expand_macros
 from wederhoor.labelers.lexicon_lint import duplicate_keys
 from wederhoor.labelers.text import normalise  # the text the labeling functions read
@@ -84,6 +87,11 @@ ABOUT_THEM = "quote_about_them"
 QUOTED = "quoted_side"
 PRONOUN = "pronoun_voice"
 FURNITURE = "furniture"
+INTERVIEW = "interview_answer"
+#: the tags of the context rules: evidence that starts with one was given by context, not by a
+#: labeling function of the sentence
+_CONTEXT_TAGS = frozenset({CONTINUES, QUOTE, SPEAKER, SPEECH, ABOUT_THEM, QUOTED, PRONOUN,
+                           FURNITURE, INTERVIEW})
 #: tiers that say who speaks rather than what is said (``tiers.py``)
 _VOICE_TIERS = frozenset({"defence_voice", "denial_weak"})
 _STANCES = ("accusation", "denial")
@@ -134,6 +142,10 @@ class ContextRules:
     #: a speaker whose role is to comment (an analyst, a professor): what they say carries no
     #: charge from the context (``speech_side``, ``quoted_side``)
     commentator: re.Pattern[str] | None = None
+    #: an interview's questions, and the words that address its interviewee ("you"):
+    #: ``labelers/interviews.py``
+    question: re.Pattern[str] | None = None
+    addressed: re.Pattern[str] | None = None
 
 
 class ContextLabeler(Protocol):
@@ -224,6 +236,8 @@ def _parse(path: Path, raw: bytes) -> ContextRules:
             furniture=_joined(data, "furniture", macros),
             quoted_announcement=_flag(data, "quoted_announcement", default=False),
             commentator=_joined(data, "commentator", macros),
+            question=_joined(data, "question", macros),
+            addressed=_joined(data, "addressed", macros),
         )
     except (UnicodeDecodeError, yaml.YAMLError, ValueError, re.error) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -360,7 +374,7 @@ def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequen
     Continuations first (chains resolve left to right: "A. Dat zegt X. 'B', zegt hij." all
     take A's stance), then quotes over several sentences, then speakers, then reported speech
     after a side, then a quotation about them or a quoted side (what is still without
-    a side), and last a pronoun voice after a charge.
+    a side), then the answers of an interview, and last a pronoun voice after a charge.
     """
     rules = labeler.context_rules
     # documents that report a conflict: enough sentences with a stance of their own cues
@@ -396,7 +410,18 @@ def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequen
            lambda i, lang: _tagged(speech_side(rules.get(lang), texts[i - 1], labels[i - 1],
                                                texts[i])))
     _quotations(rules, texts, doc_ids, labels, evidence, lang_of, stances)
+    for span in _documents(doc_ids):
+        lang = lang_of(span.start)
+        found = rules.get(lang)
+        if found is not None and found.question is not None and found.addressed is not None:
+            interview_answers(found.question, found.addressed, texts, span, labels, evidence,
+                              f"{lang}_{INTERVIEW}", _own_cue)
     _pronoun_voices(labeler, texts, doc_ids, labels, evidence, lang_of)
+
+
+def _own_cue(evidence: str) -> bool:
+    """Did a labeling function of the sentence give ``evidence`` (not a context rule)?"""
+    return bool(evidence) and evidence.split(";")[0].partition("_")[2] not in _CONTEXT_TAGS
 
 
 def _mark_furniture(rules: dict[str, ContextRules | None], texts: Sequence[str],
