@@ -268,6 +268,17 @@ def test_quote_about_them_needs_both_word_lists(tmp_path: Path) -> None:
         RuleLabeler(lexicons=str(tmp_path))
 
 
+def test_interview_answers_need_both_patterns(tmp_path: Path) -> None:
+    """A context file with questions but no words that address someone would read no
+    interview at all: it is refused with the file's name."""
+    folder = Path(RuleLabeler().folder)
+    shutil.copy(folder / "en.yaml", tmp_path / "en.yaml")
+    (tmp_path / "context").mkdir()
+    (tmp_path / "context" / "en.yaml").write_text("question: ['\\?$']\n")
+    with pytest.raises(ValueError, match=r"context.en\.yaml.*'question' and 'addressed'"):
+        RuleLabeler(lexicons=str(tmp_path))
+
+
 # ---------------------------------------------------------------------- reported speech
 
 

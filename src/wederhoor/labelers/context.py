@@ -222,6 +222,9 @@ def _parse(path: Path, raw: bytes) -> ContextRules:
         if ("third_person" in data) != ("first_person" in data):
             raise ValueError("'third_person' and 'first_person' go together (a quotation about "
                              "them is told by the two lists); give both or neither")
+        if ("question" in data) != ("addressed" in data):
+            raise ValueError("'question' and 'addressed' go together (an interview is told by "
+                             "questions that address someone); give both or neither")
         return ContextRules(
             continuation=_joined(data, "continuation", macros),
             speaker=speaker,
