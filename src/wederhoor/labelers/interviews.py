@@ -33,8 +33,9 @@ from wederhoor.labelers.text import normalise
 #: questions a document needs to be read as an interview, and how many must address someone
 MIN_QUESTIONS = 3
 MIN_ADDRESSED = 2
-#: a raw sentence that may be a question: most sentences are read no further
-_MAY_ASK = re.compile(r"\?|^\s*(?:q|v|vraag)\s*[:.]", re.IGNORECASE)
+#: a raw sentence that may be a question (a question mark, or a label with a colon): the
+#: context file's ``question`` patterns are read only on these, so most sentences cost nothing
+_MAY_ASK = re.compile(r"[?:]")
 
 
 def interview_answers(question: re.Pattern[str], addressed: re.Pattern[str],
