@@ -20,6 +20,16 @@ def rl() -> RuleLabeler:
     return RuleLabeler()
 
 
+def with_context(tmp_path: Path, lang: str, context: str) -> Path:
+    """A lexicon folder in ``tmp_path``: the shipped lexicon of ``lang`` and a context file
+    of that language holding ``context``; returns the context file's path."""
+    shutil.copy(Path(RuleLabeler().folder) / f"{lang}.yaml", tmp_path / f"{lang}.yaml")
+    (tmp_path / "context").mkdir()
+    path = tmp_path / "context" / f"{lang}.yaml"
+    path.write_text(context)
+    return path
+
+
 def run(rl: RuleLabeler, sentences: list[str], lang: str = "nl",
         docs: list[str] | None = None) -> tuple[list[str], list[str]]:
     doc_ids = docs if docs is not None else ["d1"] * len(sentences)
@@ -131,21 +141,14 @@ def test_language_without_context_file(tmp_path: Path) -> None:
 
 
 def test_malformed_context_file_names_the_file(tmp_path: Path) -> None:
-    folder = Path(RuleLabeler().folder)
-    shutil.copy(folder / "nl.yaml", tmp_path / "nl.yaml")
-    (tmp_path / "context").mkdir()
-    (tmp_path / "context" / "nl.yaml").write_text("continuation: ['(unclosed']\n")
+    with_context(tmp_path, "nl", "continuation: ['(unclosed']\n")
     with pytest.raises(ValueError, match=r"context.nl\.yaml"):
         RuleLabeler(lexicons=str(tmp_path))  # reported when the labeler is built
 
 
 def test_a_context_file_is_read_again_when_it_changes(tmp_path: Path) -> None:
     """Parsed context files are kept per process by their bytes: an edited file must count."""
-    folder = Path(RuleLabeler().folder)
-    shutil.copy(folder / "nl.yaml", tmp_path / "nl.yaml")
-    (tmp_path / "context").mkdir()
-    path = tmp_path / "context" / "nl.yaml"
-    path.write_text("continuation: ['^dat blijkt uit']\n")
+    path = with_context(tmp_path, "nl", "continuation: ['^dat blijkt uit']\n")
     first = RuleLabeler(lexicons=str(tmp_path)).context_rules["nl"]
     assert first is not None and first.continuation is not None
     assert first.continuation.search("dat blijkt uit een rapport.")
@@ -251,19 +254,13 @@ def test_quote_speaker_speaks_for_every_part(rl: RuleLabeler) -> None:
 
 
 def test_speaker_pattern_without_who_group_names_the_file(tmp_path: Path) -> None:
-    folder = Path(RuleLabeler().folder)
-    shutil.copy(folder / "nl.yaml", tmp_path / "nl.yaml")
-    (tmp_path / "context").mkdir()
-    (tmp_path / "context" / "nl.yaml").write_text("speaker: ['zegt (\\\\w+)']\n")
+    with_context(tmp_path, "nl", "speaker: ['zegt (\\\\w+)']\n")
     with pytest.raises(ValueError, match=r"context.nl\.yaml.*who"):
         RuleLabeler(lexicons=str(tmp_path))
 
 
 def test_quote_about_them_needs_both_word_lists(tmp_path: Path) -> None:
-    folder = Path(RuleLabeler().folder)
-    shutil.copy(folder / "nl.yaml", tmp_path / "nl.yaml")
-    (tmp_path / "context").mkdir()
-    (tmp_path / "context" / "nl.yaml").write_text("third_person: ['\\bhij\\b']\n")
+    with_context(tmp_path, "nl", "third_person: ['\\bhij\\b']\n")
     with pytest.raises(ValueError, match=r"context.nl\.yaml.*'third_person' and 'first_person'"):
         RuleLabeler(lexicons=str(tmp_path))
 
@@ -271,10 +268,7 @@ def test_quote_about_them_needs_both_word_lists(tmp_path: Path) -> None:
 def test_interview_answers_need_both_patterns(tmp_path: Path) -> None:
     """A context file with questions but no words that address someone would read no
     interview at all: it is refused with the file's name."""
-    folder = Path(RuleLabeler().folder)
-    shutil.copy(folder / "en.yaml", tmp_path / "en.yaml")
-    (tmp_path / "context").mkdir()
-    (tmp_path / "context" / "en.yaml").write_text("question: ['\\?$']\n")
+    with_context(tmp_path, "en", "question: ['\\?$']\n")
     with pytest.raises(ValueError, match=r"context.en\.yaml.*'question' and 'addressed'"):
         RuleLabeler(lexicons=str(tmp_path))
 
@@ -454,9 +448,7 @@ def test_a_first_person_quotation_after_a_denial_answers_in_english_too(rl: Rule
 
 
 def test_a_context_flag_that_is_not_true_or_false_names_the_file(tmp_path: Path) -> None:
-    shutil.copy(Path(RuleLabeler().folder) / "nl.yaml", tmp_path / "nl.yaml")
-    (tmp_path / "context").mkdir()
-    (tmp_path / "context" / "nl.yaml").write_text("first_person_answers: 'nee'\n")
+    with_context(tmp_path, "nl", "first_person_answers: 'nee'\n")
     with pytest.raises(ValueError, match=r"context.nl\.yaml: 'first_person_answers' must be"):
         RuleLabeler(lexicons=str(tmp_path))
 
