@@ -402,7 +402,8 @@ def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequen
                 and labels[start - 1] in _STANCES and is_continuation(rules.get(lang), joint):
             _fill(range(start, end + 1), labels[start - 1], f"{lang}_{CONTINUES}", labels,
                   evidence)
-    for span in _documents(doc_ids):
+    documents = _documents(doc_ids)
+    for span in documents:
         lang = lang_of(span.start)
         resolve_speakers(rules.get(lang), lang, texts, span, labels, evidence)
     for start, end in spans:  # a quote's speaker, found in its last part, speaks for all
@@ -413,7 +414,7 @@ def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequen
            lambda i, lang: _tagged(speech_side(rules.get(lang), texts[i - 1], labels[i - 1],
                                                texts[i])))
     _quotations(rules, texts, doc_ids, labels, evidence, lang_of, stances)
-    for span in _documents(doc_ids):
+    for span in documents:
         lang = lang_of(span.start)
         found = rules.get(lang)
         if found is not None and found.question is not None and found.addressed is not None:

@@ -50,9 +50,10 @@ def interview_answers(question: re.Pattern[str], addressed: re.Pattern[str],
     maybe = [k for k in span if _MAY_ASK.search(texts[k])]
     if len(maybe) < MIN_QUESTIONS:
         return
-    asked = [k for k in maybe if question.search(normalise(texts[k]).strip())]
+    seen = {k: normalise(texts[k]).strip() for k in maybe}  # once per sentence
+    asked = [k for k in maybe if question.search(seen[k])]
     if len(asked) < MIN_QUESTIONS or sum(
-            addressed.search(normalise(texts[k])) is not None for k in asked) < MIN_ADDRESSED:
+            addressed.search(seen[k]) is not None for k in asked) < MIN_ADDRESSED:
         return
     questions = set(asked)
     answers = [k for k in range(asked[0] + 1, span.stop) if k not in questions]
