@@ -114,18 +114,19 @@ def plot_by_group(rows: list[dict[str, Any]], models: list[str], path: Path,
     y = np.arange(len(rows))
     scores = [r[m] for r in rows for m in models]
     low = max(0.0, np.floor(min(scores) * 20) / 20 - 0.05)  # a 0.05 step below the lowest
-    fig, ax = plt.subplots(figsize=(8, 1.6 + 0.45 * len(rows)), dpi=120)
+    # constrained layout keeps the legend under the axis label, inside the picture, however
+    # many rows and models there are (placed by hand it drifted off the page on long lists)
+    fig, ax = plt.subplots(figsize=(8, 1.4 + 0.3 * len(rows)), dpi=120, layout="constrained")
     markers = "osD^vP*X"
     for k, model in enumerate(models):
         ax.plot([r[model] for r in rows], y, markers[k % len(markers)], label=model,
                 markersize=7, alpha=0.85)
     ax.set_yticks(y, [f"{r['group']} ({r['sentences']})" for r in rows])
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # first group on top, no empty rows at either end
     ax.set_xlim(low, 1)
     ax.set_xlabel(f"macro-F1 (the scale starts at {low:.2f})")
     ax.set_title(title, fontsize=9)
     ax.grid(alpha=0.3)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.3 / max(len(rows), 1)),
-              ncol=min(len(models), 4), frameon=False, fontsize=8)
-    fig.tight_layout()
+    fig.legend(loc="outside lower center", ncol=min(len(models), 5), frameon=False,
+               fontsize=8)
     return save_png(fig, path)
