@@ -176,3 +176,94 @@ def test_the_second_transformer_looks_labels_up_and_gets_what_a_fresh_labeler_gi
     assert alone == label_each(plain, texts, ["nl", "en"])
     assert in_documents == tuple(map(list, plain.label(texts, langs, doc_ids)))
     assert any(fired for row in alone for _, fired in row)  # not a comparison of empty rows
+
+
+def _seed_table(rows: int) -> pd.DataFrame:
+    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False).head(rows)
+    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).set_index("doc_id")
+    return pd.DataFrame({"text": gold["text"], "doc_id": gold["doc_id"],
+                         "lang": [meta.at[d, "lang"] for d in gold["doc_id"]]})
+
+
+def test_what_the_workers_labelled_is_looked_up_by_the_next_transformer(monkeypatch) -> None:
+    """Stacking fits its rule base on every inner fold and again on all rows: the second pass
+    over a big input finds every sentence and document remembered and starts no worker, with
+    the features a fresh labeler gives."""
+    import wederhoor.modeling.labeler_owner as owner
+    import wederhoor.pipeline.workers as workers
+    from wederhoor.modeling.remembered_labels import forget_labels
+    from wederhoor.modeling.rule_features import RuleEvidence
+
+    table = _seed_table(300)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_SENTENCES", 10)
+    monkeypatch.setattr(workers, "all_cores", lambda: 2)
+    pools: list[int] = []
+    pool_map = owner._pool_map
+
+    def counted(fn, chunks):  # type: ignore[no-untyped-def]
+        pools.append(len(chunks))
+        return pool_map(fn, chunks)
+
+    monkeypatch.setattr(owner, "_pool_map", counted)
+    forget_labels()
+    first = (DocumentContext().fit(table).transform(table),
+             RuleEvidence().fit(table["text"]).transform(table["text"]))
+    assert len(pools) == 2  # one pool for the documents, one for the sentences alone
+    half = table.iloc[: len(table) // 2]  # an inner fold: whole documents of the same rows
+    half = half[half["doc_id"] != half["doc_id"].iat[-1]]
+    again = (DocumentContext().fit(table).transform(table),
+             RuleEvidence().fit(table["text"]).transform(table["text"]),
+             DocumentContext().fit(half).transform(half))
+    assert len(pools) == 2  # nothing labelled anew
+    monkeypatch.setattr(workers, "PARALLEL_MIN_SENTENCES", 10 ** 9)
+    forget_labels()
+    fresh = (DocumentContext().fit(table).transform(table),
+             RuleEvidence().fit(table["text"]).transform(table["text"]),
+             DocumentContext().fit(half).transform(half))
+    for one, other in zip((*first, again[2]), fresh, strict=True):
+        assert one.shape == other.shape and (one != other).nnz == 0
+    for one, other in zip(again, fresh, strict=True):
+        assert (one != other).nnz == 0
+    assert first[0].nnz > 0 and first[1].nnz > len(table)
+
+
+def test_remembered_documents_belong_to_their_context_rules(tmp_path: Path) -> None:
+    """Two lexicon folders with the same lexicons but other context rules share the compiled
+    lexicons; a document labelled with one set of context rules is not looked up for the
+    other."""
+    import shutil
+
+    from wederhoor.labelers.rules import RuleLabeler, _default_folder
+    from wederhoor.modeling.remembered_labels import forget_labels
+
+    plain = tmp_path / "no-context"
+    shutil.copytree(_default_folder(), plain)
+    shutil.rmtree(plain / "context")
+    table = _seed_table(200)
+    texts, langs, doc_ids = (list(table[c]) for c in ("text", "lang", "doc_id"))
+    forget_labels()
+    with_rules = DocumentContext().labels_in_documents(texts, langs, doc_ids)
+    without = DocumentContext(lexicons=str(plain)).labels_in_documents(texts, langs, doc_ids)
+    assert without == tuple(map(list, RuleLabeler(lexicons=str(plain)).label(
+        texts, langs, doc_ids)))
+    assert with_rules == tuple(map(list, RuleLabeler().label(texts, langs, doc_ids)))
+    assert with_rules != without  # the context rules gave some sentences a side
+
+
+def test_a_document_whose_rows_lie_apart_is_labelled_as_the_table_stands() -> None:
+    """A doc_id that comes back after another document is labelled by the labeler as given,
+    not per run of rows from memory: here the rows of "a" together report a conflict (three
+    sentences with a stance), which gives its quotation a side, and its second run alone
+    does not."""
+    from wederhoor.labelers.rules import RuleLabeler
+    from wederhoor.modeling.remembered_labels import forget_labels
+
+    texts = ["Het OM verdenkt de directeur van fraude.", "Het regent in Damme.",
+             "De directeur ontkent alles.", "De curator verwijt hem fraude.", "Het regent.",
+             "\u201eHet was een lange dag\u201d, zei ze."]
+    doc_ids, langs = ["a", "b", "a", "a", "a", "a"], ["nl"] * 6
+    forget_labels()
+    alone = DocumentContext().labels_in_documents(texts[2:], langs[2:], doc_ids[2:])
+    got = DocumentContext().labels_in_documents(texts, langs, doc_ids)
+    assert got == tuple(map(list, RuleLabeler().label(texts, langs, doc_ids)))
+    assert (alone[0][-1], got[0][-1]) == ("neutral", "accusation")

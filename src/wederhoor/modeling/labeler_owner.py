@@ -55,6 +55,22 @@ def document_cuts(doc_ids: Sequence[Any], parts: int) -> list[tuple[int, int]]:
     return list(zip(cuts[:-1], cuts[1:], strict=True))
 
 
+def _document_runs(doc_ids: Sequence[Any]) -> list[tuple[int, int]] | None:
+    """(start, end) of each document's rows, or None when a document comes back after
+    another one (its labels then depend on the whole table, not on its own rows)."""
+    runs: list[tuple[int, int]] = []
+    seen: set[Any] = set()
+    start = 0
+    for i in range(1, len(doc_ids) + 1):
+        if i == len(doc_ids) or doc_ids[i] != doc_ids[start]:
+            if doc_ids[start] in seen:
+                return None
+            seen.add(doc_ids[start])
+            runs.append((start, i))
+            start = i
+    return runs
+
+
 def _pool_map(fn: Any, chunks: list[tuple[Any, ...]]) -> list[Any]:
     """One worker per chunk, started the way the engine starts its workers (spawned, immune
     to Ctrl-C while they start, killed with the parent: pipeline/workers.py)."""
@@ -84,19 +100,65 @@ class OwnsRuleLabeler:
 
     def labels_each(self, texts: Sequence[str], languages: Sequence[str]
                     ) -> list[list[tuple[str, list[str]]]]:
-        """``label_each`` on every core for a big input."""
+        """``label_each``, on every core for a big input. What this process labelled before
+        (any transformer of the same lexicon and ``max_chars``) is looked up, and what the
+        workers label is remembered, so stacking's folds label each sentence once."""
+        from wederhoor.modeling.remembered_labels import remember_each, remembered_each
         from wederhoor.pipeline.workers import worker_count
 
-        workers = worker_count(0, len(texts))
-        if workers == 1:
-            return label_each(self.rule_labeler(), texts, languages)
-        chunks = [(self.lexicons, self.max_chars, list(texts[a:b]), list(languages))
-                  for a, b in document_cuts(list(range(len(texts))), workers)]
-        return [row for part in _pool_map(_each_chunk, chunks) for row in part]
+        labeler = self.rule_labeler()
+        if worker_count(0, len(texts)) == 1:
+            return label_each(labeler, texts, languages)  # the labeler looks up and remembers
+        rows = remembered_each(labeler, texts, languages)
+        missing = [text for text, row in zip(texts, rows, strict=True) if row is None]
+        found: list[list[tuple[str, list[str]]]] = []
+        if missing:
+            workers = worker_count(0, len(missing))
+            if workers == 1:
+                found = label_each(labeler, missing, languages)
+            else:
+                chunks = [(self.lexicons, self.max_chars, missing[a:b], list(languages))
+                          for a, b in document_cuts(list(range(len(missing))), workers)]
+                found = [row for part in _pool_map(_each_chunk, chunks) for row in part]
+                remember_each(labeler, missing, languages, found)
+        labelled = iter(found)  # in the order of the missing texts
+        return [row if row is not None else next(labelled) for row in rows]
 
     def labels_in_documents(self, texts: Sequence[str], langs: Sequence[str],
                             doc_ids: Sequence[str]) -> tuple[list[str], list[Any]]:
-        """The labeler's document-context labels and evidence, on every core for a big input."""
+        """The labeler's document-context labels and evidence, on every core for a big input.
+        A document this process labelled before (the same sentences and languages, the same
+        lexicons, context rules and ``max_chars``) is looked up."""
+        from wederhoor.modeling.remembered_labels import documents_for, remember_document
+
+        runs = _document_runs(doc_ids)
+        if runs is None:  # a document's rows lie apart: label the table as it is
+            return self._labels_in_documents(texts, langs, doc_ids)
+        store = documents_for(self.rule_labeler())
+        labels: list[str] = [""] * len(texts)
+        evidence: list[Any] = [""] * len(texts)
+        todo: list[tuple[int, int]] = []
+        for a, b in runs:
+            known = store.get((tuple(texts[a:b]), tuple(langs[a:b])))
+            if known is None:
+                todo.append((a, b))
+            else:
+                labels[a:b], evidence[a:b] = list(known[0]), list(known[1])
+        if todo:
+            rows = [i for a, b in todo for i in range(a, b)]
+            new_labels, new_evidence = self._labels_in_documents(
+                [texts[i] for i in rows], [langs[i] for i in rows], [doc_ids[i] for i in rows])
+            at = 0
+            for a, b in todo:
+                part = (new_labels[at:at + b - a], new_evidence[at:at + b - a])
+                labels[a:b], evidence[a:b] = part
+                remember_document(store, (tuple(texts[a:b]), tuple(langs[a:b])),
+                                  (tuple(part[0]), tuple(part[1])))
+                at += b - a
+        return labels, evidence
+
+    def _labels_in_documents(self, texts: Sequence[str], langs: Sequence[str],
+                             doc_ids: Sequence[str]) -> tuple[list[str], list[Any]]:
         from wederhoor.pipeline.workers import worker_count
 
         workers = worker_count(0, len(texts))
