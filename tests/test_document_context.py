@@ -189,7 +189,8 @@ def test_what_the_workers_labelled_is_looked_up_by_the_next_transformer(monkeypa
     """Stacking fits its rule base on every inner fold and again on all rows: the second pass
     over a big input finds every sentence and document remembered and starts no worker, with
     the features a fresh labeler gives."""
-    import wederhoor.modeling.labeler_owner as owner
+    from contextlib import contextmanager
+
     import wederhoor.pipeline.workers as workers
     from wederhoor.modeling.remembered_labels import forget_labels
     from wederhoor.modeling.rule_features import RuleEvidence
@@ -198,13 +199,15 @@ def test_what_the_workers_labelled_is_looked_up_by_the_next_transformer(monkeypa
     monkeypatch.setattr(workers, "PARALLEL_MIN_SENTENCES", 10)
     monkeypatch.setattr(workers, "all_cores", lambda: 2)
     pools: list[int] = []
-    pool_map = owner._pool_map
+    starting = workers.starting_workers
 
-    def counted(fn, chunks):  # type: ignore[no-untyped-def]
-        pools.append(len(chunks))
-        return pool_map(fn, chunks)
+    @contextmanager
+    def counted():  # type: ignore[no-untyped-def]
+        pools.append(1)  # a pool of worker processes is started
+        with starting():
+            yield
 
-    monkeypatch.setattr(owner, "_pool_map", counted)
+    monkeypatch.setattr(workers, "starting_workers", counted)
     forget_labels()
     first = (DocumentContext().fit(table).transform(table),
              RuleEvidence().fit(table["text"]).transform(table["text"]))

@@ -6,14 +6,14 @@ sentence it has labelled before. Stacking fits its rule base on inner folds and 
 rows (``modeling/stacking.py``), so every training sentence and document comes back four or
 five times. A sentence's label alone depends only on the compiled lexicon, ``max_chars`` and
 the text, and a document's labels only on those, the context rules and its sentences and
-their languages; every labeler built from the same files shares one compiled lexicon and one
-set of context rules (``labelers/byte_keyed.py``), so labels are kept per (lexicon,
-``max_chars``) and documents per (lexicons, context rules, ``max_chars``), and a later
-transformer looks them up: the features are exactly the same (tests compare them with a
-labeler that remembers nothing). Labels computed in worker processes are remembered by the
-parent (``labeler_owner``). Only the model features use this; the split/label engine and the
-benchmark label every sentence afresh. Nothing here is ever saved: model files keep only the
-options (``labeler_owner``).
+their languages. Every labeler built from the same files shares one compiled lexicon and one
+set of context rules (``labelers/lexicon_loader.py``, ``labelers/byte_keyed.py``), so labels
+are kept per (lexicon, ``max_chars``) and documents per (lexicons, context rules,
+``max_chars``), and a later transformer looks them up: the features are exactly the same
+(tests compare them with a labeler that remembers nothing). Labels computed in worker
+processes are remembered by the parent (``labeler_owner``). Only the model features use this;
+the split/label engine and the benchmark label every sentence afresh. Nothing here is ever
+saved: model files keep only the options (``labeler_owner``).
 """
 
 from __future__ import annotations
