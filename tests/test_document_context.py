@@ -21,6 +21,13 @@ TABLE = pd.DataFrame({
 })
 
 
+def _seed_table(rows: int) -> pd.DataFrame:
+    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False).head(rows)
+    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).set_index("doc_id")
+    return pd.DataFrame({"text": gold["text"], "doc_id": gold["doc_id"],
+                         "lang": [meta.at[d, "lang"] for d in gold["doc_id"]]})
+
+
 def _active(ctx: DocumentContext, table: pd.DataFrame) -> list[set[str]]:
     matrix = ctx.transform(table)
     return [{ctx.feature_names_[j] for j in matrix[i].indices} for i in range(len(table))]
@@ -126,10 +133,7 @@ def test_big_inputs_are_labelled_on_every_core_with_the_same_features(monkeypatc
     from wederhoor.modeling.labeler_owner import document_cuts
     from wederhoor.modeling.rule_features import RuleEvidence
 
-    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False).head(400)
-    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).set_index("doc_id")
-    table = pd.DataFrame({"text": gold["text"], "doc_id": gold["doc_id"],
-                          "lang": [meta.at[d, "lang"] for d in gold["doc_id"]]})
+    table = _seed_table(400)
     cuts = document_cuts(list(table["doc_id"]), 2)
     assert len(cuts) == 2 and cuts[0][1] == cuts[1][0]
     assert table["doc_id"].iat[cuts[0][1]] != table["doc_id"].iat[cuts[0][1] - 1]
@@ -153,10 +157,8 @@ def test_the_second_transformer_looks_labels_up_and_gets_what_a_fresh_labeler_gi
     from wederhoor.modeling.remembered_labels import forget_labels
     from wederhoor.modeling.rule_features import RuleEvidence
 
-    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False).head(300)
-    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).set_index("doc_id")
-    texts, doc_ids = list(gold["text"]), list(gold["doc_id"])
-    langs = [meta.at[d, "lang"] for d in doc_ids]
+    table = _seed_table(300)
+    texts, doc_ids, langs = (list(table[c]) for c in ("text", "doc_id", "lang"))
     fresh_calls = []
     label_one = RuleLabeler.label_one
 
@@ -177,12 +179,6 @@ def test_the_second_transformer_looks_labels_up_and_gets_what_a_fresh_labeler_gi
     assert in_documents == tuple(map(list, plain.label(texts, langs, doc_ids)))
     assert any(fired for row in alone for _, fired in row)  # not a comparison of empty rows
 
-
-def _seed_table(rows: int) -> pd.DataFrame:
-    gold = pd.read_csv(SEEDS / "gold.csv", keep_default_na=False).head(rows)
-    meta = pd.read_csv(SEEDS / "corpus.csv", keep_default_na=False).set_index("doc_id")
-    return pd.DataFrame({"text": gold["text"], "doc_id": gold["doc_id"],
-                         "lang": [meta.at[d, "lang"] for d in gold["doc_id"]]})
 
 
 def test_what_the_workers_labelled_is_looked_up_by_the_next_transformer(monkeypatch) -> None:

@@ -402,7 +402,7 @@ def resolve_context(labeler: ContextLabeler, texts: Sequence[str], langs: Sequen
                 and labels[start - 1] in _STANCES and is_continuation(rules.get(lang), joint):
             _fill(range(start, end + 1), labels[start - 1], f"{lang}_{CONTINUES}", labels,
                   evidence)
-    documents = _documents(doc_ids)
+    documents = document_spans(doc_ids)
     for span in documents:
         lang = lang_of(span.start)
         resolve_speakers(rules.get(lang), lang, texts, span, labels, evidence)
@@ -560,7 +560,8 @@ def _quote_spans(texts: Sequence[str], doc_ids: Sequence[str]) -> list[tuple[int
 # ---------------------------------------------------------------------- speakers
 
 
-def _documents(doc_ids: Sequence[str]) -> list[range]:
+def document_spans(doc_ids: Sequence[str]) -> list[range]:
+    """The rows of each run of one doc_id, in order."""
     spans: list[range] = []
     start = 0
     for i in range(1, len(doc_ids) + 1):

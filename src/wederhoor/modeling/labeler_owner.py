@@ -11,7 +11,10 @@ engine does), cut only between documents, so the features are the same as in one
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from wederhoor.modeling.remembered_labels import DocumentKey
 
 
 def _labeler_for(lexicons: str | None, max_chars: int) -> Any:
@@ -53,22 +56,6 @@ def document_cuts(doc_ids: Sequence[Any], parts: int) -> list[tuple[int, int]]:
             cuts.append(at)
     cuts.append(n)
     return list(zip(cuts[:-1], cuts[1:], strict=True))
-
-
-def _document_runs(doc_ids: Sequence[Any]) -> list[tuple[int, int]] | None:
-    """(start, end) of each document's rows, or None when a document comes back after
-    another one (its labels then depend on the whole table, not on its own rows)."""
-    runs: list[tuple[int, int]] = []
-    seen: set[Any] = set()
-    start = 0
-    for i in range(1, len(doc_ids) + 1):
-        if i == len(doc_ids) or doc_ids[i] != doc_ids[start]:
-            if doc_ids[start] in seen:
-                return None
-            seen.add(doc_ids[start])
-            runs.append((start, i))
-            start = i
-    return runs
 
 
 def _pool_map(fn: Any, chunks: list[tuple[Any, ...]]) -> list[Any]:
@@ -129,32 +116,35 @@ class OwnsRuleLabeler:
         """The labeler's document-context labels and evidence, on every core for a big input.
         A document this process labelled before (the same sentences and languages, the same
         lexicons, context rules and ``max_chars``) is looked up."""
+        from wederhoor.labelers.context import document_spans
         from wederhoor.modeling.remembered_labels import documents_for, remember_document
+        from wederhoor.pipeline.labeling import document_runs
 
-        runs = _document_runs(doc_ids)
-        if runs is None:  # a document's rows lie apart: label the table as it is
-            return self._labels_in_documents(texts, langs, doc_ids)
+        if document_runs(doc_ids) is not None:  # a document's rows lie apart: its labels
+            return self._labels_in_documents(texts, langs, doc_ids)  # depend on the table
         store = documents_for(self.rule_labeler())
         labels: list[str] = [""] * len(texts)
         evidence: list[Any] = [""] * len(texts)
-        todo: list[tuple[int, int]] = []
-        for a, b in runs:
-            known = store.get((tuple(texts[a:b]), tuple(langs[a:b])))
+        todo: list[tuple[range, DocumentKey]] = []
+        for span in document_spans(doc_ids):
+            key = (tuple(texts[span.start:span.stop]), tuple(langs[span.start:span.stop]))
+            known = store.get(key)
             if known is None:
-                todo.append((a, b))
+                todo.append((span, key))
             else:
-                labels[a:b], evidence[a:b] = list(known[0]), list(known[1])
+                labels[span.start:span.stop] = known[0]
+                evidence[span.start:span.stop] = known[1]
         if todo:
-            rows = [i for a, b in todo for i in range(a, b)]
+            rows = [i for span, _ in todo for i in span]
             new_labels, new_evidence = self._labels_in_documents(
                 [texts[i] for i in rows], [langs[i] for i in rows], [doc_ids[i] for i in rows])
             at = 0
-            for a, b in todo:
-                part = (new_labels[at:at + b - a], new_evidence[at:at + b - a])
-                labels[a:b], evidence[a:b] = part
-                remember_document(store, (tuple(texts[a:b]), tuple(langs[a:b])),
-                                  (tuple(part[0]), tuple(part[1])))
-                at += b - a
+            for span, key in todo:
+                part = (tuple(new_labels[at:at + len(span)]),
+                        tuple(new_evidence[at:at + len(span)]))
+                labels[span.start:span.stop], evidence[span.start:span.stop] = part
+                remember_document(store, key, part)
+                at += len(span)
         return labels, evidence
 
     def _labels_in_documents(self, texts: Sequence[str], langs: Sequence[str],

@@ -44,15 +44,29 @@ Labelled = tuple[tuple[str, ...], tuple[str, ...]]
 _STORES: dict[tuple[int, int], tuple[Any, dict[str, Known]]] = {}
 
 
+def _store(stores: dict[Any, tuple[Any, dict[Any, Any]]], key: Any,
+           alive: Any) -> dict[Any, Any]:
+    """The store under ``key`` in ``stores`` (a new one at first), kept with ``alive``, the
+    objects whose ids the key holds, so that those ids are not reused; at most ``STORES_MAX``
+    stores (a sweep over custom lexicons cannot grow them without bound)."""
+    entry = stores.get(key)
+    if entry is None:
+        if len(stores) >= STORES_MAX:
+            stores.clear()
+        entry = stores[key] = (alive, {})
+    return entry[1]
+
+
+def _keep(store: dict[Any, Any], key: Any, value: Any, most: int) -> None:
+    """``store[key] = value``, the store emptied first when it holds ``most``."""
+    if len(store) >= most:
+        store.clear()
+    store[key] = value
+
+
 def store_for(lexicon: Any, max_chars: int) -> dict[str, Known]:
     """The labels remembered for ``lexicon`` read with ``max_chars`` (a new store at first)."""
-    key = (id(lexicon), max_chars)
-    entry = _STORES.get(key)
-    if entry is None:
-        if len(_STORES) >= STORES_MAX:
-            _STORES.clear()
-        entry = _STORES[key] = (lexicon, {})
-    return entry[1]
+    return _store(_STORES, (id(lexicon), max_chars), lexicon)
 
 
 def forget_labels() -> None:
@@ -80,9 +94,7 @@ def remember_each(labeler: RuleLabeler, texts: Sequence[str], languages: Sequenc
     for k, lang in enumerate(languages):
         store = store_for(labeler.lexicon(lang), labeler.max_chars)
         for text, row in zip(texts, rows, strict=True):
-            if len(store) >= REMEMBERED_MAX:
-                store.clear()
-            store[text] = (row[k][0], tuple(row[k][1]))
+            _keep(store, text, (row[k][0], tuple(row[k][1])), REMEMBERED_MAX)
 
 
 # (ids of the lexicons and context rules, max_chars) -> (those objects, kept alive so that their
@@ -96,20 +108,13 @@ def documents_for(labeler: RuleLabeler) -> dict[DocumentKey, Labelled]:
     parts = tuple((lang, labeler.lexicon(lang), labeler.context_rules.get(lang))
                   for lang in labeler.languages)
     key = (tuple((lang, id(lex), id(rules)) for lang, lex, rules in parts), labeler.max_chars)
-    entry = _DOCUMENT_STORES.get(key)
-    if entry is None:
-        if len(_DOCUMENT_STORES) >= STORES_MAX:
-            _DOCUMENT_STORES.clear()
-        entry = _DOCUMENT_STORES[key] = (parts, {})
-    return entry[1]
+    return _store(_DOCUMENT_STORES, key, parts)
 
 
 def remember_document(store: dict[DocumentKey, Labelled], key: DocumentKey,
                       labelled: Labelled) -> None:
     """Keep one document's labels and evidence in ``store`` (emptied when full)."""
-    if len(store) >= DOCUMENTS_MAX:
-        store.clear()
-    store[key] = labelled
+    _keep(store, key, labelled, DOCUMENTS_MAX)
 
 
 class RememberingLabeler(RuleLabeler):
@@ -120,7 +125,6 @@ class RememberingLabeler(RuleLabeler):
         known = store.get(text)
         if known is None:
             label, fired = super().label_one(text, lang)
-            if len(store) >= REMEMBERED_MAX:
-                store.clear()
-            known = store[text] = (label, tuple(fired))
+            known = (label, tuple(fired))
+            _keep(store, text, known, REMEMBERED_MAX)
         return known[0], list(known[1])
