@@ -44,8 +44,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install wederhoor with pinned dependencies (automatic)
 
-run: $(STAMP) ## Run the default experiment on seeds/ and print its results (ARGS= for overrides)
-	@$(BIN)/python -m wederhoor.train experiment=default $(ARGS)
+run: $(STAMP) ## Run the default experiment plus stacking on seeds/ and print its results (ARGS= for overrides)
+	@$(BIN)/python -m wederhoor.train experiment=stacking $(ARGS)
 
 predict: $(STAMP) ## Label your own text with a run's best model: make predict IN=<file or folder> OUT=<file.csv> [RUN=<run folder>, default the latest] [ARGS=documents=<docs.csv>: one row per document]
 	@$(call need_in_out,predict,predictions)

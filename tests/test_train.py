@@ -265,25 +265,31 @@ def test_also_models_are_scored_on_the_same_folds(cfg_factory, tmp_path: Path,
 
     from wederhoor.evaluation.summary import format_results
     from wederhoor.io.model_files import load_model
-    from wederhoor.modeling import fitting
+    from wederhoor.modeling import fitting, stacking
     from wederhoor.modeling.models import model_input
 
     fits: list[int] = []
     fit_clone = fitting.fit_clone
     monkeypatch.setattr(fitting, "fit_clone", lambda *a, **k: fits.append(1) or fit_clone(*a, **k))
+    # the run's fits are counted, not the stacking's fits of its base models on inner folds
+    monkeypatch.setattr(stacking, "fit_clone", fit_clone)
     data = small_seeds(tmp_path / "corpus", per_split=16)
-    record, run_dir = _train(cfg_factory, tmp_path, "experiment=default", *data)
-    # one fold (cv=corpus) that trains on every training row: the main model, the reference
-    # and the hybrid are fit once each, and the fold's own fits are what the run saves
-    assert len(fits) == 3
+    # make run's experiment: the default one plus stacking
+    record, run_dir = _train(cfg_factory, tmp_path, "experiment=stacking", *data)
+    # one fold (cv=corpus) that trains on every training row: the main model, the reference,
+    # the hybrid and the stacking are fit once each, and the fold's own fits are what the run
+    # saves
+    assert len(fits) == 4
     assert {k: v["file"] for k, v in record["saved_models"].items()} == {
-        "main": "model.skops", "hybrid_logreg": "model-hybrid_logreg.skops"}
+        "main": "model.skops", "hybrid_logreg": "model-hybrid_logreg.skops",
+        "stacking_tfidf_logreg": "model-stacking_tfidf_logreg.skops"}
     assert record["saved_models"]["hybrid_logreg"]["macro_f1"] == \
         record["also"]["hybrid_logreg"]["metrics"]["macro_f1"]
     every = pd.read_csv(run_dir / "predictions.csv", keep_default_na=False)
     table = every[every["fold"] >= 0].copy()
     table["lang"] = table["doc_id"].str[:2]
-    for name, column in (("main", "predicted"), ("hybrid_logreg", "predicted_hybrid_logreg")):
+    for name, column in (("main", "predicted"), ("hybrid_logreg", "predicted_hybrid_logreg"),
+                         ("stacking_tfidf_logreg", "predicted_stacking_tfidf_logreg")):
         model = load_model(run_dir, name)
         assert list(model.predict(model_input(model, table))) == list(table[column]), name
     extra = record["also"]["hybrid_logreg"]
@@ -294,11 +300,12 @@ def test_also_models_are_scored_on_the_same_folds(cfg_factory, tmp_path: Path,
         scored["gold"], scored["predicted_hybrid_logreg"], average="macro",
         labels=["accusation", "denial", "neutral"]))
     assert "hybrid_logreg on gold" in format_results(record, str(run_dir))
-    assert "saved models: main, hybrid_logreg; predict uses " in format_results(record,
-                                                                               str(run_dir))
+    assert "saved models: main, hybrid_logreg, stacking_tfidf_logreg; predict uses " \
+        in format_results(record, str(run_dir))
     # the same models per group: each language (here read off the doc_id) and data.groups
     groups = pd.read_csv(run_dir / "by_group.csv").set_index("group")
-    assert list(groups.columns) == ["sentences", "silver", "gold", "hybrid_logreg", "rules"]
+    assert list(groups.columns) == ["sentences", "silver", "gold", "hybrid_logreg",
+                                    "stacking_tfidf_logreg", "rules"]
     for lang in ("nl", "en"):
         rows = scored[scored["doc_id"].str.startswith(f"{lang}-")]
         present = sorted(set(rows["gold"]) | set(rows["predicted_hybrid_logreg"]))
