@@ -633,3 +633,40 @@ def test_a_dutch_interview_reads_u_and_v_labels(rl: RuleLabeler) -> None:
     labels, evidence = run(rl, interview)
     assert [labels[k] for k in (3, 5)] == [DEN, DEN]
     assert evidence[3] == "nl_interview_answer"
+
+
+# ------------------------------------------------------------------- context_first functions
+
+SPOKESWOMAN = ("“The inspection report does not reflect the care our staff give every day,” a "
+               "spokeswoman for Elmfield Care said.")
+FAILURE = ("She said Elmfield Care's failure to log two falls was an administrative slip by an "
+           "agency nurse.")
+
+
+def test_a_context_first_cue_alone_lets_the_context_decide_first(rl: RuleLabeler) -> None:
+    """en_evaluative is context_first: after the defence speaks, the sentence whose only cue
+    is "failure" goes on with the defence; with no side around it, its own vote stands."""
+    assert rl.label_one(FAILURE, "en") == (ACC, ["en_evaluative"])
+    labels, evidence = run(rl, [SPOKESWOMAN, FAILURE], "en")
+    assert labels == [DEN, DEN] and evidence[1] == "en_speech_continues"
+    assert run(rl, [FAILURE], "en") == ([ACC], ["en_evaluative"])
+    assert run(rl, ["Elmfield Care opened a new wing in March.", FAILURE], "en") \
+        == ([NEU, ACC], ["", "en_evaluative"])
+
+
+def test_a_context_first_function_decides_only_when_nothing_else_fired(tmp_path: Path) -> None:
+    """Beside another function it stands aside even from a higher tier (and its name comes
+    last in the evidence); without the flag the higher tier decides as always."""
+    lexicon = ("functions:\n"
+               "  broad:\n    tier: accusation\n    context_first: true\n"
+               "    patterns: ['\\bsloppy\\b']\n"
+               "  account:\n    tier: denial_weak\n    patterns: ['\\bcaused by\\b']\n")
+    (tmp_path / "xx.yaml").write_text(lexicon, encoding="utf-8")
+    flagged = RuleLabeler(lexicons=str(tmp_path), default_lang="xx")
+    text = "The leak was caused by a sloppy weld."
+    assert flagged.label_one(text) == (DEN, ["account", "broad"])
+    assert flagged.label_one("A sloppy weld.") == (ACC, ["broad"])
+    (tmp_path / "xx.yaml").write_text(lexicon.replace("    context_first: true\n", ""),
+                                      encoding="utf-8")
+    assert RuleLabeler(lexicons=str(tmp_path), default_lang="xx").label_one(text) \
+        == (ACC, ["broad", "account"])

@@ -8,9 +8,9 @@ the functions' patterns and of their ``requires`` / ``unless`` guards, read by
 compiles a plan into regexes.
 
 Schema of ``lexicons/<lang>.yaml``: ``functions`` (name -> tier, patterns, and optionally
-negated_tier, scope, requires, unless, cased, quote_only, party), ``macros`` (NAME -> list;
-``{NAME}`` in a pattern expands to the alternation of the list, and a macro may use the
-macros defined before it), ``negation``, ``attribution``, ``subordinate``, ``party_nouns``,
+negated_tier, scope, requires, unless, cased, quote_only, party, context_first), ``macros``
+(NAME -> list; ``{NAME}`` in a pattern expands to the alternation of the list, and a macro may
+use the macros defined before it), ``negation``, ``attribution``, ``subordinate``, ``party_nouns``,
 ``abbreviations``. A pattern field holds one pattern or a list of them; a list means any of
 them (the entries are joined as alternatives, in order).
 """
@@ -147,6 +147,7 @@ def _function_plan(name: object, spec: object, rx: RegexMaker) -> dict:
         "scope": scope,
         "quote_only": bool(spec.get("quote_only", False)),
         "party": bool(spec.get("party", False)),
+        "context_first": bool(spec.get("context_first", False)),
     }
 
 

@@ -33,6 +33,10 @@ class LabelingFunction:
     scope: str
     quote_only: bool
     party: bool
+    #: the sentence's document context decides first: where this function (or its negated
+    #: variant) is all that fired, the context rules may give the sentence a side, and only
+    #: where they give none does the function's vote stand (``rules.RuleLabeler.label``)
+    context_first: bool = False
     #: ``requires`` / ``unless`` as alternatives tried only where they can start (``gate``);
     #: they answer as a search of the pattern would.
     requires_gate: Gate | None = None
@@ -122,6 +126,7 @@ def lexicon_from_plan(plan: dict, check: bool = True) -> Lexicon:
             negated_tier=fn["negated_tier"], requires=rx.optional(fn["requires"]),
             unless=rx.optional(fn["unless"]), cased=rx.optional(fn["cased"]), scope=fn["scope"],
             quote_only=fn["quote_only"], party=fn["party"],
+            context_first=fn["context_first"],
             requires_gate=rx.gate(fn["requires"], fn["requires_parts"]),
             unless_gate=rx.gate(fn["unless"], fn["unless_parts"]))
         for fn in plan["functions"])
