@@ -175,10 +175,11 @@ class RuleLabeler:
         if not fired:
             return NEUTRAL, []
         order = by_priority(fired)
-        later = self.context_first.get(lang or self.default_lang, frozenset())
-        own = [name for name in order if name not in later]
-        if own and len(own) < len(order):
-            order = own + [name for name in order if name in later]
+        later = self.context_first.get(lang or self.default_lang)
+        if later:  # most languages flag nothing: no second pass over the names
+            own = [name for name in order if name not in later]
+            if own and len(own) < len(order):
+                order = own + [name for name in order if name in later]
         return TIER_LABEL[fired[order[0]]], order
 
     # the batch code passes doc_ids and keeps every document whole within one batch
