@@ -18,12 +18,12 @@ export HF_DATASETS_OFFLINE := 1
 export HF_HUB_OFFLINE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export JOBS  # read by the sweep recipe from its environment: a value never becomes shell code
-export IN OUT RUN  # read by the predict and label recipes the same way
+export IN OUT RUN  # read by the predict, label and score recipes the same way
 # $(call need_in_out,TARGET,WHAT): the one-line refusal of a predict or label without IN= or OUT=
 need_in_out = [[ -n "$$IN" && -n "$$OUT" ]] || { echo "wederhoor: make $(1) needs IN=<a folder" \
   "of .txt files, or a .txt, .csv, .jsonl or .parquet file> and OUT=<$(2).csv>" >&2; exit 2; }
 
-.PHONY: help install run predict label test test-slow lint typecheck sweep compare label-report segeval \
+.PHONY: help install run predict label test test-slow lint typecheck sweep compare label-report segeval score \
         gold-check agreement learning-curve bench mlflow-install mlflow-ui e5-install run-e5 clean
 
 help: ## Show this list of targets
@@ -32,7 +32,7 @@ help: ## Show this list of targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
 	@echo
-	@echo "Variables: EXP=<experiment> JOBS=<parallel jobs> DIR=<sweep or runs folder> IN=/OUT=/RUN= (predict, label)" \
+	@echo "Variables: EXP=<experiment> JOBS=<parallel jobs> DIR=<sweep or runs folder> IN=/OUT=/RUN= (predict, label, score)" \
 	  "ARGS='<hydra overrides>'"
 
 $(STAMP): pyproject.toml
@@ -54,6 +54,11 @@ predict: $(STAMP) ## Label your own text with a run's best model: make predict I
 label: $(STAMP) ## Label your own text with the rules alone, with their evidence: make label IN=<file or folder> OUT=<file.csv>
 	@$(call need_in_out,label,labels)
 	@$(BIN)/python -m wederhoor.label "input=$$IN" "output=$$OUT" $(ARGS)
+
+score: $(STAMP) ## Score the rules and a run's models on sentences you labelled: make score IN=<table: doc_id, sent_id, text, label> [RUN=<run folder>] [OUT=<per-sentence labels.csv>]
+	@[[ -n "$$IN" ]] || { echo "wederhoor: make score needs IN=<a sentence table with doc_id," \
+	  "sent_id, text and label columns> (or documents, with ARGS=gold=<labels.csv>)" >&2; exit 2; }
+	@$(BIN)/python -m wederhoor.score "input=$$IN" "run=$$RUN" $${OUT:+"output=$$OUT"} $(ARGS)
 
 test: $(STAMP) ## Run ruff and the test suite (slow tests excluded; CI adds typecheck, test-slow)
 	@$(BIN)/ruff check src tests

@@ -64,12 +64,11 @@ def _predict(cfg: DictConfig) -> None:
     from wederhoor.evaluation.metrics import label_counts
     from wederhoor.io.model_files import (
         BEST,
-        LATEST,
         choose_model,
         describe,
-        latest_run,
         load_model,
         model_file,
+        resolve_run,
         run_record,
         saved_models,
     )
@@ -84,11 +83,7 @@ def _predict(cfg: DictConfig) -> None:
     from wederhoor.pipeline.engine import sentences
     from wederhoor.pipeline.sentences import segmenter_for
 
-    if str(cfg.run) == LATEST:
-        run_dir = latest_run(cfg.runs_dir)
-        info(f"run={LATEST}: {run_dir}")
-    else:
-        run_dir = Path(cfg.run)
+    run_dir = resolve_run(cfg.run, cfg.runs_dir)
     saved = saved_models(run_dir)  # refuses a run whose train failed
     name = choose_model(saved, cfg.saved_model, run_dir.name)
     model = load_model(run_dir, name)

@@ -18,31 +18,33 @@ import numpy as np
 from wederhoor.errors import UserError
 
 
-def compile_groups(groups: Any) -> dict[str, re.Pattern[str]]:
-    """``data.groups`` as compiled patterns, or one line naming the entry that is not a
-    regular expression (checked before any work: the groups are scored after the fit)."""
+def compile_groups(groups: Any, option: str = "data.groups") -> dict[str, re.Pattern[str]]:
+    """``data.groups`` (or the ``option`` that gave ``groups``) as compiled patterns, or one
+    line naming the entry that is not a regular expression (checked before any work: the
+    groups are scored after the fit)."""
     if not groups:
         return {}
     if not isinstance(groups, Mapping):
-        raise UserError(f"data.groups={groups!r} is not a mapping of group names to doc_id "
-                        "patterns; write e.g. \"+data.groups.news='^nl-rn-'\"")
+        raise UserError(f"{option}={groups!r} is not a mapping of group names to doc_id "
+                        f"patterns; write e.g. \"+{option}.news='^nl-rn-'\"")
     compiled = {}
     for name, pattern in groups.items():
         try:
             compiled[str(name)] = re.compile(str(pattern))
         except re.error as exc:
-            raise UserError(f"data.groups.{name}: {pattern!r} is not a regular expression "
+            raise UserError(f"{option}.{name}: {pattern!r} is not a regular expression "
                             f"({exc}); write a pattern matched at the start of a doc_id, "
                             "e.g. '^nl-rn-'") from None
     return compiled
 
 
-def group_masks(doc_ids: Any, langs: Any, groups: Mapping[str, str] | None) -> dict[str, Any]:
+def group_masks(doc_ids: Any, langs: Any, groups: Mapping[str, str] | None,
+                option: str = "data.groups") -> dict[str, Any]:
     """Boolean rows of each group: ``lang <code>`` for every language, then each named pattern."""
     doc_ids = np.asarray(doc_ids, dtype=object)
     langs = np.asarray(langs, dtype=object)
     masks = {f"lang {code}": langs == code for code in sorted(set(langs.tolist()))}
-    for name, compiled in compile_groups(groups).items():
+    for name, compiled in compile_groups(groups, option).items():
         masks[name] = np.array([compiled.match(str(d)) is not None for d in doc_ids],
                                dtype=bool)
     return masks

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from wederhoor.errors import UserError
+from wederhoor.errors import UserError, info
 from wederhoor.io.outputs import atomic_write
 
 MODEL_FILE = "model.skops"
@@ -167,6 +167,15 @@ def describe(name: str, entry: dict[str, Any]) -> str:
 
 
 LATEST = "latest"  # predict's run=latest: the run in the runs folder that finished last
+
+
+def resolve_run(run: Any, runs_dir: str | Path) -> Path:
+    """The run folder ``run=`` names: ``latest`` (the run that finished last) or a path."""
+    if str(run) == LATEST:
+        found = latest_run(runs_dir)
+        info(f"run={LATEST}: {found}")
+        return found
+    return Path(run)
 
 
 def latest_run(runs_dir: str | Path) -> Path:

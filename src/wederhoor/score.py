@@ -1,0 +1,116 @@
+"""``python -m wederhoor.score``: the rules and a run's models on sentences you labelled.
+
+The run's own test figures are on the project's corpus; a researcher's news differs from it
+(other outlets, other years, other kinds of stories). Labelling a few hundred of one's own
+sentences and scoring every labeler on them says which to trust there, and by how much.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from omegaconf import DictConfig
+
+from wederhoor.cli import hydra_app, require
+
+
+@hydra_app("score", refused={"model": (
+    "score has no model= option: it scores every model the run saved, next to the rules")})
+def main(cfg: DictConfig) -> None:
+    from wederhoor.evaluation.groups import compile_groups
+    from wederhoor.io.outputs import TABLE_SUFFIXES, check_output
+
+    require(cfg, "input", "gold")
+    compile_groups(cfg.groups, "groups")  # a bad pattern is refused before anything slow runs
+    if cfg.output:
+        check_output(cfg.output, [cfg.input, cfg.gold], Path(cfg.paths.seeds),
+                     suffixes=TABLE_SUFFIXES)
+    _score(cfg)
+
+
+def _labelled(cfg: DictConfig, frame: Any) -> Any:
+    """The rows of ``frame`` that the gold file labels, with a ``gold`` column, or one line
+    saying why there are none."""
+    from wederhoor.errors import UserError, info
+    from wederhoor.io.gold import load_gold
+
+    gold = load_gold(cfg.gold, option="gold", nullable=False)
+    frame["gold"] = gold.lookup(frame["doc_id"], frame["text"])
+    missed = gold.unmatched(frame["doc_id"], frame["text"])
+    kept = frame[frame["gold"] != ""].reset_index(drop=True)
+    if kept.empty:
+        raise UserError(f"{cfg.gold} labels none of the {len(frame)} sentences of "
+                        f"{cfg.input}: its doc_id and text must match the input's (a "
+                        "labelled sentence table scores itself: leave gold= out)")
+    info(f"{len(kept)} of {len(frame)} sentences have a gold label in {cfg.gold}")
+    if missed:
+        info(f"{len(missed)} labelled sentence(s) of {cfg.gold} are not sentences of the "
+             f"input as the run's segmenter splits it (first: {missed[0][1][:60]!r}); "
+             "they are left out")
+    return kept
+
+
+def _distinct(masks: dict[str, Any]) -> dict[str, Any]:
+    """``masks`` without a group whose rows are those of a group before it (a corpus in one
+    language: ``lang en`` is ``all`` again)."""
+    import numpy as np
+
+    kept: dict[str, Any] = {}
+    for name, mask in masks.items():
+        rows = np.asarray(mask, dtype=bool)
+        if not any(np.array_equal(rows, seen) for seen in kept.values()):
+            kept[name] = rows
+    return kept
+
+
+def _score(cfg: DictConfig) -> None:
+    from hydra.utils import instantiate
+
+    from wederhoor.errors import info, warn
+    from wederhoor.evaluation.groups import group_masks
+    from wederhoor.evaluation.scorecard import format_scorecard, scorecard
+    from wederhoor.io.model_files import describe, load_model, resolve_run, run_record, saved_models
+    from wederhoor.io.outputs import write_table
+    from wederhoor.io.run_folder import build_segmenter, load_run_config, run_language
+    from wederhoor.modeling.models import model_input
+    from wederhoor.pipeline.engine import sentences
+    from wederhoor.pipeline.sentences import segmenter_for
+
+    run_dir = resolve_run(cfg.run, cfg.runs_dir)
+    saved = saved_models(run_dir)  # refuses a run whose train failed
+    trained = load_run_config(run_dir)
+    if run_record(run_dir) is None:
+        warn(f"{run_dir.name} has no readable metrics.json (its train did not finish): its "
+             "models are scored all the same")
+    labeler = instantiate(cfg.labeler)
+    segmenter = segmenter_for(cfg.input, build_segmenter(run_dir, trained))
+    frame = sentences(cfg.input, cfg.lang or run_language(run_dir, trained), None, segmenter,
+                      workers=cfg.workers).to_pandas()
+    frame = _labelled(cfg, frame)
+    columns: dict[str, list[str]] = {}
+    # the rules read each document whole and in order, as they do in a run
+    columns["rules"], _ = labeler.label(frame["text"].tolist(), frame["lang"].tolist(),
+                                        frame["doc_id"].tolist())
+    for name in saved:
+        info(f"predicting with {name} ...")
+        model = load_model(run_dir, name)
+        columns[name] = [str(p) for p in model.predict(model_input(model, frame))]
+    masks = _distinct({"all": [True] * len(frame)}
+                      | group_masks(frame["doc_id"], frame["lang"], cfg.groups, "groups"))
+    rows = scorecard(frame["doc_id"], frame["gold"], columns, masks, n_boot=cfg.n_boot,
+                     seed=cfg.seed)
+    print("models: " + "; ".join(describe(name, entry) for name, entry in saved.items()))
+    print(f"{run_dir.name} on {cfg.input} (macro-F1, * = best; 95% interval from "
+          f"{cfg.n_boot} draws of whole documents):")
+    print(format_scorecard(rows))
+    if cfg.output:
+        for name, labels in columns.items():
+            frame[name] = labels
+        write_table(frame[["doc_id", "sent_id", "lang", "text", "gold", *columns]],
+                    cfg.output)
+        info(f"one row per scored sentence -> {cfg.output}")
+
+
+if __name__ == "__main__":
+    main()

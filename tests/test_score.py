@@ -1,0 +1,177 @@
+"""``wederhoor.score``: the rules and a run's saved models on sentences a researcher labelled."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import accuracy_score, f1_score
+
+from tests.clitools import SEEDS, assert_one_line_error, run_in_process
+from wederhoor import LABELS
+from wederhoor.evaluation.scorecard import format_scorecard, scorecard
+
+# Two short documents in each language; their labels follow the guideline.
+SENTENCES = [
+    ("nl-1", 1, "Het parket vervolgt de directeur van Bakkerij Kroes voor oplichting.",
+     "accusation"),
+    ("nl-1", 2, "Zijn advocaat noemt de aantijgingen uit de lucht gegrepen.", "denial"),
+    ("nl-1", 3, "Het proces begint in maart.", "neutral"),
+    ("en-1", 1, "Prosecutors charged the mayor of Eastwick with fraud on Monday.",
+     "accusation"),
+    ("en-1", 2, "The mayor denies the charges and says he never took any money.", "denial"),
+    ("en-1", 3, "The council meets again on Thursday.", "neutral"),
+    ("en-1", 4, "A spokesperson for the mayor declined to comment further.", "neutral"),
+]
+
+
+def _labelled_table(path: Path) -> Path:
+    pd.DataFrame(SENTENCES, columns=["doc_id", "sent_id", "text", "label"]).to_csv(
+        path, index=False)
+    return path
+
+
+def _run(folder: Path, cfg_factory) -> Path:
+    """A run folder as train leaves it: config, metrics and two fitted models (naive Bayes
+    as the main model, a constant predictor by name)."""
+    import yaml
+    from hydra.utils import instantiate
+
+    from wederhoor.io.model_files import save_model
+    from wederhoor.modeling.models import SMOKE_LABELS, SMOKE_TEXTS
+
+    (folder / ".hydra").mkdir(parents=True)
+    segmenter = {"_target_": "wederhoor.pipeline.segmenters.SyntokSegmenter"}
+    (folder / ".hydra" / "config.yaml").write_text(
+        yaml.safe_dump({"lang": "auto", "segmenter": segmenter}), encoding="utf-8")
+    for name, config in (("main", "nb"), ("majority", "majority")):
+        model = instantiate(cfg_factory("train", [f"model={config}"]).model)
+        save_model(model.fit(list(SMOKE_TEXTS), list(SMOKE_LABELS)), folder, name)
+    saved = {"main": {"file": "model.skops", "model": "nb", "train_labels": "gold",
+                      "macro_f1": 0.5},
+             "majority": {"file": "model-majority.skops", "train_labels": "gold",
+                          "macro_f1": 0.2}}
+    (folder / "metrics.json").write_text(json.dumps({"status": "ok", "saved_models": saved}),
+                                         encoding="utf-8")
+    return folder
+
+
+def test_scorecard_figures_are_those_of_sklearn_with_an_interval_around_them() -> None:
+    rng = np.random.default_rng(3)
+    doc_ids = [f"d{i // 8}" for i in range(200)]
+    gold = rng.choice(LABELS, size=200)
+    noisy = np.where(rng.random(200) < 0.7, gold, rng.choice(LABELS, size=200))
+    masks = {"all": np.ones(200, bool), "first half": np.arange(200) < 100}
+    rows = scorecard(doc_ids, gold, {"perfect": gold, "noisy": noisy}, masks, n_boot=200)
+    assert [(r["group"], r["labeler"]) for r in rows] == [
+        ("all", "perfect"), ("all", "noisy"), ("first half", "perfect"),
+        ("first half", "noisy")]
+    perfect, noisy_all, _, noisy_half = rows
+    assert (perfect["macro_f1"], perfect["ci_low"], perfect["ci_high"]) == (1.0, 1.0, 1.0)
+    assert noisy_all["macro_f1"] == pytest.approx(f1_score(gold, noisy, average="macro"))
+    assert noisy_all["accuracy"] == pytest.approx(accuracy_score(gold, noisy))
+    assert noisy_all["f1_denial"] == pytest.approx(
+        f1_score(gold, noisy, labels=["denial"], average=None)[0])
+    assert noisy_all["ci_low"] < noisy_all["macro_f1"] < noisy_all["ci_high"]
+    assert (noisy_all["sentences"], noisy_all["documents"]) == (200, 25)
+    assert noisy_half["macro_f1"] == pytest.approx(
+        f1_score(gold[:100], noisy[:100], average="macro"))
+    text = format_scorecard(rows)
+    assert "all: 200 sentences, 25 documents" in text
+    assert "first half: 100 sentences, 13 documents" in text
+    starred = [ln.split()[0] for ln in text.splitlines() if "*" in ln]
+    assert starred == ["perfect", "perfect"]
+
+
+def test_score_scores_the_rules_and_every_saved_model_on_a_labelled_table(
+        tmp_path: Path, cfg_factory) -> None:
+    from wederhoor.io.model_files import load_model
+    from wederhoor.labelers.rules import RuleLabeler
+
+    run_dir = _run(tmp_path / "run", cfg_factory)
+    table = _labelled_table(tmp_path / "mine.csv")
+    out = tmp_path / "scored.csv"
+    done = run_in_process("score", f"input={table}", f"run={run_dir}", f"output={out}",
+                          "n_boot=100", "+groups.dutch='^nl-'")
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_csv(out, keep_default_na=False)
+    assert list(frame.columns) == ["doc_id", "sent_id", "lang", "text", "gold", "rules",
+                                   "main", "majority"]
+    assert list(frame["gold"]) == [s[3] for s in SENTENCES]
+    assert list(frame["lang"]) == ["nl"] * 3 + ["en"] * 4  # detected per document
+    # each column is what its labeler says: the rules reading whole documents, the models
+    labels, _ = RuleLabeler().label(list(frame["text"]), list(frame["lang"]),
+                                    list(frame["doc_id"]))
+    assert list(frame["rules"]) == labels
+    for name in ("main", "majority"):
+        assert list(frame[name]) == list(load_model(run_dir, name).predict(frame["text"]))
+    assert len(set(frame["majority"])) == 1
+    # the printed figures are those of the written labels, per group; lang nl is the same
+    # rows as the group named dutch, so it is shown once
+    out_lines = done.stdout.splitlines()
+    assert "all: 7 sentences, 2 documents" in out_lines
+    assert "lang en: 4 sentences, 1 documents" in out_lines
+    assert "dutch: 3 sentences, 1 documents" not in out_lines
+    assert "lang nl: 3 sentences, 1 documents" in out_lines
+    rows = {ln.split()[0]: ln for ln in out_lines[out_lines.index(
+        "all: 7 sentences, 2 documents") + 2:][:3]}
+    for name in ("rules", "main", "majority"):
+        macro = f1_score(frame["gold"], frame[name], average="macro", labels=sorted(
+            set(frame["gold"]) | set(frame[name])))
+        assert rows[name].split()[1].rstrip("*") == f"{macro:.3f}"
+    assert "main (nb, trained on gold, macro-F1 0.500)" in done.stdout
+    assert "7 of 7 sentences have a gold label" in done.stderr
+
+
+def test_score_splits_documents_and_matches_a_separate_gold_file(tmp_path: Path,
+                                                                 cfg_factory) -> None:
+    run_dir = _run(tmp_path / "run", cfg_factory)
+    doc = tmp_path / "docs"
+    doc.mkdir()
+    (doc / "en-1.txt").write_text(" ".join(s[2] for s in SENTENCES if s[0] == "en-1") + "\n",
+                                  encoding="utf-8")
+    gold = tmp_path / "gold.csv"
+    pd.DataFrame([(s[0], s[2], s[3]) for s in SENTENCES[3:5]] + [("en-1", "Not there.",
+                                                                   "neutral")],
+                 columns=["doc_id", "text", "label"]).to_csv(gold, index=False)
+    out = tmp_path / "scored.jsonl"
+    done = run_in_process("score", f"input={doc}", f"gold={gold}", f"run={run_dir}",
+                          f"output={out}", "n_boot=50")
+    assert done.returncode == 0, done.stderr
+    assert "2 of 4 sentences have a gold label" in done.stderr
+    assert "1 labelled sentence(s)" in done.stderr and "'Not there.'" in done.stderr
+    scored = pd.read_json(out, lines=True)
+    assert list(scored["gold"]) == ["accusation", "denial"]
+
+
+def test_score_refuses_bad_input_in_one_line_and_writes_nothing(tmp_path: Path,
+                                                                cfg_factory) -> None:
+    run_dir = _run(tmp_path / "run", cfg_factory)
+    table = _labelled_table(tmp_path / "mine.csv")
+    out = tmp_path / "scored.csv"
+    other = tmp_path / "other.csv"
+    pd.DataFrame({"doc_id": ["x"], "text": ["Something else."], "label": ["neutral"]}).to_csv(
+        other, index=False)
+    assert_one_line_error(run_in_process("score", f"input={table}", f"gold={other}",
+                                         f"run={run_dir}", f"output={out}"),
+                          str(other), "labels none of the 7 sentences")
+    bad = tmp_path / "bad.csv"
+    pd.DataFrame(SENTENCES, columns=["doc_id", "sent_id", "text", "label"]).replace(
+        "denial", "denied").to_csv(bad, index=False)
+    assert_one_line_error(run_in_process("score", f"input={bad}", f"run={run_dir}"),
+                          str(bad), "unknown label(s) denied")
+    assert_one_line_error(run_in_process("score", f"input={tmp_path / 'nope.csv'}",
+                                         f"run={run_dir}"), "nope.csv")
+    assert_one_line_error(run_in_process("score", f"input={table}", f"run={run_dir}",
+                                         "model=nb"), "model=", "every model the run saved")
+    assert_one_line_error(run_in_process("score", f"input={table}", f"run={run_dir}",
+                                         "+groups.x='(unclosed'"),
+                          "groups.x:", "not a regular expression")
+    assert_one_line_error(run_in_process("score", f"input={table}", f"run={run_dir}",
+                                         f"output={SEEDS / 'scored.csv'}"), "seeds")
+    assert_one_line_error(run_in_process("score", f"input={table}",
+                                         f"run={tmp_path / 'no-run'}"), "no-run")
+    assert not out.exists() and not (SEEDS / "scored.csv").exists()
