@@ -3232,3 +3232,28 @@ def test_session_sixteen_flemish_court_headlines(rl: RuleLabeler) -> None:
                ("Clubvoorzitter Luc Aerts wijst dat met klem af.", DEN),
                ("De schepen ziet zelf geen graten in de zaak.", DEN)], "nl")
     check_not(rl, [("Gemeente legt bouwaanvragen in centrum stil na protest", ACC)], "nl")
+
+
+def test_session_nineteen_real_news_families(rl: RuleLabeler) -> None:
+    """Session 19, families read on real published news (our own sentences about invented
+    parties): "the accused" names a defendant and tells no charge; an offence named with
+    "false" is not a word about the charge; a victim called innocent is not a denial; a
+    pregnancy rumour charges nobody; sanctions told with nouns, "claimed trial" and a prison
+    term told with "kreeg" are kept."""
+    check(rl, [("The accused was remanded in custody to appear again on 4 June.", NEU),
+               ("Both co-accused had their appearances excused.", NEU),
+               ("Three councillors appeared in court, accused of false accounting.", ACC),
+               ("Prosecutors say Mr Hale falsely testified about the loans.", ACC),
+               ("The driver knew an innocent woman was standing by the door, the judge said.",
+                NEU),
+               ("Singer Tia Marlowe denies pregnancy rumours", NEU),
+               ("Harwick council receives £90,000 fine over data breach", ACC),
+               ("Watchdog hands its biggest fine yet to Dunmore Water", ACC),
+               ("Police chief named in lawsuit over jail death", ACC),
+               ("Former mayor of Kellbrook in court on fraud charges", ACC),
+               ("In court on Monday, Lim claimed trial to both charges.", DEN)], "en")
+    check(rl, [("Verhoeven kreeg 6 maanden opgelegd, wegens witwassen.", ACC),
+               ("Twee medeverdachten in die zaak kregen 4 en 9 jaar.", ACC),
+               ("De aannemer kreeg drie jaar voor de bouw van de nieuwe brug.", NEU),
+               ("Het bedrijf kreeg zes maanden de tijd om de situatie recht te zetten.", NEU)],
+          "nl")
