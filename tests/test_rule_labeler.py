@@ -3255,5 +3255,10 @@ def test_session_nineteen_real_news_families(rl: RuleLabeler) -> None:
     check(rl, [("Verhoeven kreeg 6 maanden opgelegd, wegens witwassen.", ACC),
                ("Twee medeverdachten in die zaak kregen 4 en 9 jaar.", ACC),
                ("De aannemer kreeg drie jaar voor de bouw van de nieuwe brug.", NEU),
-               ("Het bedrijf kreeg zes maanden de tijd om de situatie recht te zetten.", NEU)],
+               ("Het bedrijf kreeg zes maanden de tijd om de situatie recht te zetten.", NEU),
+               ("Nadien beginnen de advocaten van de verdediging aan hun pleidooien.", NEU),
+               ("De verdediging van Marten V. kondigde al aan dat ze conclusies neerlegt.", NEU),
+               ("Volgens zijn advocaat heeft hij nooit geld aangenomen.", DEN),
+               ("In vergelijking met de buurlanden zijn de boetes hier nog bijzonder laag.",
+                NEU)],
           "nl")
