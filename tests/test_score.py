@@ -175,3 +175,28 @@ def test_score_refuses_bad_input_in_one_line_and_writes_nothing(tmp_path: Path,
     assert_one_line_error(run_in_process("score", f"input={table}",
                                          f"run={tmp_path / 'no-run'}"), "no-run")
     assert not out.exists() and not (SEEDS / "scored.csv").exists()
+
+
+def test_score_takes_splits_output_labelled_in_part(tmp_path: Path, cfg_factory) -> None:
+    """The researcher's way in: split their news, label some of the rows, score the table;
+    rows still without a label are left out, and the rest are scored as they stand."""
+    run_dir = _run(tmp_path / "run", cfg_factory)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "en-1.txt").write_text(" ".join(s[2] for s in SENTENCES if s[0] == "en-1") + "\n",
+                                   encoding="utf-8")
+    table = tmp_path / "to-label.csv"
+    done = run_in_process("split", f"input={docs}", f"output={table}")
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_csv(table, keep_default_na=False)
+    assert len(frame) == 4
+    frame["label"] = ["accusation", "", "neutral", ""]
+    frame.to_csv(table, index=False)
+    out = tmp_path / "scored.csv"
+    done = run_in_process("score", f"input={table}", f"run={run_dir}", f"output={out}",
+                          "n_boot=50")
+    assert done.returncode == 0, done.stderr
+    assert "2 of 4 sentences have a gold label" in done.stderr
+    scored = pd.read_csv(out, keep_default_na=False)
+    assert list(scored["sent_id"]) == [1, 3]
+    assert list(scored["gold"]) == ["accusation", "neutral"]

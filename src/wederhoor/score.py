@@ -35,7 +35,7 @@ def _labelled(cfg: DictConfig, frame: Any) -> Any:
     from wederhoor.errors import UserError, info
     from wederhoor.io.gold import load_gold
 
-    gold = load_gold(cfg.gold, option="gold", nullable=False)
+    gold = load_gold(cfg.gold, option="gold", nullable=False, blank_ok=True)
     frame["gold"] = gold.lookup(frame["doc_id"], frame["text"])
     missed = gold.unmatched(frame["doc_id"], frame["text"])
     kept = frame[frame["gold"] != ""].reset_index(drop=True)

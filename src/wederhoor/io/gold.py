@@ -65,16 +65,21 @@ def _require_columns(table: Any, path: Path, kind: str, needed: set[str]) -> Non
                         + (f"; {hint}" if hint else ""))
 
 
-def load_gold(path: str | Path, option: str = "data.gold", nullable: bool = True) -> Gold:
+def load_gold(path: str | Path, option: str = "data.gold", nullable: bool = True,
+              blank_ok: bool = False) -> Gold:
     """Read a gold CSV (doc_id, text, label; other columns ignored), checking every label.
 
     ``option`` is the command-line option that named the file, for the error messages;
-    ``nullable``: that option may be null (no such file at all)."""
+    ``nullable``: that option may be null (no such file at all); ``blank_ok``: a row with an
+    empty label is a sentence not labelled yet, left out (a researcher labelling part of a
+    table), instead of an error."""
     gold_path = Path(path)
     table = _read_labels_csv(gold_path, "gold file", option,
                              f"point {option}= at a CSV with doc_id,text,label"
                              + (f" or set {option}=null" if nullable else ""))
     _require_columns(table, gold_path, "gold file", {"doc_id", "text", "label"})
+    if blank_ok:
+        table = table[table["label"].str.strip() != ""]
     bad = sorted(set(table["label"]) - set(LABELS))
     if bad:
         raise UserError(f"gold file {gold_path} has unknown label(s) {', '.join(bad)}; "
