@@ -200,3 +200,27 @@ def test_score_takes_splits_output_labelled_in_part(tmp_path: Path, cfg_factory)
     scored = pd.read_csv(out, keep_default_na=False)
     assert list(scored["sent_id"]) == [1, 3]
     assert list(scored["gold"]) == ["accusation", "neutral"]
+
+
+def test_score_reads_labels_from_json_lines_and_parquet(tmp_path: Path, cfg_factory) -> None:
+    """A labelled table in any of the formats the stages write scores the same; a broken
+    JSON lines file is refused in one line naming it."""
+    run_dir = _run(tmp_path / "run", cfg_factory)
+    frame = pd.read_csv(_labelled_table(tmp_path / "mine.csv"))
+    printed = []
+    for name, write in (("mine.jsonl", lambda p: frame.to_json(p, orient="records", lines=True)),
+                        ("mine.parquet", lambda p: frame.to_parquet(p, index=False)),
+                        ("mine.csv", lambda p: frame.to_csv(p, index=False))):
+        write(tmp_path / name)
+        done = run_in_process("score", f"input={tmp_path / name}", f"run={run_dir}",
+                              "n_boot=50")
+        assert done.returncode == 0, done.stderr
+        assert "7 of 7 sentences have a gold label" in done.stderr
+        printed.append(done.stdout.split("\n", 2)[2])  # the figures, without the run line
+    assert printed[0] == printed[1] == printed[2]
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"doc_id": "nl-1", "text": "x", "label": "neutral"}\n{not json\n',
+                      encoding="utf-8")
+    assert_one_line_error(run_in_process("score", f"input={tmp_path / 'mine.csv'}",
+                                         f"gold={broken}", f"run={run_dir}"),
+                          str(broken), "not JSON lines")

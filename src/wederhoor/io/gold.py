@@ -10,7 +10,7 @@ from typing import Any
 
 from wederhoor import LABELS
 from wederhoor.errors import UserError
-from wederhoor.io.documents import check_utf8, separator_hint
+from wederhoor.io.documents import check_utf8, extension, separator_hint
 
 _SPACE = re.compile(r"\s+")
 
@@ -40,8 +40,9 @@ class Gold:
         return [k for k in self.labels if k[0] in docs and k not in seen]
 
 
-def _read_labels_csv(path: Path, kind: str, option: str, fix: str) -> Any:
-    """A CSV of sentences and labels as strings, or one line naming the file, the option that
+def _read_labels_table(path: Path, kind: str, option: str, fix: str) -> Any:
+    """A table of sentences and labels as strings (CSV; JSON lines or Parquet by extension,
+    as the sentence tables the stages write), or one line naming the file, the option that
     named it (``option``) and ``fix``."""
     import pandas as pd
 
@@ -49,12 +50,26 @@ def _read_labels_csv(path: Path, kind: str, option: str, fix: str) -> Any:
         raise UserError(f"{option}={path} is a folder, not a {kind}; {fix}")
     if not path.is_file():
         raise UserError(f"{kind} not found: {path}; {fix}")
-    check_utf8(path)
+    suffix = extension(path)
+    if suffix != ".parquet":
+        check_utf8(path)
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
+        if suffix == ".jsonl":
+            table = pd.read_json(path, lines=True, dtype=False)
+        elif suffix == ".parquet":
+            table = pd.read_parquet(path)
+        else:
+            return pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # noqa: BLE001
-        raise UserError(f"could not read {kind} {path}: "
-                        f"{separator_hint(path) or ' '.join(str(exc).split())}") from None
+        detail = " ".join(str(exc).split())[:200]
+        if suffix == ".jsonl":
+            why = f"not JSON lines, one object a line ({detail})"
+        elif suffix == ".parquet":
+            why = f"not a Parquet file ({detail})"
+        else:
+            why = separator_hint(path) or detail
+        raise UserError(f"could not read {kind} {path}: {why}") from None
+    return table.fillna("").astype(str)
 
 
 def _require_columns(table: Any, path: Path, kind: str, needed: set[str]) -> None:
@@ -74,7 +89,7 @@ def load_gold(path: str | Path, option: str = "data.gold", nullable: bool = True
     empty label is a sentence not labelled yet, left out (a researcher labelling part of a
     table), instead of an error."""
     gold_path = Path(path)
-    table = _read_labels_csv(gold_path, "gold file", option,
+    table = _read_labels_table(gold_path, "gold file", option,
                              f"point {option}= at a CSV with doc_id,text,label"
                              + (f" or set {option}=null" if nullable else ""))
     _require_columns(table, gold_path, "gold file", {"doc_id", "text", "label"})
@@ -94,7 +109,7 @@ def load_prediction_columns(path: str | Path) -> dict[str, dict[tuple[str, str],
     """A run's ``predictions.csv`` as label columns keyed like gold: ``silver`` (the rules)
     and every ``predicted*`` column (name -> (doc_id, normalised text) -> label)."""
     pred_path = Path(path)
-    table = _read_labels_csv(pred_path, "predictions file", "predictions", "point "
+    table = _read_labels_table(pred_path, "predictions file", "predictions", "point "
                              "predictions= at the predictions.csv of a run folder "
                              "(experiments/runs/...), or set predictions=null")
     if not {"doc_id", "text"} <= set(table.columns):
