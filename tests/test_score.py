@@ -224,3 +224,22 @@ def test_score_reads_labels_from_json_lines_and_parquet(tmp_path: Path, cfg_fact
     assert_one_line_error(run_in_process("score", f"input={tmp_path / 'mine.csv'}",
                                          f"gold={broken}", f"run={run_dir}"),
                           str(broken), "not JSON lines")
+
+
+def test_score_labels_whole_documents_before_it_keeps_the_labelled_rows(
+        tmp_path: Path, cfg_factory) -> None:
+    """A sentence's context counts though only it was labelled: "Dat blijkt uit een intern
+    rapport." goes on with the charge before it, which the researcher left unlabelled."""
+    run_dir = _run(tmp_path / "run", cfg_factory)
+    table = tmp_path / "part.csv"
+    pd.DataFrame({"doc_id": ["nl-9", "nl-9"], "sent_id": [1, 2],
+                  "text": ["Het parket vervolgt de directeur van Bakkerij Kroes voor oplichting.",
+                           "Dat blijkt uit een intern rapport."],
+                  "label": ["", "accusation"]}).to_csv(table, index=False)
+    out = tmp_path / "scored.csv"
+    done = run_in_process("score", f"input={table}", f"run={run_dir}", f"output={out}",
+                          "n_boot=20")
+    assert done.returncode == 0, done.stderr
+    scored = pd.read_csv(out, keep_default_na=False)
+    assert list(scored["sent_id"]) == [2]
+    assert list(scored["rules"]) == ["accusation"]

@@ -29,26 +29,26 @@ def main(cfg: DictConfig) -> None:
     _score(cfg)
 
 
-def _labelled(cfg: DictConfig, frame: Any) -> Any:
-    """The rows of ``frame`` that the gold file labels, with a ``gold`` column, or one line
-    saying why there are none."""
+def _with_gold(cfg: DictConfig, frame: Any) -> Any:
+    """``frame`` with a ``gold`` column ("" where the gold file gives no label), or one line
+    saying that it labels none of its sentences."""
     from wederhoor.errors import UserError, info
     from wederhoor.io.gold import load_gold
 
     gold = load_gold(cfg.gold, option="gold", nullable=False, blank_ok=True)
     frame["gold"] = gold.lookup(frame["doc_id"], frame["text"])
     missed = gold.unmatched(frame["doc_id"], frame["text"])
-    kept = frame[frame["gold"] != ""].reset_index(drop=True)
-    if kept.empty:
+    labelled = int((frame["gold"] != "").sum())
+    if not labelled:
         raise UserError(f"{cfg.gold} labels none of the {len(frame)} sentences of "
                         f"{cfg.input}: its doc_id and text must match the input's (a "
                         "labelled sentence table scores itself: leave gold= out)")
-    info(f"{len(kept)} of {len(frame)} sentences have a gold label in {cfg.gold}")
+    info(f"{labelled} of {len(frame)} sentences have a gold label in {cfg.gold}")
     if missed:
         info(f"{len(missed)} labelled sentence(s) of {cfg.gold} are not sentences of the "
              f"input as the run's segmenter splits it (first: {missed[0][1][:60]!r}); "
              "they are left out")
-    return kept
+    return frame
 
 
 def _distinct(masks: dict[str, Any]) -> dict[str, Any]:
@@ -87,15 +87,21 @@ def _score(cfg: DictConfig) -> None:
     segmenter = segmenter_for(cfg.input, build_segmenter(run_dir, trained))
     frame = sentences(cfg.input, cfg.lang or run_language(run_dir, trained), None, segmenter,
                       workers=cfg.workers).to_pandas()
-    frame = _labelled(cfg, frame)
+    frame = _with_gold(cfg, frame)
+    # every sentence is labelled, each document whole and in order as in a run (the rules'
+    # context and the hybrid's read the sentences around each one), and only the sentences
+    # with a gold label are scored
     columns: dict[str, list[str]] = {}
-    # the rules read each document whole and in order, as they do in a run
     columns["rules"], _ = labeler.label(frame["text"].tolist(), frame["lang"].tolist(),
                                         frame["doc_id"].tolist())
     for name in saved:
         info(f"predicting with {name} ...")
         model = load_model(run_dir, name)
         columns[name] = [str(p) for p in model.predict(model_input(model, frame))]
+    scored = (frame["gold"] != "").to_numpy()
+    frame = frame[scored].reset_index(drop=True)
+    columns = {name: [lab for lab, keep in zip(labels, scored, strict=True) if keep]
+               for name, labels in columns.items()}
     masks = _distinct({"all": [True] * len(frame)}
                       | group_masks(frame["doc_id"], frame["lang"], cfg.groups, "groups"))
     rows = scorecard(frame["doc_id"], frame["gold"], columns, masks, n_boot=cfg.n_boot,
