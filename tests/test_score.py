@@ -174,6 +174,9 @@ def test_score_refuses_bad_input_in_one_line_and_writes_nothing(tmp_path: Path,
                                          f"output={SEEDS / 'scored.csv'}"), "seeds")
     assert_one_line_error(run_in_process("score", f"input={table}",
                                          f"run={tmp_path / 'no-run'}"), "no-run")
+    for bad_boot in ("n_boot=x", "n_boot=0"):
+        assert_one_line_error(run_in_process("score", f"input={table}", f"run={run_dir}",
+                                             bad_boot), "n_boot=", "n_boot=1000")
     assert not out.exists() and not (SEEDS / "scored.csv").exists()
 
 

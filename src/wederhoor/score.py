@@ -19,9 +19,11 @@ from wederhoor.cli import hydra_app, require
     "score has no model= option: it scores every model the run saved, next to the rules")})
 def main(cfg: DictConfig) -> None:
     from wederhoor.evaluation.groups import compile_groups
+    from wederhoor.io.options import whole_number
     from wederhoor.io.outputs import TABLE_SUFFIXES, check_output
 
     require(cfg, "input", "gold")
+    whole_number(cfg, "n_boot", 1, "n_boot=1000")
     compile_groups(cfg.groups, "groups")  # a bad pattern is refused before anything slow runs
     if cfg.output:
         check_output(cfg.output, [cfg.input, cfg.gold], Path(cfg.paths.seeds),
