@@ -94,9 +94,11 @@ def test_score_scores_the_rules_and_every_saved_model_on_a_labelled_table(
     run_dir = _run(tmp_path / "run", cfg_factory)
     table = _labelled_table(tmp_path / "mine.csv")
     out = tmp_path / "scored.csv"
+    plot = tmp_path / "scores.png"
     done = run_in_process("score", f"input={table}", f"run={run_dir}", f"output={out}",
-                          "n_boot=100", "+groups.dutch='^nl-'")
+                          "n_boot=100", "+groups.dutch='^nl-'", f"plot={plot}")
     assert done.returncode == 0, done.stderr
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and f"-> {plot}" in done.stderr
     frame = pd.read_csv(out, keep_default_na=False)
     assert list(frame.columns) == ["doc_id", "sent_id", "lang", "text", "gold", "rules",
                                    "main", "majority"]
@@ -174,6 +176,8 @@ def test_score_refuses_bad_input_in_one_line_and_writes_nothing(tmp_path: Path,
                                          f"output={SEEDS / 'scored.csv'}"), "seeds")
     assert_one_line_error(run_in_process("score", f"input={table}",
                                          f"run={tmp_path / 'no-run'}"), "no-run")
+    assert_one_line_error(run_in_process("score", f"input={table}", f"run={run_dir}",
+                                         f"plot={tmp_path / 'scores.jpg'}"), "plot=", ".png")
     for bad_boot in ("n_boot=x", "n_boot=0"):
         assert_one_line_error(run_in_process("score", f"input={table}", f"run={run_dir}",
                                              bad_boot), "n_boot=", "n_boot=1000")

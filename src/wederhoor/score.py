@@ -28,6 +28,9 @@ def main(cfg: DictConfig) -> None:
     if cfg.output:
         check_output(cfg.output, [cfg.input, cfg.gold], Path(cfg.paths.seeds),
                      suffixes=TABLE_SUFFIXES)
+    if cfg.plot:
+        check_output(cfg.plot, [cfg.input, cfg.gold, cfg.output], Path(cfg.paths.seeds),
+                     kinds=".png", option="plot", suffixes=[".png"])
     _score(cfg)
 
 
@@ -71,7 +74,7 @@ def _score(cfg: DictConfig) -> None:
 
     from wederhoor.errors import info, warn
     from wederhoor.evaluation.groups import group_masks
-    from wederhoor.evaluation.scorecard import format_scorecard, scorecard
+    from wederhoor.evaluation.scorecard import format_scorecard, plot_scorecard, scorecard
     from wederhoor.io.model_files import describe, load_model, resolve_run, run_record, saved_models
     from wederhoor.io.outputs import write_table
     from wederhoor.io.run_folder import build_segmenter, load_run_config, run_language
@@ -112,6 +115,9 @@ def _score(cfg: DictConfig) -> None:
     print(f"{run_dir.name} on {cfg.input} (macro-F1, * = best; 95% interval from "
           f"{cfg.n_boot} draws of whole documents):")
     print(format_scorecard(rows))
+    if cfg.plot:
+        plot_scorecard(rows, Path(cfg.plot), f"{run_dir.name} on {Path(cfg.input).name}")
+        info(f"macro-F1 with intervals, per group and labeler -> {cfg.plot}")
     if cfg.output:
         for name, labels in columns.items():
             frame[name] = labels

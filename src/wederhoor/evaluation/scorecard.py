@@ -10,6 +10,7 @@ document-level bootstrap interval the run reports use (``stats.bootstrap_ci``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -62,3 +63,40 @@ def format_scorecard(rows: Sequence[Mapping[str, Any]]) -> str:
                          f"{r['ci_low']:>6.3f}-{r['ci_high']:<6.3f} {r['accuracy']:>6.3f} "
                          + " ".join(f"{r[f'f1_{lab}']:>6.3f}" for lab in LABELS))
     return "\n".join(lines)
+
+
+def plot_scorecard(rows: Sequence[Mapping[str, Any]], path: Path, title: str) -> Path:
+    """Each group a panel row, each labeler a point with its 95% interval: whether two
+    labelers differ on one's own news is a question of overlapping intervals, which a table
+    of eight labelers by several groups hides."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from wederhoor.evaluation.plots import save_png
+
+    groups = list(dict.fromkeys(r["group"] for r in rows))
+    labelers = list(dict.fromkeys(r["labeler"] for r in rows))
+    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.28 * len(rows) + 0.2 * len(groups)), dpi=120,
+                           layout="constrained")
+    y, ticks, names = 0.0, [], []
+    colours = plt.get_cmap("tab10")
+    for group in groups:
+        for r in (r for r in rows if r["group"] == group):
+            k = labelers.index(r["labeler"])
+            ax.errorbar(r["macro_f1"], y, xerr=[[r["macro_f1"] - r["ci_low"]],
+                                                [r["ci_high"] - r["macro_f1"]]],
+                        fmt="o", color=colours(k % 10), capsize=3, markersize=5)
+            ticks.append(y)
+            names.append(f"{group}: {r['labeler']}")
+            y += 1
+        y += 0.8  # a gap between groups
+    ax.set_yticks(ticks, names, fontsize=7)
+    ax.set_ylim(y - 0.3, -0.7)  # first group on top
+    low = min(r["ci_low"] for r in rows)
+    ax.set_xlim(max(0.0, low - 0.05), 1)
+    ax.set_xlabel("macro-F1 with its 95% interval (whole documents drawn with replacement)")
+    ax.set_title(title, fontsize=9)
+    ax.grid(axis="x", alpha=0.3)
+    return save_png(fig, path)
