@@ -82,7 +82,7 @@ def _require_columns(table: Any, path: Path, kind: str, needed: set[str]) -> Non
 
 def load_gold(path: str | Path, option: str = "data.gold", nullable: bool = True,
               blank_ok: bool = False) -> Gold:
-    """Read a gold CSV (doc_id, text, label; other columns ignored), checking every label.
+    """Read a gold table (doc_id, text, label; other columns ignored), checking every label.
 
     ``option`` is the command-line option that named the file, for the error messages;
     ``nullable``: that option may be null (no such file at all); ``blank_ok``: a row with an
@@ -90,8 +90,8 @@ def load_gold(path: str | Path, option: str = "data.gold", nullable: bool = True
     table), instead of an error."""
     gold_path = Path(path)
     table = _read_labels_table(gold_path, "gold file", option,
-                             f"point {option}= at a CSV with doc_id,text,label"
-                             + (f" or set {option}=null" if nullable else ""))
+                               f"point {option}= at a CSV with doc_id,text,label"
+                               + (f" or set {option}=null" if nullable else ""))
     _require_columns(table, gold_path, "gold file", {"doc_id", "text", "label"})
     if blank_ok:
         table = table[table["label"].str.strip() != ""]
@@ -110,8 +110,8 @@ def load_prediction_columns(path: str | Path) -> dict[str, dict[tuple[str, str],
     and every ``predicted*`` column (name -> (doc_id, normalised text) -> label)."""
     pred_path = Path(path)
     table = _read_labels_table(pred_path, "predictions file", "predictions", "point "
-                             "predictions= at the predictions.csv of a run folder "
-                             "(experiments/runs/...), or set predictions=null")
+                               "predictions= at the predictions.csv of a run folder "
+                               "(experiments/runs/...), or set predictions=null")
     if not {"doc_id", "text"} <= set(table.columns):
         raise UserError(f"{pred_path} lacks doc_id and text columns; is it a run's "
                         "predictions.csv?")
