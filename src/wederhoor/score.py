@@ -72,7 +72,7 @@ def _distinct(masks: dict[str, Any]) -> dict[str, Any]:
 def _score(cfg: DictConfig) -> None:
     from hydra.utils import instantiate
 
-    from wederhoor.errors import info, warn
+    from wederhoor.errors import UserError, info, warn
     from wederhoor.evaluation.groups import group_masks
     from wederhoor.evaluation.scorecard import format_scorecard, plot_scorecard, scorecard
     from wederhoor.io.model_files import describe, load_model, resolve_run, run_record, saved_models
@@ -101,8 +101,11 @@ def _score(cfg: DictConfig) -> None:
                                         frame["doc_id"].tolist())
     for name in saved:
         info(f"predicting with {name} ...")
-        model = load_model(run_dir, name)
-        columns[name] = [str(p) for p in model.predict(model_input(model, frame))]
+        try:
+            model = load_model(run_dir, name)
+            columns[name] = [str(p) for p in model.predict(model_input(model, frame))]
+        except UserError as exc:  # an e5 model without the extra: score the others
+            warn(f"{name} is left out: {exc}")
     scored = (frame["gold"] != "").to_numpy()
     frame = frame[scored].reset_index(drop=True)
     columns = {name: [lab for lab, keep in zip(labels, scored, strict=True) if keep]
