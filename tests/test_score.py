@@ -34,6 +34,14 @@ def _labelled_table(path: Path) -> Path:
     return path
 
 
+def _document(folder: Path, doc_id: str = "en-1") -> Path:
+    """``folder`` holding the sentences of ``doc_id`` as one .txt document."""
+    folder.mkdir()
+    (folder / f"{doc_id}.txt").write_text(" ".join(s[2] for s in SENTENCES if s[0] == doc_id)
+                                          + "\n", encoding="utf-8")
+    return folder
+
+
 def _run(folder: Path, cfg_factory) -> Path:
     """A run folder as train leaves it: config, metrics and two fitted models (naive Bayes
     as the main model, a constant predictor by name)."""
@@ -131,10 +139,7 @@ def test_score_scores_the_rules_and_every_saved_model_on_a_labelled_table(
 def test_score_splits_documents_and_matches_a_separate_gold_file(tmp_path: Path,
                                                                  cfg_factory) -> None:
     run_dir = _run(tmp_path / "run", cfg_factory)
-    doc = tmp_path / "docs"
-    doc.mkdir()
-    (doc / "en-1.txt").write_text(" ".join(s[2] for s in SENTENCES if s[0] == "en-1") + "\n",
-                                  encoding="utf-8")
+    doc = _document(tmp_path / "docs")
     gold = tmp_path / "gold.csv"
     pd.DataFrame([(s[0], s[2], s[3]) for s in SENTENCES[3:5]] + [("en-1", "Not there.",
                                                                    "neutral")],
@@ -188,10 +193,7 @@ def test_score_takes_splits_output_labelled_in_part(tmp_path: Path, cfg_factory)
     """The researcher's way in: split their news, label some of the rows, score the table;
     rows still without a label are left out, and the rest are scored as they stand."""
     run_dir = _run(tmp_path / "run", cfg_factory)
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "en-1.txt").write_text(" ".join(s[2] for s in SENTENCES if s[0] == "en-1") + "\n",
-                                   encoding="utf-8")
+    docs = _document(tmp_path / "docs")
     table = tmp_path / "to-label.csv"
     done = run_in_process("split", f"input={docs}", f"output={table}")
     assert done.returncode == 0, done.stderr
@@ -230,7 +232,7 @@ def test_score_reads_labels_from_json_lines_and_parquet(tmp_path: Path, cfg_fact
                       encoding="utf-8")
     assert_one_line_error(run_in_process("score", f"input={tmp_path / 'mine.csv'}",
                                          f"gold={broken}", f"run={run_dir}"),
-                          str(broken), "not JSON lines")
+                          str(broken), "line 2 is not valid JSON")
 
 
 def test_score_labels_whole_documents_before_it_keeps_the_labelled_rows(

@@ -10,7 +10,13 @@ from typing import Any
 
 from wederhoor import LABELS
 from wederhoor.errors import UserError
-from wederhoor.io.documents import check_utf8, extension, separator_hint
+from wederhoor.io.documents import (
+    check_parquet,
+    check_utf8,
+    extension,
+    json_record,
+    separator_hint,
+)
 
 _SPACE = re.compile(r"\s+")
 
@@ -51,25 +57,20 @@ def _read_labels_table(path: Path, kind: str, option: str, fix: str) -> Any:
     if not path.is_file():
         raise UserError(f"{kind} not found: {path}; {fix}")
     suffix = extension(path)
-    if suffix != ".parquet":
-        check_utf8(path)
+    if suffix == ".parquet":  # the checks and messages of the stages' own readers
+        check_parquet(path)
+        return pd.read_parquet(path).fillna("").astype(str)
+    check_utf8(path)
+    if suffix == ".jsonl":
+        with path.open(encoding="utf-8") as handle:
+            records = [json_record(line, path, number, '{"doc_id": ..., "text": ..., "label": ...}')
+                       for number, line in enumerate(handle, 1) if line.strip()]
+        return pd.DataFrame.from_records(records).fillna("").astype(str)
     try:
-        if suffix == ".jsonl":
-            table = pd.read_json(path, lines=True, dtype=False)
-        elif suffix == ".parquet":
-            table = pd.read_parquet(path)
-        else:
-            return pd.read_csv(path, dtype=str, keep_default_na=False)
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # noqa: BLE001
-        detail = " ".join(str(exc).split())[:200]
-        if suffix == ".jsonl":
-            why = f"not JSON lines, one object a line ({detail})"
-        elif suffix == ".parquet":
-            why = f"not a Parquet file ({detail})"
-        else:
-            why = separator_hint(path) or detail
-        raise UserError(f"could not read {kind} {path}: {why}") from None
-    return table.fillna("").astype(str)
+        raise UserError(f"could not read {kind} {path}: "
+                        f"{separator_hint(path) or ' '.join(str(exc).split())}") from None
 
 
 def _require_columns(table: Any, path: Path, kind: str, needed: set[str]) -> None:
