@@ -94,6 +94,44 @@ def test_scorecard_figures_are_those_of_sklearn_with_an_interval_around_them() -
     assert starred == ["perfect", "perfect"]
 
 
+def test_confidence_rows_score_the_surest_share_as_sklearn_does() -> None:
+    """The share a model is surest of is taken from the top of its probabilities, rounded
+    up, per group; its figures are sklearn's on exactly those rows, and the cut is the
+    lowest probability among them."""
+    from wederhoor.evaluation.confidence import confidence_rows, format_confidence
+
+    rng = np.random.default_rng(5)
+    gold = rng.choice(LABELS, size=40)
+    sure = rng.random(40)
+    # right on the 20 sentences it is surest of, wrong on every other one
+    top = np.argsort(-sure)[:20]
+    wrong = np.array([LABELS[(LABELS.index(g) + 1) % 3] for g in gold], dtype=object)
+    predicted = wrong.copy()
+    predicted[top] = gold[top]
+    masks = {"all": np.ones(40, bool), "odd": np.arange(40) % 2 == 1}
+    rows = confidence_rows(gold, {"m": predicted, "rules": gold}, {"m": sure}, masks,
+                           [0.5, 0.1])
+    assert [(r["group"], r["share"]) for r in rows] == [
+        ("all", 0.1), ("all", 0.5), ("all", 1.0), ("odd", 0.1), ("odd", 0.5), ("odd", 1.0)]
+    by = {(r["group"], r["share"]): r for r in rows}
+    assert by["all", 0.5]["sentences"] == 20 and by["all", 0.5]["accuracy"] == 1.0
+    assert by["all", 0.5]["cut"] == pytest.approx(np.sort(sure)[-20])
+    assert by["all", 1.0]["accuracy"] == 0.5 and by["all", 1.0]["cut"] == sure.min()
+    assert by["all", 1.0]["macro_f1"] == pytest.approx(f1_score(gold, predicted,
+                                                                average="macro"))
+    odd = np.flatnonzero(masks["odd"])
+    kept = odd[np.argsort(-sure[odd], kind="stable")[:2]]  # 10% of 20, rounded up: 2
+    assert by["odd", 0.1]["sentences"] == 2
+    assert by["odd", 0.1]["accuracy"] == pytest.approx(np.mean(gold[kept] == predicted[kept]))
+    assert by["odd", 0.1]["cut"] == pytest.approx(sure[kept].min())
+    table = format_confidence(rows).splitlines()
+    assert table[1] == "all: 40 sentences" and "every sentence" in table[2]
+    assert table[3].split() == ["m", *(f"{by['all', s][k]:.3f}" if k != "cut" else
+                                       f">={by['all', s]['cut']:.2f}"
+                                       for s in (0.1, 0.5, 1.0)
+                                       for k in ("macro_f1", "accuracy", "cut"))]
+
+
 def test_score_scores_the_rules_and_every_saved_model_on_a_labelled_table(
         tmp_path: Path, cfg_factory) -> None:
     from wederhoor.io.model_files import load_model
@@ -102,14 +140,17 @@ def test_score_scores_the_rules_and_every_saved_model_on_a_labelled_table(
     run_dir = _run(tmp_path / "run", cfg_factory)
     table = _labelled_table(tmp_path / "mine.csv")
     out = tmp_path / "scored.csv"
-    plot = tmp_path / "scores.png"
+    plot, curves = tmp_path / "scores.png", tmp_path / "surest.png"
     done = run_in_process("score", f"input={table}", f"run={run_dir}", f"output={out}",
-                          "n_boot=100", "+groups.dutch='^nl-'", f"plot={plot}")
+                          "n_boot=100", "+groups.dutch='^nl-'", f"plot={plot}",
+                          f"coverage_plot={curves}")
     assert done.returncode == 0, done.stderr
-    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and f"-> {plot}" in done.stderr
+    for png in (plot, curves):
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and f"-> {png}" in done.stderr
     frame = pd.read_csv(out, keep_default_na=False)
     assert list(frame.columns) == ["doc_id", "sent_id", "lang", "text", "gold", "rules",
-                                   "main", "majority"]
+                                   "main", "majority", "main_confidence",
+                                   "majority_confidence"]
     assert list(frame["gold"]) == [s[3] for s in SENTENCES]
     assert list(frame["lang"]) == ["nl"] * 3 + ["en"] * 4  # detected per document
     # each column is what its labeler says: the rules reading whole documents, the models
@@ -117,7 +158,10 @@ def test_score_scores_the_rules_and_every_saved_model_on_a_labelled_table(
                                     list(frame["doc_id"]))
     assert list(frame["rules"]) == labels
     for name in ("main", "majority"):
-        assert list(frame[name]) == list(load_model(run_dir, name).predict(frame["text"]))
+        model = load_model(run_dir, name)
+        assert list(frame[name]) == list(model.predict(frame["text"]))
+        assert np.allclose(frame[f"{name}_confidence"],
+                           model.predict_proba(frame["text"]).max(axis=1), atol=1e-4)
     assert len(set(frame["majority"])) == 1
     # the printed figures are those of the written labels, per group; lang nl is the same
     # rows as the group named dutch, so it is shown once
@@ -134,6 +178,16 @@ def test_score_scores_the_rules_and_every_saved_model_on_a_labelled_table(
         assert rows[name].split()[1].rstrip("*") == f"{macro:.3f}"
     assert "main (nb, trained on gold, macro-F1 0.500)" in done.stdout
     assert "7 of 7 sentences have a gold label" in done.stderr
+    # the coverage table: main on the half of the sentences it is surest of (4 of 7)
+    table = out_lines[out_lines.index("The sentences each model is surest of (macro-F1, "
+                                      "accuracy, >= the lowest probability kept):"):]
+    main_row = next(ln for ln in table if ln.split()[0] == "main").split()
+    surest = frame.sort_values("main_confidence", ascending=False, kind="stable").head(4)
+    macro = f1_score(surest["gold"], surest["main"], average="macro",
+                     labels=sorted(set(surest["gold"])))
+    assert main_row[4:7] == [f"{macro:.3f}", f"{(surest['gold'] == surest['main']).mean():.3f}",
+                             f">={surest['main_confidence'].min():.2f}"]
+    assert not any(ln.split()[0] == "rules" for ln in table[1:] if ln.strip())
 
 
 def test_score_splits_documents_and_matches_a_separate_gold_file(tmp_path: Path,
@@ -183,6 +237,12 @@ def test_score_refuses_bad_input_in_one_line_and_writes_nothing(tmp_path: Path,
                                          f"run={tmp_path / 'no-run'}"), "no-run")
     assert_one_line_error(run_in_process("score", f"input={table}", f"run={run_dir}",
                                          f"plot={tmp_path / 'scores.jpg'}"), "plot=", ".png")
+    for bad_share in ("coverage=[0]", "coverage=[1.5]", "coverage=half"):
+        assert_one_line_error(run_in_process("score", f"input={table}", f"run={run_dir}",
+                                             bad_share), "coverage", "coverage=[0.25,0.5]")
+    assert_one_line_error(run_in_process("score", f"input={table}", f"run={run_dir}",
+                                         f"coverage_plot={tmp_path / 'c.svg'}"),
+                          "coverage_plot=", ".png")
     for bad_boot in ("n_boot=x", "n_boot=0"):
         assert_one_line_error(run_in_process("score", f"input={table}", f"run={run_dir}",
                                              bad_boot), "n_boot=", "n_boot=1000")
@@ -287,4 +347,6 @@ def test_score_leaves_out_a_model_whose_extra_is_missing(tmp_path: Path, cfg_fac
     assert done.returncode == 0, done.stderr
     warnings = [ln for ln in done.stderr.splitlines() if "left out" in ln]
     assert len(warnings) == 1 and "e5_logreg" in warnings[0] and "make e5-install" in warnings[0]
-    assert list(pd.read_csv(out).columns[-3:]) == ["rules", "main", "majority"]
+    columns = list(pd.read_csv(out).columns)
+    assert columns[5:] == ["rules", "main", "majority", "main_confidence",
+                           "majority_confidence"]

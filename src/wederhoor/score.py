@@ -19,11 +19,12 @@ from wederhoor.cli import hydra_app, require
     "score has no model= option: it scores every model the run saved, next to the rules")})
 def main(cfg: DictConfig) -> None:
     from wederhoor.evaluation.groups import compile_groups
-    from wederhoor.io.options import whole_number
+    from wederhoor.io.options import shares, whole_number
     from wederhoor.io.outputs import TABLE_SUFFIXES, check_output
 
     require(cfg, "input", "gold")
     whole_number(cfg, "n_boot", 1, "n_boot=1000")
+    shares(cfg, "coverage", "'coverage=[0.25,0.5]'")
     compile_groups(cfg.groups, "groups")  # a bad pattern is refused before anything slow runs
     if cfg.output:
         check_output(cfg.output, [cfg.input, cfg.gold], Path(cfg.paths.seeds),
@@ -31,6 +32,10 @@ def main(cfg: DictConfig) -> None:
     if cfg.plot:
         check_output(cfg.plot, [cfg.input, cfg.gold, cfg.output], Path(cfg.paths.seeds),
                      kinds=".png", option="plot", suffixes=[".png"])
+    if cfg.coverage_plot:
+        check_output(cfg.coverage_plot, [cfg.input, cfg.gold, cfg.output, cfg.plot],
+                     Path(cfg.paths.seeds), kinds=".png", option="coverage_plot",
+                     suffixes=[".png"])
     _score(cfg)
 
 
@@ -78,7 +83,6 @@ def _score(cfg: DictConfig) -> None:
     from wederhoor.io.model_files import describe, load_model, resolve_run, run_record, saved_models
     from wederhoor.io.outputs import write_table
     from wederhoor.io.run_folder import build_segmenter, load_run_config, run_language
-    from wederhoor.modeling.models import model_input
     from wederhoor.pipeline.engine import sentences
     from wederhoor.pipeline.sentences import segmenter_for
 
@@ -99,17 +103,21 @@ def _score(cfg: DictConfig) -> None:
     columns: dict[str, list[str]] = {}
     columns["rules"], _ = labeler.label(frame["text"].tolist(), frame["lang"].tolist(),
                                         frame["doc_id"].tolist())
+    confidence: dict[str, Any] = {}  # each model's probability for its label, where it has one
     for name in saved:
         info(f"predicting with {name} ...")
         try:
-            model = load_model(run_dir, name)
-            columns[name] = [str(p) for p in model.predict(model_input(model, frame))]
+            columns[name], sure = _predict(load_model(run_dir, name), frame)
         except UserError as exc:  # an e5 model without the extra: score the others
             warn(f"{name} is left out: {exc}")
+            continue
+        if sure is not None:
+            confidence[name] = sure
     scored = (frame["gold"] != "").to_numpy()
     frame = frame[scored].reset_index(drop=True)
     columns = {name: [lab for lab, keep in zip(labels, scored, strict=True) if keep]
                for name, labels in columns.items()}
+    confidence = {name: sure[scored] for name, sure in confidence.items()}
     masks = _distinct({"all": [True] * len(frame)}
                       | group_masks(frame["doc_id"], frame["lang"], cfg.groups, "groups"))
     rows = scorecard(frame["doc_id"], frame["gold"], columns, masks, n_boot=cfg.n_boot,
@@ -121,12 +129,53 @@ def _score(cfg: DictConfig) -> None:
     if cfg.plot:
         plot_scorecard(rows, Path(cfg.plot), f"{run_dir.name} on {Path(cfg.input).name}")
         info(f"macro-F1 with intervals, per group and labeler -> {cfg.plot}")
+    _confidence(cfg, frame["gold"], columns, confidence, masks, rows, run_dir.name)
     if cfg.output:
         for name, labels in columns.items():
             frame[name] = labels
-        write_table(frame[["doc_id", "sent_id", "lang", "text", "gold", *columns]],
-                    cfg.output)
+        for name, sure in confidence.items():
+            frame[f"{name}_confidence"] = sure.round(4)
+        write_table(frame[["doc_id", "sent_id", "lang", "text", "gold", *columns,
+                           *(f"{name}_confidence" for name in confidence)]], cfg.output)
         info(f"one row per scored sentence -> {cfg.output}")
+
+
+def _predict(model: Any, frame: Any) -> tuple[list[str], Any]:
+    """A model's labels for ``frame`` and, when it gives probabilities, the probability of
+    each label (the label is the most probable class, as ``predict`` writes it)."""
+    from wederhoor.modeling.models import model_input
+
+    X = model_input(model, frame)
+    if not hasattr(model, "predict_proba"):
+        return [str(p) for p in model.predict(X)], None
+    proba = model.predict_proba(X)
+    classes = [str(c) for c in model.classes_]
+    return [classes[i] for i in proba.argmax(axis=1)], proba.max(axis=1)
+
+
+def _confidence(cfg: DictConfig, gold: Any, columns: dict[str, list[str]],
+                confidence: dict[str, Any], masks: dict[str, Any],
+                rows: list[dict[str, Any]], run_name: str) -> None:
+    """The coverage table (and plot): each model on the share of sentences it is surest of."""
+    from wederhoor.errors import info
+    from wederhoor.evaluation.confidence import (
+        confidence_rows,
+        format_confidence,
+        plot_confidence,
+    )
+
+    if not confidence or not (cfg.coverage or cfg.coverage_plot):
+        return
+    if cfg.coverage:
+        print(format_confidence(confidence_rows(gold, columns, confidence, masks,
+                                                list(cfg.coverage))))
+    if cfg.coverage_plot:
+        curve = confidence_rows(gold, columns, confidence, masks,
+                                [k / 20 for k in range(1, 21)])
+        rules = {r["group"]: r["macro_f1"] for r in rows if r["labeler"] == "rules"}
+        plot_confidence(curve, Path(cfg.coverage_plot),
+                        f"{run_name} on {Path(cfg.input).name}", rules)
+        info(f"macro-F1 of the surest share of sentences, per model -> {cfg.coverage_plot}")
 
 
 if __name__ == "__main__":

@@ -62,6 +62,20 @@ def whole_numbers(cfg: DictConfig, key: str, minimum: int = 1, example: str | No
     return [int(item) for item in value]
 
 
+def shares(cfg: DictConfig, key: str, example: str) -> list[float]:
+    """``cfg[key]``, a list option such as ``coverage=[0.25,0.5]``, as shares above 0 and at
+    most 1, in rising order without repeats."""
+    value = _value(cfg, key)
+    if not isinstance(value, (ListConfig, list)):
+        raise UserError(f"{key}={value!r} is not a list of shares; pass e.g. {example}")
+    for item in value:
+        _checked(f"{key} item {item!r}", item, False, 0, example)
+        if not 0 < item <= 1:
+            raise UserError(f"{key} item {item!r} is not a share above 0 and at most 1; "
+                            f"pass e.g. {example}")
+    return sorted({float(item) for item in value})
+
+
 def flag(cfg: DictConfig, key: str) -> bool:
     """``cfg[key]`` as a bool: only true or false (``stream=maybe`` is not taken as true)."""
     value = _value(cfg, key)
