@@ -86,10 +86,13 @@ def plot_confidence(rows: Sequence[Mapping[str, Any]], path: Path, title: str,
 
     groups = list(dict.fromkeys(r["group"] for r in rows))
     models = list(dict.fromkeys(r["labeler"] for r in rows))
-    fig, axes = plt.subplots(1, len(groups), figsize=(4.2 * len(groups), 3.6), dpi=120,
+    ncols = min(3, len(groups))
+    nrows = math.ceil(len(groups) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 3.4 * nrows), dpi=120,
                              sharey=True, squeeze=False, layout="constrained")
+    panels = axes.ravel()
     colours = plt.get_cmap("tab10")
-    for ax, group in zip(axes[0], groups, strict=True):
+    for ax, group in zip(panels, groups, strict=False):
         for k, name in enumerate(models):
             line = sorted((r["share"], r["macro_f1"]) for r in rows
                           if r["group"] == group and r["labeler"] == name)
@@ -100,7 +103,10 @@ def plot_confidence(rows: Sequence[Mapping[str, Any]], path: Path, title: str,
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of sentences kept, surest first", fontsize=8)
         ax.grid(alpha=0.3)
-    axes[0][0].set_ylabel("macro-F1 on the sentences kept")
-    axes[0][-1].legend(fontsize=7, loc="lower left")
+    for ax in panels[len(groups):]:
+        ax.set_visible(False)
+    for row in axes:
+        row[0].set_ylabel("macro-F1 on the sentences kept", fontsize=8)
+    panels[len(groups) - 1].legend(fontsize=7, loc="lower left")
     fig.suptitle(title, fontsize=9)
     return save_png(fig, path)
