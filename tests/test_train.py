@@ -158,11 +158,12 @@ def test_train_and_predict_commands_run_end_to_end(tmp_path: Path) -> None:
         assert np.allclose(frame[columns].sum(axis=1), 1, atol=1e-3)
         assert list(frame[columns].idxmax(axis=1).str[2:]) == list(frame["predicted"])
         assert np.allclose(frame[columns], model.predict_proba(frame["text"]), atol=1e-4)
+        assert np.allclose(frame["confidence"], frame[columns].max(axis=1), atol=1e-4)
     docs = tmp_path / "documents.csv"
     done = run_in_process("predict", f"run={run_dir}", f"input={text}", f"output={out}",
                           "probabilities=false", f"documents={docs}")
     assert done.returncode == 0, done.stderr
-    assert not any(c.startswith("p_") for c in pd.read_csv(out).columns)
+    assert not any(c.startswith("p_") or c == "confidence" for c in pd.read_csv(out).columns)
     # one row per document, its counts those of the sentence file, and its line on stderr
     sentences, table = pd.read_csv(out), pd.read_csv(docs)
     assert table["sentences"].sum() == len(sentences) and len(table) == 1

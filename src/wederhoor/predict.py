@@ -37,8 +37,9 @@ def unscored_run(run_dir: Path, file: str, asked: bool) -> str:
 
 
 def add_predictions(frame: Any, model: Any, X: Any, probabilities: bool, name: str) -> None:
-    """``predicted``, and with ``probabilities`` one ``p_<label>`` column per class: a
-    researcher sorts or filters on how sure the model was (which sentences to read first).
+    """``predicted``, and with ``probabilities`` its probability (``confidence``) and one
+    ``p_<label>`` column per class: a researcher keeps the labels above a cut and reads the
+    rest (``make score``'s coverage table says where to cut on their own labelled news).
     The label is the most probable class, so the two never disagree."""
     import numpy as np
 
@@ -54,6 +55,7 @@ def add_predictions(frame: Any, model: Any, X: Any, probabilities: bool, name: s
     classes = [str(c) for c in model.classes_]
     proba = model.predict_proba(X) if X is not None else np.zeros((0, len(classes)))
     frame["predicted"] = [classes[i] for i in proba.argmax(axis=1)] if len(proba) else []
+    frame["confidence"] = proba.max(axis=1).round(4) if len(proba) else []
     for k, label in enumerate(classes):
         frame[f"p_{label}"] = proba[:, k].round(4)
 
