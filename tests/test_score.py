@@ -132,6 +132,41 @@ def test_confidence_rows_score_the_surest_share_as_sklearn_does() -> None:
                                        for k in ("macro_f1", "accuracy", "cut"))]
 
 
+def test_answered_rows_compare_each_labelers_documents_with_gold() -> None:
+    """Per group, gold's accusing and answered documents come first, and each labeler's
+    agreement with them is sklearn's on the per-document flags; a document is read from the
+    group's sentences only."""
+    from sklearn.metrics import cohen_kappa_score
+
+    from wederhoor.evaluation.answered import answered_rows, format_answered
+
+    doc_ids = ["a", "a", "b", "b", "c", "c", "d"]
+    gold = ["accusation", "denial", "accusation", "neutral", "neutral", "denial", "accusation"]
+    # "late" finds a denial in b (answered wrongly) and misses a's (unanswered wrongly)
+    late = ["accusation", "neutral", "accusation", "denial", "neutral", "denial", "accusation"]
+    masks = {"all": np.ones(7, bool), "a and b, first sentences": np.array(
+        [True, False, True, False, False, False, False])}
+    rows = answered_rows(doc_ids, gold, {"late": late, "same": gold}, masks)
+    by = {(r["group"], r["labeler"]): r for r in rows}
+    assert [r["labeler"] for r in rows[:3]] == ["gold", "late", "same"]
+    assert (by["all", "gold"]["documents"], by["all", "gold"]["accusing"],
+            by["all", "gold"]["answered"]) == (4, 3, 1)
+    assert by["all", "gold"]["share"] == pytest.approx(1 / 3)
+    assert (by["all", "late"]["accusing"], by["all", "late"]["answered"]) == (3, 1)
+    gold_flags, late_flags = [True, False, False, False], [False, True, False, False]
+    assert by["all", "late"]["agree"] == pytest.approx(0.5)
+    assert by["all", "late"]["kappa"] == pytest.approx(cohen_kappa_score(gold_flags,
+                                                                         late_flags))
+    assert by["all", "same"]["agree"] == 1.0 and by["all", "same"]["kappa"] == 1.0
+    # only the first sentence of a and b: both accuse, neither is answered
+    first = by["a and b, first sentences", "gold"]
+    assert (first["documents"], first["accusing"], first["answered"]) == (2, 2, 0)
+    lines = format_answered(rows).splitlines()
+    assert lines[1] == "all: 4 documents"
+    assert lines[3].split() == ["gold", "3", "1", "33%"]
+    assert lines[4].split() == ["late", "3", "1", "33%", "50%", f"{by['all', 'late']['kappa']:.2f}"]
+
+
 def test_score_scores_the_rules_and_every_saved_model_on_a_labelled_table(
         tmp_path: Path, cfg_factory) -> None:
     from wederhoor.io.model_files import load_model
@@ -178,6 +213,11 @@ def test_score_scores_the_rules_and_every_saved_model_on_a_labelled_table(
         assert rows[name].split()[1].rstrip("*") == f"{macro:.3f}"
     assert "main (nb, trained on gold, macro-F1 0.500)" in done.stdout
     assert "7 of 7 sentences have a gold label" in done.stderr
+    # per document: both documents accuse and are answered by gold
+    documents = out_lines[next(i for i, ln in enumerate(out_lines)
+                               if ln.startswith("Documents (")):]
+    assert documents[1] == "all: 2 documents" and documents[3].split() == [
+        "gold", "2", "2", "100%"]
     # the coverage table: main on the half of the sentences it is surest of (4 of 7)
     table = out_lines[out_lines.index("The sentences each model is surest of (macro-F1, "
                                       "accuracy, >= the lowest probability kept):"):]

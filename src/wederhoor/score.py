@@ -78,6 +78,7 @@ def _score(cfg: DictConfig) -> None:
     from hydra.utils import instantiate
 
     from wederhoor.errors import UserError, info, warn
+    from wederhoor.evaluation.answered import answered_rows, format_answered
     from wederhoor.evaluation.groups import group_masks
     from wederhoor.evaluation.scorecard import format_scorecard, plot_scorecard, scorecard
     from wederhoor.io.model_files import describe, load_model, resolve_run, run_record, saved_models
@@ -129,6 +130,7 @@ def _score(cfg: DictConfig) -> None:
     if cfg.plot:
         plot_scorecard(rows, Path(cfg.plot), f"{run_dir.name} on {Path(cfg.input).name}")
         info(f"macro-F1 with intervals, per group and labeler -> {cfg.plot}")
+    print(format_answered(answered_rows(frame["doc_id"], frame["gold"], columns, masks)))
     _confidence(cfg, frame["gold"], columns, confidence, masks, rows, run_dir.name)
     if cfg.output:
         for name, labels in columns.items():
