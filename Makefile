@@ -55,7 +55,7 @@ label: $(STAMP) ## Label your own text with the rules alone, with their evidence
 	@$(call need_in_out,label,labels)
 	@$(BIN)/python -m wederhoor.label "input=$$IN" "output=$$OUT" $(ARGS)
 
-score: $(STAMP) ## Score the rules and a run's models on sentences you labelled: make score IN=<table: doc_id, sent_id, text, label> [RUN=<run folder>] [OUT=<per-sentence labels.csv>]
+score: $(STAMP) ## Score the rules and a run's models on sentences you labelled (per sentence, per document, on each model's surest share): make score IN=<table: doc_id, sent_id, text, label> [RUN=<run folder>] [OUT=<per-sentence labels.csv>]
 	@[[ -n "$$IN" ]] || { echo "wederhoor: make score needs IN=<a sentence table with doc_id," \
 	  "sent_id, text and label columns> (or documents, with ARGS=gold=<labels.csv>)" >&2; exit 2; }
 	@$(BIN)/python -m wederhoor.score "input=$$IN" "run=$$RUN" $${OUT:+"output=$$OUT"} $(ARGS)
