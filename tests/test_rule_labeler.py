@@ -3262,3 +3262,23 @@ def test_session_nineteen_real_news_families(rl: RuleLabeler) -> None:
                ("In vergelijking met de buurlanden zijn de boetes hier nog bijzonder laag.",
                 NEU)],
           "nl")
+
+
+def test_session_twenty_real_news_families(rl: RuleLabeler) -> None:
+    """Session 20, families read on a second batch of real published news (our own sentences
+    about invented parties): a fine ranked, counted or summed, or handed to parties nobody can
+    name, accuses nobody, while a sum a named party must pay does; sentencing headlines with
+    nothing after the term are charges."""
+    check(rl, [("Het is een van de hoogste boetes die de toezichthouder ooit oplegde.", NEU),
+               ("Het gaat om een totaal boetebedrag van 240.000 euro.", NEU),
+               ("De drie grootste boetes van elk 40.000 euro werden vorige week opgelegd.", NEU),
+               ("Een ander bedrijf kreeg een boete van ruim 2 miljoen euro.", NEU),
+               ("De toezichthouder legde Veldkamp Energie de hoogste boete ooit op.", ACC),
+               ("Directeur Wim Loos moet 75.000 euro betalen.", ACC),
+               ("Zowel Brandhof als Kestrel moeten elk 30.000 euro terugbetalen.", ACC),
+               ("De gemeente moest 2 miljoen euro vrijmaken voor de nieuwe brug.", NEU)], "nl")
+    check(rl, [("Former Harwick mayor gets 4 years", ACC),
+               ("Jail for care worker who stole from residents", ACC),
+               ("Judge jails Dunmore man caught selling fake permits", ACC),
+               ("Conditions in jails for young offenders are improving", NEU),
+               ("Local runner gets 3 years of funding", NEU)], "en")
