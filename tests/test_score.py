@@ -42,9 +42,9 @@ def _document(folder: Path, doc_id: str = "en-1") -> Path:
     return folder
 
 
-def _run(folder: Path, cfg_factory) -> Path:
-    """A run folder as train leaves it: config, metrics and two fitted models (naive Bayes
-    as the main model, a constant predictor by name)."""
+def _run(folder: Path, cfg_factory, configs: tuple[str, str] = ("nb", "majority")) -> Path:
+    """A run folder as train leaves it: config, metrics and two fitted models (by default
+    naive Bayes as the main model, a constant predictor by name)."""
     import yaml
     from hydra.utils import instantiate
 
@@ -55,10 +55,10 @@ def _run(folder: Path, cfg_factory) -> Path:
     segmenter = {"_target_": "wederhoor.pipeline.segmenters.SyntokSegmenter"}
     (folder / ".hydra" / "config.yaml").write_text(
         yaml.safe_dump({"lang": "auto", "segmenter": segmenter}), encoding="utf-8")
-    for name, config in (("main", "nb"), ("majority", "majority")):
+    for name, config in (("main", configs[0]), ("majority", configs[1])):
         model = instantiate(cfg_factory("train", [f"model={config}"]).model)
         save_model(model.fit(list(SMOKE_TEXTS), list(SMOKE_LABELS)), folder, name)
-    saved = {"main": {"file": "model.skops", "model": "nb", "train_labels": "gold",
+    saved = {"main": {"file": "model.skops", "model": configs[0], "train_labels": "gold",
                       "macro_f1": 0.5},
              "majority": {"file": "model-majority.skops", "train_labels": "gold",
                           "macro_f1": 0.2}}
@@ -390,3 +390,19 @@ def test_score_leaves_out_a_model_whose_extra_is_missing(tmp_path: Path, cfg_fac
     columns = list(pd.read_csv(out).columns)
     assert columns[5:] == ["rules", "main", "majority", "main_confidence",
                            "majority_confidence"]
+
+
+def test_score_says_when_no_model_gives_probabilities(tmp_path: Path, cfg_factory) -> None:
+    """A run whose models give no probabilities (linear SVMs) is scored without the coverage
+    table, and an asked-for coverage plot is not drawn, with a warning saying why."""
+    run_dir = _run(tmp_path / "run", cfg_factory, ("tfidf_svm", "tfidf_svm"))
+    curves = tmp_path / "surest.png"
+    out = tmp_path / "scored.csv"
+    done = run_in_process("score", f"input={_labelled_table(tmp_path / 'mine.csv')}",
+                          f"run={run_dir}", f"coverage_plot={curves}", f"output={out}",
+                          "n_boot=20")
+    assert done.returncode == 0, done.stderr
+    assert "surest" not in done.stdout and not curves.exists()
+    assert any("warning" in ln and "no model of the run gives probabilities" in ln
+               and str(curves) in ln for ln in done.stderr.splitlines())
+    assert list(pd.read_csv(out).columns)[5:] == ["rules", "main", "majority"]

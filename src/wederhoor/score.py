@@ -159,14 +159,19 @@ def _confidence(cfg: DictConfig, gold: Any, columns: dict[str, list[str]],
                 confidence: dict[str, Any], masks: dict[str, Any],
                 rows: list[dict[str, Any]], run_name: str) -> None:
     """The coverage table (and plot): each model on the share of sentences it is surest of."""
-    from wederhoor.errors import info
+    from wederhoor.errors import info, warn
     from wederhoor.evaluation.confidence import (
         confidence_rows,
         format_confidence,
         plot_confidence,
     )
 
-    if not confidence or not (cfg.coverage or cfg.coverage_plot):
+    if not (cfg.coverage or cfg.coverage_plot):
+        return
+    if not confidence:
+        (warn if cfg.coverage_plot else info)(
+            "no model of the run gives probabilities (tfidf_svm does not): no coverage "
+            "table" + (f", and {cfg.coverage_plot} is not drawn" if cfg.coverage_plot else ""))
         return
     if cfg.coverage:
         print(format_confidence(confidence_rows(gold, columns, confidence, masks,
