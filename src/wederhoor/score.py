@@ -144,7 +144,7 @@ def _score(cfg: DictConfig) -> None:
 
 def _predict(model: Any, frame: Any) -> tuple[list[str], Any]:
     """A model's labels for ``frame`` and, when it gives probabilities, the probability of
-    each label (the label is the most probable class, as ``predict`` writes it)."""
+    the label it gives each sentence (the most probable class, as ``predict`` writes it)."""
     from wederhoor.modeling.models import model_input
 
     X = model_input(model, frame)
