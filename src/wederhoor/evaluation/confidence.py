@@ -35,6 +35,7 @@ def confidence_rows(reference: Sequence[str], columns: Mapping[str, Sequence[str
         size = int(mask.sum())
         if not size:
             continue
+        truth = gold[mask]
         for name, sure in confidence.items():
             predicted = np.asarray(columns[name], dtype=object)[mask]
             probability = np.asarray(sure, dtype=float)[mask]
@@ -43,8 +44,8 @@ def confidence_rows(reference: Sequence[str], columns: Mapping[str, Sequence[str
                 kept = order[:max(1, math.ceil(round(share * size, 9)))]
                 rows.append({"group": group, "labeler": name, "share": share,
                              "sentences": len(kept),
-                             "macro_f1": evaluate_macro_f1(gold[mask][kept], predicted[kept]),
-                             "accuracy": float(np.mean(gold[mask][kept] == predicted[kept])),
+                             "macro_f1": evaluate_macro_f1(truth[kept], predicted[kept]),
+                             "accuracy": float(np.mean(truth[kept] == predicted[kept])),
                              "cut": float(probability[kept].min())})
     return rows
 
