@@ -44,17 +44,19 @@ def add_predictions(frame: Any, model: Any, X: Any, probabilities: bool, name: s
     import numpy as np
 
     from wederhoor.errors import info
+    from wederhoor.modeling.models import most_probable
 
     has_proba = hasattr(model, "predict_proba")
     if probabilities and not has_proba:
         info(f"{name} gives no probabilities: only the predicted label is written "
              "(probabilities=false skips this line)")
-    if not probabilities or not has_proba:
-        frame["predicted"] = model.predict(X) if X is not None else []
+    wanted = probabilities and has_proba
+    classes = [str(c) for c in model.classes_] if wanted else []
+    labels, proba = (most_probable(model, X, wanted) if X is not None
+                     else ([], np.zeros((0, len(classes))) if wanted else None))
+    frame["predicted"] = labels
+    if proba is None:
         return
-    classes = [str(c) for c in model.classes_]
-    proba = model.predict_proba(X) if X is not None else np.zeros((0, len(classes)))
-    frame["predicted"] = [classes[i] for i in proba.argmax(axis=1)] if len(proba) else []
     frame["confidence"] = proba.max(axis=1).round(4) if len(proba) else []
     for k, label in enumerate(classes):
         frame[f"p_{label}"] = proba[:, k].round(4)

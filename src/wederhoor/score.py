@@ -145,14 +145,10 @@ def _score(cfg: DictConfig) -> None:
 def _predict(model: Any, frame: Any) -> tuple[list[str], Any]:
     """A model's labels for ``frame`` and, when it gives probabilities, the probability of
     the label it gives each sentence (the most probable class, as ``predict`` writes it)."""
-    from wederhoor.modeling.models import model_input
+    from wederhoor.modeling.models import model_input, most_probable
 
-    X = model_input(model, frame)
-    if not hasattr(model, "predict_proba"):
-        return [str(p) for p in model.predict(X)], None
-    proba = model.predict_proba(X)
-    classes = [str(c) for c in model.classes_]
-    return [classes[i] for i in proba.argmax(axis=1)], proba.max(axis=1)
+    labels, proba = most_probable(model, model_input(model, frame))
+    return labels, None if proba is None else proba.max(axis=1)
 
 
 def _confidence(cfg: DictConfig, gold: Any, columns: dict[str, list[str]],

@@ -186,6 +186,18 @@ def model_input(model: Any, frame: Any) -> Any:
     return frame["text"].to_numpy(dtype=object)
 
 
+def most_probable(model: Any, X: Any, probabilities: bool = True) -> tuple[list[str], Any]:
+    """``model``'s label for each row of ``X`` and, when asked for and the model gives them,
+    its class probabilities (columns in ``model.classes_`` order; else None). With
+    probabilities the label is the most probable class, so a label and its probability
+    never disagree (``predict`` writes both, ``score`` ranks by them)."""
+    if not probabilities or not hasattr(model, "predict_proba"):
+        return [str(p) for p in model.predict(X)], None
+    proba = model.predict_proba(X)
+    classes = [str(c) for c in model.classes_]
+    return [classes[i] for i in proba.argmax(axis=1)], proba
+
+
 def take(X: Any, rows: Any) -> Any:
     """Rows of a model input (an array of texts or a table), kept in their order."""
     return X.iloc[rows] if hasattr(X, "iloc") else X[rows]
