@@ -18,12 +18,12 @@ export HF_DATASETS_OFFLINE := 1
 export HF_HUB_OFFLINE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export JOBS  # read by the sweep recipe from its environment: a value never becomes shell code
-export IN OUT RUN  # read by the predict, label and score recipes the same way
+export IN OUT RUN  # read by the predict, label, score and estimate recipes the same way
 # $(call need_in_out,TARGET,WHAT): the one-line refusal of a predict or label without IN= or OUT=
 need_in_out = [[ -n "$$IN" && -n "$$OUT" ]] || { echo "wederhoor: make $(1) needs IN=<a folder" \
   "of .txt files, or a .txt, .csv, .jsonl or .parquet file> and OUT=<$(2).csv>" >&2; exit 2; }
 
-.PHONY: help install run predict label test test-slow lint typecheck sweep compare label-report segeval score \
+.PHONY: help install run predict label test test-slow lint typecheck sweep compare label-report segeval score estimate \
         gold-check agreement learning-curve bench mlflow-install mlflow-ui e5-install run-e5 clean
 
 help: ## Show this list of targets
@@ -32,7 +32,7 @@ help: ## Show this list of targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
 	@echo
-	@echo "Variables: EXP=<experiment> JOBS=<parallel jobs> DIR=<sweep or runs folder> IN=/OUT=/RUN= (predict, label, score)" \
+	@echo "Variables: EXP=<experiment> JOBS=<parallel jobs> DIR=<sweep or runs folder> IN=/OUT=/RUN= (predict, label, score, estimate)" \
 	  "ARGS='<hydra overrides>'"
 
 $(STAMP): pyproject.toml
@@ -59,6 +59,12 @@ score: $(STAMP) ## Score the rules and a run's models on sentences you labelled 
 	@[[ -n "$$IN" ]] || { echo "wederhoor: make score needs IN=<a sentence table with doc_id," \
 	  "sent_id, text and label columns> (or documents, with ARGS=gold=<labels.csv>)" >&2; exit 2; }
 	@$(BIN)/python -m wederhoor.score "input=$$IN" "run=$$RUN" $${OUT:+"output=$$OUT"} $(ARGS)
+
+estimate: $(STAMP) ## The shares to report (accusation and denial sentences, accusing and answered articles) with 95% intervals: a run's labels corrected by the articles you labelled: make estimate IN=<sentence table, some articles labelled whole> [RUN=<run folder>] [OUT=<shares.csv>]
+	@[[ -n "$$IN" ]] || { echo "wederhoor: make estimate needs IN=<a sentence table with doc_id," \
+	  "sent_id, text and label, label filled in for a random sample of whole documents> (or" \
+	  "documents, with ARGS=gold=<labels.csv>)" >&2; exit 2; }
+	@$(BIN)/python -m wederhoor.estimate "input=$$IN" "run=$$RUN" $${OUT:+"output=$$OUT"} $(ARGS)
 
 test: $(STAMP) ## Run ruff and the test suite (slow tests excluded; CI adds typecheck, test-slow)
 	@$(BIN)/ruff check src tests

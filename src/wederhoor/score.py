@@ -39,48 +39,14 @@ def main(cfg: DictConfig) -> None:
     _score(cfg)
 
 
-def _with_gold(cfg: DictConfig, frame: Any) -> Any:
-    """``frame`` with a ``gold`` column ("" where the gold file gives no label), or one line
-    saying that it labels none of its sentences."""
-    from wederhoor.errors import UserError, info
-    from wederhoor.io.gold import load_gold
-
-    gold = load_gold(cfg.gold, option="gold", nullable=False, blank_ok=True)
-    frame["gold"] = gold.lookup(frame["doc_id"], frame["text"])
-    missed = gold.unmatched(frame["doc_id"], frame["text"])
-    labelled = int((frame["gold"] != "").sum())
-    if not labelled:
-        raise UserError(f"{cfg.gold} labels none of the {len(frame)} sentences of "
-                        f"{cfg.input}: its doc_id and text must match the input's (a "
-                        "labelled sentence table scores itself: leave gold= out)")
-    info(f"{labelled} of {len(frame)} sentences have a gold label in {cfg.gold}")
-    if missed:
-        info(f"{len(missed)} labelled sentence(s) of {cfg.gold} are not sentences of the "
-             f"input as the run's segmenter splits it (first: {missed[0][1][:60]!r}); "
-             "they are left out")
-    return frame
-
-
-def _distinct(masks: dict[str, Any]) -> dict[str, Any]:
-    """``masks`` without a group whose rows are those of a group before it (a corpus in one
-    language: ``lang en`` is ``all`` again)."""
-    import numpy as np
-
-    kept: dict[str, Any] = {}
-    for name, mask in masks.items():
-        rows = np.asarray(mask, dtype=bool)
-        if not any(np.array_equal(rows, seen) for seen in kept.values()):
-            kept[name] = rows
-    return kept
-
-
 def _score(cfg: DictConfig) -> None:
     from hydra.utils import instantiate
 
     from wederhoor.errors import UserError, info, warn
     from wederhoor.evaluation.answered import answered_rows, format_answered
-    from wederhoor.evaluation.groups import group_masks
+    from wederhoor.evaluation.groups import distinct_masks, group_masks
     from wederhoor.evaluation.scorecard import format_scorecard, plot_scorecard, scorecard
+    from wederhoor.io.gold import attach_gold
     from wederhoor.io.model_files import describe, load_model, resolve_run, run_record, saved_models
     from wederhoor.io.outputs import write_table
     from wederhoor.io.run_folder import build_segmenter, load_run_config, run_language
@@ -97,7 +63,7 @@ def _score(cfg: DictConfig) -> None:
     segmenter = segmenter_for(cfg.input, build_segmenter(run_dir, trained))
     frame = sentences(cfg.input, cfg.lang or run_language(run_dir, trained), None, segmenter,
                       workers=cfg.workers).to_pandas()
-    frame = _with_gold(cfg, frame)
+    frame = attach_gold(frame, cfg.gold, cfg.input)
     # every sentence is labelled, each document whole and in order as in a run (the rules'
     # context and the hybrid's read the sentences around each one), and only the sentences
     # with a gold label are scored
@@ -119,8 +85,8 @@ def _score(cfg: DictConfig) -> None:
     columns = {name: [lab for lab, keep in zip(labels, scored, strict=True) if keep]
                for name, labels in columns.items()}
     confidence = {name: sure[scored] for name, sure in confidence.items()}
-    masks = _distinct({"all": [True] * len(frame)}
-                      | group_masks(frame["doc_id"], frame["lang"], cfg.groups, "groups"))
+    masks = distinct_masks({"all": [True] * len(frame)}
+                           | group_masks(frame["doc_id"], frame["lang"], cfg.groups, "groups"))
     rows = scorecard(frame["doc_id"], frame["gold"], columns, masks, n_boot=cfg.n_boot,
                      seed=cfg.seed)
     print("models: " + "; ".join(describe(name, entry) for name, entry in saved.items()))

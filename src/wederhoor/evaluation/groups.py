@@ -50,6 +50,17 @@ def group_masks(doc_ids: Any, langs: Any, groups: Mapping[str, str] | None,
     return masks
 
 
+def distinct_masks(masks: Mapping[str, Any]) -> dict[str, Any]:
+    """``masks`` without a group whose rows are those of a group before it (a corpus in one
+    language: ``lang en`` is ``all`` again)."""
+    kept: dict[str, Any] = {}
+    for name, mask in masks.items():
+        rows = np.asarray(mask, dtype=bool)
+        if not any(np.array_equal(rows, seen) for seen in kept.values()):
+            kept[name] = rows
+    return kept
+
+
 def compile_rounds(pattern: str | None, option: str = "rounds") -> re.Pattern[str] | None:
     """The rounds ``option`` as a compiled pattern (None: no rounds), or one line saying it is
     not a regular expression (checked before any work, as ``compile_groups`` is)."""

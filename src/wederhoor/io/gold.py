@@ -123,3 +123,25 @@ def load_prediction_columns(path: str | Path) -> dict[str, dict[tuple[str, str],
                         f"{', '.join(table.columns)}); point predictions= at a run's "
                         "predictions.csv, or set predictions=null")
     return {name: dict(zip(keys, table[name], strict=True)) for name in names}
+
+
+def attach_gold(frame: Any, gold_path: str | Path, input_path: str | Path) -> Any:
+    """``frame`` (the input's sentences as the run's segmenter splits them) with a ``gold``
+    column, "" where the gold file gives no label; or one line saying that the file labels
+    none of its sentences. ``score`` and ``estimate`` read a researcher's labels this way."""
+    from wederhoor.errors import info
+
+    gold = load_gold(gold_path, option="gold", nullable=False, blank_ok=True)
+    frame["gold"] = gold.lookup(frame["doc_id"], frame["text"])
+    missed = gold.unmatched(frame["doc_id"], frame["text"])
+    labelled = int((frame["gold"] != "").sum())
+    if not labelled:
+        raise UserError(f"{gold_path} labels none of the {len(frame)} sentences of "
+                        f"{input_path}: its doc_id and text must match the input's (a "
+                        "labelled sentence table scores itself: leave gold= out)")
+    info(f"{labelled} of {len(frame)} sentences have a gold label in {gold_path}")
+    if missed:
+        info(f"{len(missed)} labelled sentence(s) of {gold_path} are not sentences of the "
+             f"input as the run's segmenter splits it (first: {missed[0][1][:60]!r}); "
+             "they are left out")
+    return frame

@@ -1,0 +1,100 @@
+"""``python -m wederhoor.estimate``: the shares a study of one's own news reports, with
+intervals that hold however often the model is wrong.
+
+``predict`` counts a model's labels; on published news that count of answered articles can be
+off by twenty points. Label a random sample of the documents by hand and this command
+corrects the model's count with them (prediction-powered inference,
+``evaluation.prediction_powered``): the share to report, and its 95% interval.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from omegaconf import DictConfig
+
+from wederhoor.cli import hydra_app, require
+
+
+@hydra_app("estimate", refused={"model": (
+    "estimate has no model= option: saved_model=NAME picks one of the run's saved models "
+    "(best, the default; main = model.skops; or an also.NAME of the run)")})
+def main(cfg: DictConfig) -> None:
+    from wederhoor.evaluation.groups import compile_groups
+    from wederhoor.io.options import whole_number
+    from wederhoor.io.outputs import TABLE_SUFFIXES, check_output
+
+    require(cfg, "input", "gold")
+    whole_number(cfg, "n_boot", 100, "n_boot=2000")
+    whole_number(cfg, "few_documents", 2, "few_documents=30")
+    compile_groups(cfg.groups, "groups")  # a bad pattern is refused before anything slow runs
+    if cfg.output:
+        check_output(cfg.output, [cfg.input, cfg.gold], Path(cfg.paths.seeds),
+                     suffixes=TABLE_SUFFIXES)
+    _estimate(cfg)
+
+
+def _estimate(cfg: DictConfig) -> None:
+    import pandas as pd
+
+    from wederhoor.errors import UserError, info, warn
+    from wederhoor.evaluation.groups import distinct_masks, group_masks
+    from wederhoor.evaluation.prediction_powered import (
+        format_shares,
+        group_shares,
+        labelled_documents,
+    )
+    from wederhoor.io.gold import attach_gold
+    from wederhoor.io.model_files import (
+        choose_model,
+        describe,
+        load_model,
+        resolve_run,
+        saved_models,
+    )
+    from wederhoor.io.outputs import write_table
+    from wederhoor.io.run_folder import build_segmenter, load_run_config, run_language
+    from wederhoor.modeling.models import model_input, most_probable
+    from wederhoor.pipeline.engine import sentences
+    from wederhoor.pipeline.sentences import segmenter_for
+
+    run_dir = resolve_run(cfg.run, cfg.runs_dir)
+    saved = saved_models(run_dir)  # refuses a run whose train failed
+    name = choose_model(saved, cfg.saved_model, run_dir.name)
+    trained = load_run_config(run_dir)
+    segmenter = segmenter_for(cfg.input, build_segmenter(run_dir, trained))
+    frame = sentences(cfg.input, cfg.lang or run_language(run_dir, trained), None, segmenter,
+                      workers=cfg.workers).to_pandas()
+    frame = attach_gold(frame, cfg.gold, cfg.input)
+    whole, part = labelled_documents(frame["doc_id"].tolist(), frame["gold"].tolist())
+    n_whole = frame.loc[whole, "doc_id"].nunique()
+    if part.any():
+        warn(f"{frame.loc[part, 'doc_id'].nunique()} document(s) are labelled in part only "
+             f"(first: {frame.loc[part, 'doc_id'].iloc[0]}): they count as unlabelled; label "
+             "every sentence of a document for it to count")
+    if n_whole < 2:
+        raise UserError(f"{cfg.gold} labels {n_whole} whole document(s) of {cfg.input}; the "
+                        "shares need a random sample of at least 2 documents labelled "
+                        f"sentence by sentence ({cfg.few_documents} or more for useful "
+                        "intervals)")
+    if n_whole < cfg.few_documents:
+        warn(f"only {n_whole} whole documents are labelled: the intervals are rough (label "
+             f"{cfg.few_documents} or more, drawn at random)")
+    info(f"predicting {len(frame)} sentences with {describe(name, saved[name])} ...")
+    model = load_model(run_dir, name)
+    frame["predicted"], _ = most_probable(model, model_input(model, frame))
+    masks = distinct_masks({"all": [True] * len(frame)}
+                           | group_masks(frame["doc_id"], frame["lang"], cfg.groups, "groups"))
+    rows = group_shares(frame["doc_id"], frame["gold"], frame["predicted"], masks,
+                        n_boot=cfg.n_boot, seed=cfg.seed)
+    print(f"{run_dir.name} ({name}) on {cfg.input}, corrected by the documents labelled in "
+          f"{cfg.gold} (95% intervals from {cfg.n_boot} draws of whole documents; they "
+          "assume those documents are a random sample of the input's):")
+    print(format_shares(rows))
+    if cfg.output:
+        write_table(pd.DataFrame(rows), cfg.output)
+        info(f"one row per group and share -> {cfg.output}")
+
+
+if __name__ == "__main__":
+    main()

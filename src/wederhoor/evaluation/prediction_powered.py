@@ -1,0 +1,210 @@
+"""The shares a study reports, from a model's labels corrected by the documents one labelled.
+
+On published news the best model is right on two thirds to three quarters of the sentences,
+so its count of, say, accusing articles that are answered can be off by twenty points, and
+an interval drawn around that count says nothing of the model's errors. Labelling a random
+sample of the documents by hand gives an unbiased share, but a wide one. Prediction-powered
+inference (Angelopoulos, Bates, Fannjiang, Jordan and Zrnic, *Science* 2023) uses both: the
+model's mean over the documents nobody labelled, plus the mean of (gold - model) over the
+labelled ones, which removes the model's bias; the interval stays valid however poor the
+model is, and narrows as it gets better. The model's part is weighted by lambda in [0, 1],
+chosen from the labelled documents to make the estimate's variance smallest (PPI++,
+Angelopoulos, Duchi and Zrnic 2023): a useless model gets weight 0 and the estimate is the
+labelled documents' alone.
+
+Every share is a ratio of means over documents (denial sentences of all sentences; answered
+documents of accusing ones), so whole documents are drawn with replacement, labelled and
+unlabelled apart, and lambda is chosen anew in every draw; the interval is the percentiles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from wederhoor.evaluation.documents import document_table
+
+#: What is counted per document, gold or predicted (``one`` counts documents).
+QUANTITIES = ("one", "sentences", "accusation", "denial", "neutral", "accuses", "answered")
+#: Each share a study reports: (counted, out of), both columns of ``QUANTITIES``.
+SHARES: dict[str, tuple[str, str]] = {
+    "accusation sentences": ("accusation", "sentences"),
+    "denial sentences": ("denial", "sentences"),
+    "neutral sentences": ("neutral", "sentences"),
+    "accusing documents": ("accuses", "one"),
+    "answered of accusing": ("answered", "accuses"),
+}
+_DRAW_CELLS = 500_000  # documents x draws held at once when drawing
+
+
+def document_counts(doc_ids: Sequence[str], labels: Sequence[str]) -> np.ndarray:
+    """One row per document (in order of first appearance), one column per ``QUANTITIES``."""
+    import pandas as pd
+
+    table = document_table(pd.DataFrame({"doc_id": list(doc_ids), "labels": list(labels)}),
+                           "labels")
+    table["one"] = 1
+    return table[list(QUANTITIES)].to_numpy(dtype=float)
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+
+
+def _corrected(gold: np.ndarray, model: np.ndarray, unlabelled: np.ndarray,
+               num: int, den: int, n_unlabelled: int) -> tuple[np.ndarray, np.ndarray]:
+    """The prediction-powered share and its lambda, for every draw at once.
+
+    ``gold`` and ``model``: (draws, labelled documents, quantities); ``unlabelled``: (draws,
+    quantities), the model's means over the drawn unlabelled documents. Lambda minimises the
+    variance of the share's linear part, (counted - share x out of), estimated on the
+    labelled documents."""
+    n = gold.shape[1]
+    share = _ratio(gold[:, :, num].mean(1), gold[:, :, den].mean(1))
+    safe = np.nan_to_num(share)[:, None]
+    truth = gold[:, :, num] - safe * gold[:, :, den]
+    guess = model[:, :, num] - safe * model[:, :, den]
+    truth_c = truth - truth.mean(1, keepdims=True)
+    guess_c = guess - guess.mean(1, keepdims=True)
+    cov = (truth_c * guess_c).sum(1) / max(n - 1, 1)
+    var = (guess_c ** 2).sum(1) / max(n - 1, 1)
+    if n_unlabelled:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            lam = np.clip(np.where(var > 0, cov / np.where(var > 0, var, 1), 0.0)
+                          / (1 + n / n_unlabelled), 0.0, 1.0)
+    else:  # nothing left unlabelled: the labelled documents alone
+        lam = np.zeros(len(gold))
+    means = [lam * unlabelled[:, q] + (gold[:, :, q] - lam[:, None] * model[:, :, q]).mean(1)
+             for q in (num, den)]
+    return np.clip(_ratio(*means), 0.0, 1.0), lam
+
+
+def _draws(n: int, n_boot: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """Indices of whole documents drawn with replacement, ``n_boot`` rows, in chunks."""
+    size = max(1, _DRAW_CELLS // max(n, 1))
+    return [rng.integers(0, n, size=(min(size, n_boot - start), n))
+            for start in range(0, n_boot, size)]
+
+
+def share_rows(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: np.ndarray,
+               n_boot: int = 2000, seed: int = 0) -> list[dict[str, Any]]:
+    """One row per share in ``SHARES``: the model's count over every document, the labelled
+    documents' share with its interval, and the prediction-powered share with its interval
+    and lambda. Arrays are ``document_counts`` of the labelled documents (gold and the
+    model's labels) and of the unlabelled ones (the model's)."""
+    n, n_unl = len(gold), len(model_unlabelled)
+    rng = np.random.default_rng(seed)
+    chunks = _draws(n, n_boot, rng)
+    unlabelled_means = (np.concatenate([model_unlabelled[idx].mean(1)
+                                        for idx in _draws(n_unl, n_boot, rng)])
+                        if n_unl else np.zeros((n_boot, len(QUANTITIES))))
+    column = {name: k for k, name in enumerate(QUANTITIES)}
+    pairs = {share: (column[a], column[b]) for share, (a, b) in SHARES.items()}
+    alone: dict[str, list[np.ndarray]] = {share: [] for share in SHARES}
+    corrected: dict[str, list[np.ndarray]] = {share: [] for share in SHARES}
+    start = 0
+    for idx in chunks:
+        g, m, u = gold[idx], model_labelled[idx], unlabelled_means[start:start + len(idx)]
+        start += len(idx)
+        for share, (num, den) in pairs.items():
+            alone[share].append(_ratio(g[:, :, num].mean(1), g[:, :, den].mean(1)))
+            corrected[share].append(_corrected(g, m, u, num, den, n_unl)[0])
+    everything = np.concatenate([model_labelled, model_unlabelled])
+    observed = model_unlabelled.mean(0) if n_unl else np.zeros(len(QUANTITIES))
+    rows = []
+    for share, (num, den) in pairs.items():
+        point, lam = _corrected(gold[None], model_labelled[None], observed[None], num, den,
+                                n_unl)
+        rows.append({
+            "share": share, "labelled": n, "unlabelled": n_unl,
+            "model": float(_ratio(everything[:, num].sum(), everything[:, den].sum())),
+            "labelled_share": float(_ratio(gold[:, num].sum(), gold[:, den].sum())),
+            **_interval("labelled", alone[share]),
+            "corrected": float(point[0]), "lambda": float(lam[0]),
+            **_interval("corrected", corrected[share])})
+    return rows
+
+
+def _interval(prefix: str, draws: list[np.ndarray]) -> dict[str, float]:
+    """The 95% percentile interval of the draws where the share is defined (some draws of a
+    small sample hold no accusing document)."""
+    values = np.concatenate(draws)
+    values = values[~np.isnan(values)]
+    if len(values) < 0.95 * sum(len(d) for d in draws):
+        return {f"{prefix}_low": float("nan"), f"{prefix}_high": float("nan")}
+    low, high = np.percentile(values, [2.5, 97.5])
+    return {f"{prefix}_low": float(low), f"{prefix}_high": float(high)}
+
+
+def labelled_documents(doc_ids: Sequence[str], gold: Sequence[str]) -> tuple[Any, Any]:
+    """Per sentence: whether its document is labelled whole (every sentence has a gold
+    label), and whether it is labelled in part only (such a document counts as unlabelled:
+    its accusations and denials are not all known)."""
+    import pandas as pd
+
+    has = pd.Series([g != "" for g in gold])
+    per_doc = has.groupby(pd.Series(list(doc_ids))).transform
+    whole = per_doc("all").to_numpy(dtype=bool)
+    some = per_doc("any").to_numpy(dtype=bool)
+    return whole, some & ~whole
+
+
+def group_shares(doc_ids: Sequence[str], gold: Sequence[str], predicted: Sequence[str],
+                 masks: Mapping[str, Any], n_boot: int = 2000,
+                 seed: int = 0) -> list[dict[str, Any]]:
+    """``share_rows`` for each group of sentences (whole documents: a group is a set of
+    documents), with the group's name on every row; a group without two labelled documents
+    is left out."""
+    docs = np.asarray(doc_ids, dtype=object)
+    truth = np.asarray(gold, dtype=object)
+    model = np.asarray(predicted, dtype=object)
+    whole, _ = labelled_documents(list(docs), list(truth))
+    rows: list[dict[str, Any]] = []
+    for group, mask in masks.items():
+        rows_in = np.asarray(mask, dtype=bool)
+        lab, unl = rows_in & whole, rows_in & ~whole
+        if len(set(docs[lab])) < 2:
+            continue
+        counts = (document_counts(docs[lab], truth[lab]),
+                  document_counts(docs[lab], model[lab]),
+                  document_counts(docs[unl], model[unl]) if unl.any()
+                  else np.zeros((0, len(QUANTITIES))))
+        rows += [{"group": group, **row} for row in share_rows(*counts, n_boot=n_boot,
+                                                                 seed=seed)]
+    return rows
+
+
+def _pct(value: float) -> str:
+    return "-" if np.isnan(value) else f"{value:.1%}"
+
+
+def _span(low: float, high: float) -> str:
+    if np.isnan(low):
+        return "(no interval)"
+    if low == high:  # every labelled document alike: the draws cannot vary
+        return "(too few documents)"
+    return f"({low:.1%}-{high:.1%})"
+
+
+def format_shares(rows: Sequence[Mapping[str, Any]]) -> str:
+    """A terminal table, one block per group: the model's count, the labelled documents'
+    share, and the corrected share a study can report."""
+    if not rows:
+        return ""
+    width = max(len(s) for s in SHARES)
+    lines = []
+    for group in dict.fromkeys(r["group"] for r in rows):
+        block = [r for r in rows if r["group"] == group]
+        lines.append(f"{group}: {block[0]['labelled']} documents labelled by you, "
+                     f"{block[0]['unlabelled']} not")
+        lines.append(f"  {'share':<{width}} {'model':>7}   {'your labels alone':<28}"
+                     f"{'corrected (report this)':<28}{'lambda':>6}")
+        for r in block:
+            alone = f"{_pct(r['labelled_share'])} {_span(r['labelled_low'], r['labelled_high'])}"
+            fixed = f"{_pct(r['corrected'])} {_span(r['corrected_low'], r['corrected_high'])}"
+            lines.append(f"  {r['share']:<{width}} {_pct(r['model']):>7}   {alone:<28}"
+                         f"{fixed:<28}{r['lambda']:>6.2f}")
+    return "\n".join(line.rstrip() for line in lines)

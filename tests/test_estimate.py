@@ -1,0 +1,213 @@
+"""``wederhoor.estimate``: the shares a study reports, corrected by the documents one labelled."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.clitools import SEEDS, assert_one_line_error, run_in_process, saved_run
+from wederhoor.evaluation.prediction_powered import (
+    QUANTITIES,
+    SHARES,
+    document_counts,
+    format_shares,
+    group_shares,
+    labelled_documents,
+    share_rows,
+)
+
+LABELS = np.array(["accusation", "denial", "neutral"], dtype=object)
+COLUMN = {name: k for k, name in enumerate(QUANTITIES)}
+
+
+def _counts(codes: list[np.ndarray]) -> np.ndarray:
+    """``document_counts`` rows of documents given as arrays of label codes."""
+    rows = []
+    for doc in codes:
+        acc, den, neu = np.bincount(doc, minlength=3)
+        rows.append([1, len(doc), acc, den, neu, acc > 0, acc > 0 and den > 0])
+    return np.array(rows, dtype=float)
+
+
+def _documents(rng: np.random.Generator, m: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """``m`` documents of gold label codes and a biased model's codes for them: it calls 8%
+    of neutral sentences denials and misses a quarter of the accusations, so its share of
+    answered documents runs far too high."""
+    gold, model = [], []
+    for _ in range(m):
+        accuses, answered = rng.random() < 0.7, rng.random() < 0.5
+        p_acc, p_den = (0.3 if accuses else 0.0), (0.12 if accuses and answered else 0.0)
+        codes = rng.choice(3, size=int(rng.integers(4, 20)), p=[p_acc, p_den, 1 - p_acc - p_den])
+        r = rng.random(len(codes))
+        guess = codes.copy()
+        guess[(codes == 2) & (r < 0.08)] = 1
+        guess[(codes == 0) & (r < 0.25)] = 2
+        gold.append(codes)
+        model.append(guess)
+    return gold, model
+
+
+def _share(counts: np.ndarray, share: str) -> float:
+    counted, out_of = SHARES[share]
+    return counts[:, COLUMN[counted]].sum() / counts[:, COLUMN[out_of]].sum()
+
+
+def test_document_counts_count_each_label_and_the_documents_flags() -> None:
+    counts = document_counts(["a", "a", "a", "b", "b", "c"],
+                             ["accusation", "denial", "neutral", "accusation", "neutral",
+                              "denial"])
+    assert counts.tolist() == [[1, 3, 1, 1, 1, 1, 1], [1, 2, 1, 0, 1, 1, 0],
+                               [1, 1, 0, 1, 0, 0, 0]]
+
+
+def test_a_perfect_model_pools_every_document_and_a_useless_one_adds_nothing() -> None:
+    """With the model right on every labelled document, lambda is N / (N + n) and the
+    corrected share is the share over all documents. A model that finds no accusation
+    anywhere says nothing of which documents accuse: lambda is 0 for the document shares and
+    the corrected share is the labelled documents' own."""
+    rng = np.random.default_rng(0)
+    gold, _ = _documents(rng, 60)
+    labelled, unlabelled = _counts(gold[:20]), _counts(gold[20:])
+    perfect = share_rows(labelled, labelled, unlabelled, n_boot=200)
+    both = np.concatenate([labelled, unlabelled])
+    for row in perfect:
+        assert row["lambda"] == pytest.approx(40 / 60)
+        assert row["corrected"] == pytest.approx(_share(both, row["share"]))
+        assert row["labelled_share"] == pytest.approx(_share(labelled, row["share"]))
+        assert (row["labelled"], row["unlabelled"]) == (20, 40)
+    constant = _counts([np.full(len(doc), 2) for doc in gold])
+    useless = share_rows(labelled, constant[:20], constant[20:], n_boot=200)
+    for row in useless[3:]:
+        assert row["share"] in ("accusing documents", "answered of accusing")
+        assert row["lambda"] == 0.0
+        assert row["corrected"] == pytest.approx(row["labelled_share"])
+    assert useless[3]["model"] == 0.0 and np.isnan(useless[4]["model"])  # none accuses
+
+
+def test_the_corrected_share_is_the_model_mean_plus_the_labelled_correction() -> None:
+    """Point estimate and lambda written out: lambda = cov(psi, psi_hat) / ((1 + n/N)
+    var(psi_hat)) on the labelled documents, psi = counted - share x out of."""
+    rng = np.random.default_rng(1)
+    gold, model = _documents(rng, 90)
+    g, m, u = _counts(gold[:30]), _counts(model[:30]), _counts(model[30:])
+    for row in share_rows(g, m, u, n_boot=200):
+        num, den = (COLUMN[c] for c in SHARES[row["share"]])
+        theta = g[:, num].sum() / g[:, den].sum()
+        psi, psi_hat = g[:, num] - theta * g[:, den], m[:, num] - theta * m[:, den]
+        lam = np.clip(np.cov(psi, psi_hat)[0, 1] / psi_hat.var(ddof=1) / (1 + 30 / 60), 0, 1)
+        means = [lam * u[:, q].mean() + (g[:, q] - lam * m[:, q]).mean() for q in (num, den)]
+        assert row["lambda"] == pytest.approx(lam)
+        assert row["corrected"] == pytest.approx(means[0] / means[1])
+        assert row["corrected_low"] < row["corrected"] < row["corrected_high"]
+
+
+def test_corrected_intervals_cover_the_truth_where_the_models_count_is_far_off() -> None:
+    """Across 100 studies of 300 documents, 40 labelled, the corrected 95% interval holds
+    the population's share about 95% of the time and is narrower than the labelled
+    documents' alone, while the model's own count misses by several points."""
+    rng = np.random.default_rng(2)
+    gold, model = _documents(rng, 20_000)
+    truth = {s: _share(_counts(gold), s) for s in SHARES}
+    counted = {s: _share(_counts(model), s) for s in SHARES}
+    assert counted["answered of accusing"] - truth["answered of accusing"] > 0.1
+    covered = {s: 0 for s in SHARES}
+    narrower = {s: 0 for s in SHARES}
+    for study in range(100):
+        g, m = _documents(rng, 300)
+        rows = share_rows(_counts(g[:40]), _counts(m[:40]), _counts(m[40:]), n_boot=300,
+                          seed=study)
+        for r in rows:
+            covered[r["share"]] += r["corrected_low"] <= truth[r["share"]] <= r["corrected_high"]
+            narrower[r["share"]] += (r["corrected_high"] - r["corrected_low"]
+                                     < r["labelled_high"] - r["labelled_low"])
+    assert all(85 <= c <= 100 for c in covered.values()), covered
+    for share in ("accusation sentences", "denial sentences", "neutral sentences"):
+        assert narrower[share] >= 80, narrower
+
+
+def test_documents_labelled_in_part_count_as_unlabelled_and_groups_need_two() -> None:
+    doc_ids = ["a", "a", "b", "b", "c", "c", "d"]
+    gold = ["accusation", "denial", "neutral", "", "accusation", "neutral", "denial"]
+    predicted = ["accusation", "neutral", "denial", "denial", "accusation", "denial", "neutral"]
+    whole, part = labelled_documents(doc_ids, gold)
+    assert whole.tolist() == [True, True, False, False, True, True, True]
+    assert part.tolist() == [False, False, True, True, False, False, False]
+    masks = {"all": np.ones(7, bool), "a and b": np.arange(7) < 4}
+    rows = group_shares(doc_ids, gold, predicted, masks, n_boot=100)
+    assert {r["group"] for r in rows} == {"all"}  # a and b hold one labelled document
+    by = {r["share"]: r for r in rows}
+    assert (by["denial sentences"]["labelled"], by["denial sentences"]["unlabelled"]) == (3, 1)
+    assert by["denial sentences"]["labelled_share"] == pytest.approx(2 / 5)
+    assert by["denial sentences"]["model"] == pytest.approx(3 / 7)
+    text = format_shares(rows).splitlines()
+    assert text[0] == "all: 3 documents labelled by you, 1 not"
+    assert text[2].split()[:4] == ["accusation", "sentences", "28.6%", "40.0%"]
+
+
+def _study(folder: Path) -> Path:
+    """A sentence table of eight short documents, the first four labelled whole."""
+    rows = []
+    for k in range(8):
+        party = f"Bakkerij Kroes {k}"
+        sentences = [(f"Het parket vervolgt de directeur van {party} voor oplichting.",
+                      "accusation"),
+                     ("Zijn advocaat noemt de aantijgingen uit de lucht gegrepen.", "denial"),
+                     ("Het proces begint in maart.", "neutral")][: 2 + k % 2]
+        rows += [(f"nl-{k}", i + 1, text, label if k < 4 else "")
+                 for i, (text, label) in enumerate(sentences)]
+    path = folder / "study.csv"
+    pd.DataFrame(rows, columns=["doc_id", "sent_id", "text", "label"]).to_csv(path,
+                                                                            index=False)
+    return path
+
+
+def test_estimate_reports_each_share_from_a_run_and_the_labelled_documents(
+        tmp_path: Path, cfg_factory) -> None:
+    from wederhoor.io.model_files import load_model
+
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
+    study, out = _study(tmp_path), tmp_path / "shares.csv"
+    done = run_in_process("estimate", f"input={study}", f"run={run_dir}", f"output={out}",
+                          "n_boot=200", "saved_model=main")
+    assert done.returncode == 0, done.stderr
+    assert "only 4 whole documents are labelled" in done.stderr
+    assert "all: 4 documents labelled by you, 4 not" in done.stdout
+    rows = pd.read_csv(out)
+    assert list(rows["share"]) == list(SHARES) and set(rows["group"]) == {"all"}
+    table = pd.read_csv(study, keep_default_na=False)
+    labelled = table[table["label"] != ""]
+    gold = document_counts(labelled["doc_id"].tolist(), labelled["label"].tolist())
+    predicted = load_model(run_dir, "main").predict(table["text"])
+    model = document_counts(table["doc_id"].tolist(), list(predicted))
+    expected = share_rows(gold, model[:4], model[4:], n_boot=200)
+    for got, want in zip(rows.to_dict("records"), expected, strict=True):
+        for key in ("model", "labelled_share", "corrected", "lambda", "corrected_low"):
+            assert got[key] == pytest.approx(want[key]), key
+
+
+def test_estimate_refuses_too_few_labelled_documents_and_bad_options(
+        tmp_path: Path, cfg_factory) -> None:
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
+    study = _study(tmp_path)
+    one = tmp_path / "one.csv"
+    table = pd.read_csv(study, keep_default_na=False)
+    table.loc[table["doc_id"] != "nl-0", "label"] = ""
+    table.to_csv(one, index=False)
+    done = run_in_process("estimate", f"input={one}", f"run={run_dir}")
+    # the count of labelled sentences comes first, then the one line on what to do
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0].startswith("wederhoor: 2 of 20 sentences have")
+    assert_one_line_error(subprocess.CompletedProcess(
+        done.args, done.returncode, "", "\n".join(done.stderr.splitlines()[1:])),
+        "labels 1 whole document", "at least 2")
+    assert_one_line_error(run_in_process("estimate", f"input={study}", f"run={run_dir}",
+                                         "n_boot=5"), "n_boot")
+    assert_one_line_error(run_in_process("estimate", f"input={study}", f"run={run_dir}",
+                                         f"output={SEEDS}/shares.csv"), "seeds")
+    assert not (SEEDS / "shares.csv").exists()
+    assert_one_line_error(run_in_process("estimate", f"input={study}", f"run={run_dir}",
+                                         "saved_model=nosuch"), "nosuch")
