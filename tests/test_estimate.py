@@ -13,7 +13,9 @@ from tests.clitools import SEEDS, assert_one_line_error, run_in_process, saved_r
 from wederhoor.evaluation.prediction_powered import (
     QUANTITIES,
     SHARES,
+    difference_rows,
     document_counts,
+    format_differences,
     format_shares,
     group_shares,
     labelled_documents,
@@ -33,13 +35,14 @@ def _counts(codes: list[np.ndarray]) -> np.ndarray:
     return np.array(rows, dtype=float)
 
 
-def _documents(rng: np.random.Generator, m: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+def _documents(rng: np.random.Generator, m: int, answered_rate: float = 0.5
+               ) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """``m`` documents of gold label codes and a biased model's codes for them: it calls 8%
     of neutral sentences denials and misses a quarter of the accusations, so its share of
     answered documents runs far too high."""
     gold, model = [], []
     for _ in range(m):
-        accuses, answered = rng.random() < 0.7, rng.random() < 0.5
+        accuses, answered = rng.random() < 0.7, rng.random() < answered_rate
         p_acc, p_den = (0.3 if accuses else 0.0), (0.12 if accuses and answered else 0.0)
         codes = rng.choice(3, size=int(rng.integers(4, 20)), p=[p_acc, p_den, 1 - p_acc - p_den])
         r = rng.random(len(codes))
@@ -137,7 +140,7 @@ def test_documents_labelled_in_part_count_as_unlabelled_and_groups_need_two() ->
     assert whole.tolist() == [True, True, False, False, True, True, True]
     assert part.tolist() == [False, False, True, True, False, False, False]
     masks = {"all": np.ones(7, bool), "a and b": np.arange(7) < 4}
-    rows = group_shares(doc_ids, gold, predicted, masks, n_boot=100)
+    rows = group_shares(doc_ids, gold, predicted, masks, n_boot=100).rows
     assert {r["group"] for r in rows} == {"all"}  # a and b hold one labelled document
     by = {r["share"]: r for r in rows}
     assert (by["denial sentences"]["labelled"], by["denial sentences"]["unlabelled"]) == (3, 1)
@@ -148,8 +151,45 @@ def test_documents_labelled_in_part_count_as_unlabelled_and_groups_need_two() ->
     assert text[2].split()[:4] == ["accusation", "sentences", "28.6%", "40.0%"]
 
 
+def test_differences_between_groups_are_drawn_from_their_independent_draws() -> None:
+    """Two outlets of 150 documents, 40 labelled each, one answering 80% of its accusing
+    documents and the other 30%: the difference of their corrected shares comes with an
+    interval that leaves out 0, and is marked; a third group whose labelled documents all
+    accuse gives the share of accusing documents no interval against it."""
+    rng = np.random.default_rng(4)
+    ids, gold, model, outlet = [], [], [], []
+    for name, rate in (("high", 0.8), ("low", 0.3)):
+        g, m = _documents(rng, 150, rate)
+        for k, (doc_g, doc_m) in enumerate(zip(g, m, strict=True)):
+            ids += [f"{name}-{k}"] * len(doc_g)
+            gold += [LABELS[c] if k < 40 else "" for c in doc_g]
+            model += list(LABELS[doc_m])
+            outlet += [name] * len(doc_g)
+    ids += ["all-1", "all-1", "all-2", "all-3"]
+    gold += ["accusation", "neutral", "accusation", "accusation"]
+    model += ["accusation", "neutral", "neutral", "accusation"]
+    outlet += ["third"] * 4
+    groups = np.asarray(outlet)
+    masks = {name: groups == name for name in ("high", "low", "third")}
+    found = group_shares(ids, gold, model, masks, n_boot=400)
+    rows = difference_rows(found, ["high", "low", "third"])
+    by = {(r["first"], r["second"], r["share"]): r for r in rows}
+    point = {(r["group"], r["share"]): r["corrected"] for r in found.rows}
+    answered = by["high", "low", "answered of accusing"]
+    assert answered["difference"] == pytest.approx(point["high", "answered of accusing"]
+                                                   - point["low", "answered of accusing"])
+    assert 0 < answered["low"] < answered["difference"] < answered["high"]
+    assert np.isnan(by["high", "third", "accusing documents"]["low"])
+    text = format_differences(rows)
+    assert "high - low:" in text
+    line = next(ln for ln in text.splitlines() if ln.strip().startswith("answered of"))
+    assert line.endswith("*")
+    assert "(no interval: too few documents)" in text
+
+
 def _study(folder: Path) -> Path:
-    """A sentence table of eight short documents, the first four labelled whole."""
+    """A sentence table of eight short documents of two outlets, A and B, the first four
+    labelled whole."""
     rows = []
     for k in range(8):
         party = f"Bakkerij Kroes {k}"
@@ -157,11 +197,11 @@ def _study(folder: Path) -> Path:
                       "accusation"),
                      ("Zijn advocaat noemt de aantijgingen uit de lucht gegrepen.", "denial"),
                      ("Het proces begint in maart.", "neutral")][: 2 + k % 2]
-        rows += [(f"nl-{k}", i + 1, text, label if k < 4 else "")
+        rows += [(f"nl-{k}", i + 1, text, label if k < 4 else "", "AB"[k % 2])
                  for i, (text, label) in enumerate(sentences)]
     path = folder / "study.csv"
-    pd.DataFrame(rows, columns=["doc_id", "sent_id", "text", "label"]).to_csv(path,
-                                                                            index=False)
+    pd.DataFrame(rows, columns=["doc_id", "sent_id", "text", "label", "outlet"]).to_csv(
+        path, index=False)
     return path
 
 
@@ -211,3 +251,40 @@ def test_estimate_refuses_too_few_labelled_documents_and_bad_options(
     assert not (SEEDS / "shares.csv").exists()
     assert_one_line_error(run_in_process("estimate", f"input={study}", f"run={run_dir}",
                                          "saved_model=nosuch"), "nosuch")
+
+
+def test_estimate_by_a_column_gives_each_value_and_their_difference(
+        tmp_path: Path, cfg_factory) -> None:
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
+    study, plot = _study(tmp_path), tmp_path / "shares.png"
+    done = run_in_process("estimate", f"input={study}", f"run={run_dir}", "n_boot=200",
+                          "by=outlet", f"plot={plot}", "few_documents=2")
+    assert done.returncode == 0, done.stderr
+    assert "outlet=A: 2 documents labelled by you, 2 not" in done.stdout
+    assert "outlet=B: 2 documents labelled by you, 2 not" in done.stdout
+    assert "outlet=A - outlet=B:" in done.stdout
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # one outlet per document from a file of its own, one document without a value
+    meta = tmp_path / "meta.csv"
+    pd.DataFrame({"doc_id": [f"nl-{k}" for k in range(7)],
+                  "desk": ["courts", "politics"] * 3 + ["courts"]}).to_csv(meta, index=False)
+    done = run_in_process("estimate", f"input={study}", f"run={run_dir}", "n_boot=200",
+                          "by=desk", f"meta={meta}", "compare_most=1")
+    assert done.returncode == 0, done.stderr
+    assert "desk=courts: 2 documents labelled by you, 2 not" in done.stdout
+    assert "1 document(s) have no desk" in done.stderr
+    assert "compare_most=1" in done.stderr and "desk=courts - " not in done.stdout
+
+
+def test_estimate_refuses_a_by_column_it_cannot_read(tmp_path: Path, cfg_factory) -> None:
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
+    study = _study(tmp_path)
+    assert_one_line_error(run_in_process("estimate", f"input={study}", f"run={run_dir}",
+                                         "by=nosuch"), "no column 'nosuch'", "outlet")
+    assert_one_line_error(run_in_process("estimate", f"input={study}", f"run={run_dir}",
+                                         f"meta={study}"), "meta=", "by=")
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Het proces begint in maart.\n", encoding="utf-8")
+    assert_one_line_error(run_in_process("estimate", f"input={folder}", f"gold={study}",
+                                         f"run={run_dir}", "by=outlet"), "meta=")

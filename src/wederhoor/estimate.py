@@ -10,10 +10,12 @@ corrects the model's count with them (prediction-powered inference,
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from omegaconf import DictConfig
 
 from wederhoor.cli import hydra_app, require
+from wederhoor.errors import UserError
 
 
 @hydra_app("estimate", refused={"model": (
@@ -27,22 +29,32 @@ def main(cfg: DictConfig) -> None:
     require(cfg, "input", "gold")
     whole_number(cfg, "n_boot", 100, "n_boot=2000")
     whole_number(cfg, "few_documents", 2, "few_documents=30")
+    whole_number(cfg, "compare_most", 0, "compare_most=6")
     compile_groups(cfg.groups, "groups")  # a bad pattern is refused before anything slow runs
     if cfg.output:
-        check_output(cfg.output, [cfg.input, cfg.gold], Path(cfg.paths.seeds),
+        check_output(cfg.output, [cfg.input, cfg.gold, cfg.meta], Path(cfg.paths.seeds),
                      suffixes=TABLE_SUFFIXES)
-    _estimate(cfg)
+    if cfg.plot:
+        check_output(cfg.plot, [cfg.input, cfg.gold, cfg.meta, cfg.output],
+                     Path(cfg.paths.seeds), kinds=".png", option="plot", suffixes=[".png"])
+    if cfg.meta and not cfg.by:
+        raise UserError(f"meta={cfg.meta} is read only for by=: name the column to group by "
+                        "(e.g. by=outlet), or leave meta= out")
+    _estimate(cfg, _by_column(cfg))  # a by= column that is not there is refused first
 
 
-def _estimate(cfg: DictConfig) -> None:
+def _estimate(cfg: DictConfig, by_column: Any) -> None:
     import pandas as pd
 
-    from wederhoor.errors import UserError, info, warn
+    from wederhoor.errors import info, warn
     from wederhoor.evaluation.groups import distinct_masks, group_masks
     from wederhoor.evaluation.prediction_powered import (
+        difference_rows,
+        format_differences,
         format_shares,
         group_shares,
         labelled_documents,
+        plot_shares,
     )
     from wederhoor.io.gold import attach_gold
     from wederhoor.io.model_files import (
@@ -83,17 +95,68 @@ def _estimate(cfg: DictConfig) -> None:
     info(f"predicting {len(frame)} sentences with {describe(name, saved[name])} ...")
     model = load_model(run_dir, name)
     frame["predicted"], _ = most_probable(model, model_input(model, frame))
+    by = _by_groups(cfg, by_column, frame["doc_id"])
     masks = distinct_masks({"all": [True] * len(frame)}
-                           | group_masks(frame["doc_id"], frame["lang"], cfg.groups, "groups"))
-    rows = group_shares(frame["doc_id"], frame["gold"], frame["predicted"], masks,
-                        n_boot=cfg.n_boot, seed=cfg.seed)
+                           | group_masks(frame["doc_id"], frame["lang"], cfg.groups, "groups")
+                           | by)
+    found = group_shares(frame["doc_id"], frame["gold"], frame["predicted"], masks,
+                         n_boot=cfg.n_boot, seed=cfg.seed)
     print(f"{run_dir.name} ({name}) on {cfg.input}, corrected by the documents labelled in "
           f"{cfg.gold} (95% intervals from {cfg.n_boot} draws of whole documents; they "
           "assume those documents are a random sample of the input's):")
-    print(format_shares(rows))
+    print(format_shares(found.rows))
+    shown = {r["group"] for r in found.rows}
+    left = [group for group in masks if group not in shown]
+    if left:
+        info(f"left out, fewer than 2 whole documents labelled: {', '.join(left)}")
+    compared = [group for group in by if group in shown]
+    if 2 <= len(compared) <= cfg.compare_most:
+        print(format_differences(difference_rows(found, compared)))
+    elif len(compared) > cfg.compare_most:
+        info(f"{len(compared)} groups of by={cfg.by}: no differences between every pair "
+             f"(compare_most={cfg.compare_most}; raise it to see them)")
     if cfg.output:
-        write_table(pd.DataFrame(rows), cfg.output)
+        write_table(pd.DataFrame(found.rows), cfg.output)
         info(f"one row per group and share -> {cfg.output}")
+    if cfg.plot:
+        plot_shares(found.rows, Path(cfg.plot), f"{run_dir.name} on {Path(cfg.input).name}")
+        info(f"each share per group, with its intervals and the model's count -> {cfg.plot}")
+
+
+def _by_column(cfg: DictConfig) -> Any:
+    """The ``by`` column per document (a Series indexed by doc_id), read from ``meta=`` or
+    else the input itself, which must then be a CSV; None without ``by``."""
+    from wederhoor.io.documents import read_meta
+
+    if not cfg.by:
+        return None
+    source = Path(cfg.meta or cfg.input)
+    if not cfg.meta and not (source.is_file() and source.suffix.lower() == ".csv"):
+        raise UserError(f"by={cfg.by} reads a column per document from a CSV and {source} is "
+                        f"not one: add meta=<a CSV with doc_id and {cfg.by}>")
+    table = read_meta(source, option="meta" if cfg.meta else "input", quiet=True)
+    if cfg.by not in table.columns:
+        raise UserError(f"{source} has no column {cfg.by!r} (found: "
+                        f"{', '.join(map(str, table.columns))}); by= names the column to "
+                        "group documents by")
+    return table[cfg.by]
+
+
+def _by_groups(cfg: DictConfig, column: Any, doc_ids: Any) -> dict[str, Any]:
+    """Rows of each value of the ``by`` column (``by=outlet``: one group per outlet)."""
+    import numpy as np
+
+    from wederhoor.errors import info
+
+    if column is None:
+        return {}
+    values = column.reindex(list(doc_ids)).fillna("").to_numpy(dtype=object)
+    missing = sorted(set(np.asarray(doc_ids, dtype=object)[values == ""]))
+    if missing:
+        info(f"{len(missing)} document(s) have no {cfg.by} in {cfg.meta or cfg.input} "
+             f"(first: {missing[0]}): they count in all and their language only")
+    return {f"{cfg.by}={value}": values == value
+            for value in sorted(set(values.tolist()) - {""})}
 
 
 if __name__ == "__main__":

@@ -20,6 +20,9 @@ unlabelled apart, and lambda is chosen anew in every draw; the interval is the p
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -95,6 +98,13 @@ def share_rows(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: n
     documents' share with its interval, and the prediction-powered share with its interval
     and lambda. Arrays are ``document_counts`` of the labelled documents (gold and the
     model's labels) and of the unlabelled ones (the model's)."""
+    return share_draws(gold, model_labelled, model_unlabelled, n_boot, seed)[0]
+
+
+def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: np.ndarray,
+                n_boot: int = 2000, seed: int = 0
+                ) -> tuple[list[dict[str, Any]], dict[str, np.ndarray]]:
+    """``share_rows``, and each share's corrected value in every draw (to compare groups)."""
     n, n_unl = len(gold), len(model_unlabelled)
     rng = np.random.default_rng(seed)
     chunks = _draws(n, n_boot, rng)
@@ -125,7 +135,7 @@ def share_rows(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: n
             **_interval("labelled", alone[share]),
             "corrected": float(point[0]), "lambda": float(lam[0]),
             **_interval("corrected", corrected[share])})
-    return rows
+    return rows, {share: np.concatenate(values) for share, values in corrected.items()}
 
 
 def _interval(prefix: str, draws: list[np.ndarray]) -> dict[str, float]:
@@ -152,18 +162,26 @@ def labelled_documents(doc_ids: Sequence[str], gold: Sequence[str]) -> tuple[Any
     return whole, some & ~whole
 
 
+@dataclass
+class GroupShares:
+    """``share_rows`` of every group, and the corrected draws behind them per (group, share)."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    draws: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
+
+
 def group_shares(doc_ids: Sequence[str], gold: Sequence[str], predicted: Sequence[str],
-                 masks: Mapping[str, Any], n_boot: int = 2000,
-                 seed: int = 0) -> list[dict[str, Any]]:
+                 masks: Mapping[str, Any], n_boot: int = 2000, seed: int = 0) -> GroupShares:
     """``share_rows`` for each group of sentences (whole documents: a group is a set of
     documents), with the group's name on every row; a group without two labelled documents
-    is left out."""
+    is left out. Each group draws with its own seed, so two groups' draws are independent
+    and their difference can be drawn too (``difference_rows``)."""
     docs = np.asarray(doc_ids, dtype=object)
     truth = np.asarray(gold, dtype=object)
     model = np.asarray(predicted, dtype=object)
     whole, _ = labelled_documents(list(docs), list(truth))
-    rows: list[dict[str, Any]] = []
-    for group, mask in masks.items():
+    found = GroupShares()
+    for k, (group, mask) in enumerate(masks.items()):
         rows_in = np.asarray(mask, dtype=bool)
         lab, unl = rows_in & whole, rows_in & ~whole
         if len(set(docs[lab])) < 2:
@@ -172,8 +190,32 @@ def group_shares(doc_ids: Sequence[str], gold: Sequence[str], predicted: Sequenc
                   document_counts(docs[lab], model[lab]),
                   document_counts(docs[unl], model[unl]) if unl.any()
                   else np.zeros((0, len(QUANTITIES))))
-        rows += [{"group": group, **row} for row in share_rows(*counts, n_boot=n_boot,
-                                                                 seed=seed)]
+        rows, draws = share_draws(*counts, n_boot=n_boot, seed=seed + k)
+        found.rows += [{"group": group, **row} for row in rows]
+        found.draws.update({(group, share): values for share, values in draws.items()})
+    return found
+
+
+def difference_rows(found: GroupShares, groups: Sequence[str]) -> list[dict[str, Any]]:
+    """For every pair of ``groups`` (disjoint sets of documents, e.g. two outlets) and every
+    share, the difference of their corrected shares with its 95% interval, from the pairs of
+    independent draws; groups ``found`` left out are skipped."""
+    point = {(r["group"], r["share"]): r["corrected"] for r in found.rows}
+    kept = [g for g in groups if any(key[0] == g for key in point)]
+    rows = []
+    for first, second in combinations(kept, 2):
+        for share in SHARES:
+            a, b = found.draws[first, share], found.draws[second, share]
+            draws = a - b
+            values = draws[~np.isnan(draws)]
+            # a group whose draws cannot vary (every labelled document alike) gives no interval
+            fixed = any(np.nanmax(x) == np.nanmin(x) for x in (a, b) if not np.isnan(x).all())
+            low, high = (np.percentile(values, [2.5, 97.5])
+                         if len(values) >= 0.95 * len(draws) and not fixed
+                         else (np.nan, np.nan))
+            rows.append({"share": share, "first": first, "second": second,
+                         "difference": point[first, share] - point[second, share],
+                         "low": float(low), "high": float(high)})
     return rows
 
 
@@ -208,3 +250,62 @@ def format_shares(rows: Sequence[Mapping[str, Any]]) -> str:
             lines.append(f"  {r['share']:<{width}} {_pct(r['model']):>7}   {alone:<28}"
                          f"{fixed:<28}{r['lambda']:>6.2f}")
     return "\n".join(line.rstrip() for line in lines)
+
+
+def format_differences(rows: Sequence[Mapping[str, Any]]) -> str:
+    """A terminal table of ``difference_rows``: a difference whose interval leaves out 0 is
+    marked, since that is the one a study may call a difference between the groups."""
+    if not rows:
+        return ""
+    lines = ["Differences between groups, corrected share of the first minus the second "
+             "(* = the 95% interval leaves out 0):"]
+    width = max(len(s) for s in SHARES)
+    for first, second in dict.fromkeys((r["first"], r["second"]) for r in rows):
+        lines.append(f"{first} - {second}:")
+        for r in (r for r in rows if (r["first"], r["second"]) == (first, second)):
+            if np.isnan(r["low"]):
+                span, star = "(no interval: too few documents)", ""
+            else:
+                span = f"({100 * r['low']:+.1f} to {100 * r['high']:+.1f})"
+                star = " *" if r["low"] > 0 or r["high"] < 0 else ""
+            lines.append(f"  {r['share']:<{width}} {100 * r['difference']:+6.1f} points "
+                         f"{span}{star}")
+    return "\n".join(lines)
+
+
+def plot_shares(rows: Sequence[Mapping[str, Any]], path: Path, title: str) -> Path:
+    """One panel per share, one line per group: the corrected share and its interval, the
+    labelled documents' interval alone beneath it, and the model's count as a cross (a table
+    of five shares by many groups is hard to read)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from wederhoor.evaluation.plots import save_png
+
+    groups = list(dict.fromkeys(r["group"] for r in rows))
+    fig, axes = plt.subplots(1, len(SHARES), figsize=(3.2 * len(SHARES), 0.5 * len(groups)
+                                                      + 1.6), dpi=110, sharey=True)
+    for ax, share in zip(axes, SHARES, strict=True):
+        for y, group in enumerate(groups):
+            r = next((r for r in rows if r["group"] == group and r["share"] == share), None)
+            if r is None:
+                continue
+            if not np.isnan(r["labelled_low"]):
+                ax.plot([r["labelled_low"], r["labelled_high"]], [y + 0.2, y + 0.2],
+                        color="0.7", lw=2)
+            if not np.isnan(r["corrected_low"]):
+                ax.plot([r["corrected_low"], r["corrected_high"]], [y, y], color="C0", lw=2)
+            ax.plot([r["corrected"]], [y], "o", color="C0")
+            ax.plot([r["model"]], [y], "x", color="C3")
+        ax.set_title(share, fontsize=9)
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.grid(axis="x", alpha=0.3)
+    axes[0].set_yticks(range(len(groups)), groups)
+    axes[0].invert_yaxis()
+    fig.suptitle(f"{title}\ncorrected share (blue, 95% interval), your labels alone (grey), "
+                 "the model's count (red x)", fontsize=9)
+    fig.tight_layout()
+    return save_png(fig, path)
