@@ -65,18 +65,13 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
         saved_models,
     )
     from wederhoor.io.outputs import write_table
-    from wederhoor.io.run_folder import build_segmenter, load_run_config, run_language
     from wederhoor.modeling.models import model_input, most_probable
-    from wederhoor.pipeline.engine import sentences
-    from wederhoor.pipeline.sentences import segmenter_for
+    from wederhoor.pipeline.run_input import run_input
 
     run_dir = resolve_run(cfg.run, cfg.runs_dir)
     saved = saved_models(run_dir)  # refuses a run whose train failed
     name = choose_model(saved, cfg.saved_model, run_dir.name)
-    trained = load_run_config(run_dir)
-    segmenter = segmenter_for(cfg.input, build_segmenter(run_dir, trained))
-    frame = sentences(cfg.input, cfg.lang or run_language(run_dir, trained), None, segmenter,
-                      workers=cfg.workers).to_pandas()
+    frame = run_input(run_dir, cfg.input, cfg.lang, cfg.workers)
     frame = attach_gold(frame, cfg.gold, cfg.input)
     whole, part = labelled_documents(frame["doc_id"].tolist(), frame["gold"].tolist())
     n_whole = frame.loc[whole, "doc_id"].nunique()

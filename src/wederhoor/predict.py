@@ -77,33 +77,16 @@ def _predict(cfg: DictConfig) -> None:
         saved_models,
     )
     from wederhoor.io.outputs import write_table
-    from wederhoor.io.run_folder import (
-        build_segmenter,
-        load_run_config,
-        run_language,
-        trained_languages,
-    )
     from wederhoor.modeling.models import model_input
-    from wederhoor.pipeline.engine import sentences
-    from wederhoor.pipeline.sentences import segmenter_for
+    from wederhoor.pipeline.run_input import run_input
 
     run_dir = resolve_run(cfg.run, cfg.runs_dir)
     saved = saved_models(run_dir)  # refuses a run whose train failed
     name = choose_model(saved, cfg.saved_model, run_dir.name)
     model = load_model(run_dir, name)
-    trained = load_run_config(run_dir)
-    trained_lang = run_language(run_dir, trained)
-    segmenter = build_segmenter(run_dir, trained)
+    frame = run_input(run_dir, cfg.input, cfg.lang, cfg.workers)  # refuses a bad run config
     if run_record(run_dir) is None:
         warn(unscored_run(run_dir, model_file(name), str(cfg.saved_model) != BEST))
-    sents = sentences(cfg.input, cfg.lang or trained_lang, None,
-                      segmenter_for(cfg.input, segmenter), workers=cfg.workers)
-    frame = sents.to_pandas()
-    seen = trained_languages(run_dir, trained_lang)  # empty: not known
-    other = sorted(set(frame["lang"]) - seen) if len(frame) and seen else []
-    if other:
-        warn(f"{run_dir.name} was trained on {'/'.join(sorted(seen))} text but {cfg.input} "
-             f"holds {'/'.join(other)} text; its predictions there are unreliable")
     used = describe(name, saved[name])
     add_predictions(frame, model, model_input(model, frame) if len(frame) else None,
                     cfg.probabilities, used)

@@ -49,20 +49,15 @@ def _score(cfg: DictConfig) -> None:
     from wederhoor.io.gold import attach_gold
     from wederhoor.io.model_files import describe, load_model, resolve_run, run_record, saved_models
     from wederhoor.io.outputs import write_table
-    from wederhoor.io.run_folder import build_segmenter, load_run_config, run_language
-    from wederhoor.pipeline.engine import sentences
-    from wederhoor.pipeline.sentences import segmenter_for
+    from wederhoor.pipeline.run_input import run_input
 
     run_dir = resolve_run(cfg.run, cfg.runs_dir)
     saved = saved_models(run_dir)  # refuses a run whose train failed
-    trained = load_run_config(run_dir)
     if run_record(run_dir) is None:
         warn(f"{run_dir.name} has no readable metrics.json (its train did not finish): its "
              "models are scored all the same")
     labeler = instantiate(cfg.labeler)
-    segmenter = segmenter_for(cfg.input, build_segmenter(run_dir, trained))
-    frame = sentences(cfg.input, cfg.lang or run_language(run_dir, trained), None, segmenter,
-                      workers=cfg.workers).to_pandas()
+    frame = run_input(run_dir, cfg.input, cfg.lang, cfg.workers)
     frame = attach_gold(frame, cfg.gold, cfg.input)
     # every sentence is labelled, each document whole and in order as in a run (the rules'
     # context and the hybrid's read the sentences around each one), and only the sentences
