@@ -18,12 +18,12 @@ export HF_DATASETS_OFFLINE := 1
 export HF_HUB_OFFLINE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export JOBS  # read by the sweep recipe from its environment: a value never becomes shell code
-export IN OUT RUN  # read by the predict, label, score and estimate recipes the same way
+export IN OUT RUN  # read by the predict, label, score, estimate and sample recipes the same way
 # $(call need_in_out,TARGET,WHAT): the one-line refusal of a predict or label without IN= or OUT=
 need_in_out = [[ -n "$$IN" && -n "$$OUT" ]] || { echo "wederhoor: make $(1) needs IN=<a folder" \
   "of .txt files, or a .txt, .csv, .jsonl or .parquet file> and OUT=<$(2).csv>" >&2; exit 2; }
 
-.PHONY: help install run predict label test test-slow lint typecheck sweep compare label-report segeval score estimate \
+.PHONY: help install run predict label test test-slow lint typecheck sweep compare label-report segeval score estimate sample \
         gold-check agreement learning-curve bench mlflow-install mlflow-ui e5-install run-e5 clean
 
 help: ## Show this list of targets
@@ -32,7 +32,7 @@ help: ## Show this list of targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
 	@echo
-	@echo "Variables: EXP=<experiment> JOBS=<parallel jobs> DIR=<sweep or runs folder> IN=/OUT=/RUN= (predict, label, score, estimate)" \
+	@echo "Variables: EXP=<experiment> JOBS=<parallel jobs> DIR=<sweep or runs folder> IN=/OUT=/RUN= (predict, label, score, estimate, sample)" \
 	  "ARGS='<hydra overrides>'"
 
 $(STAMP): pyproject.toml
@@ -59,6 +59,11 @@ score: $(STAMP) ## Score the rules and a run's models on sentences you labelled 
 	@[[ -n "$$IN" ]] || { echo "wederhoor: make score needs IN=<a sentence table with doc_id," \
 	  "sent_id, text and label columns> (or documents, with ARGS=gold=<labels.csv>)" >&2; exit 2; }
 	@$(BIN)/python -m wederhoor.score "input=$$IN" "run=$$RUN" $${OUT:+"output=$$OUT"} $(ARGS)
+
+sample: $(STAMP) ## Draw the articles to label by hand at random (make estimate assumes it): make sample IN=<sentence table, as split writes> OUT=<sheet.csv> [ARGS=documents=30]
+	@[[ -n "$$IN" && -n "$$OUT" ]] || { echo "wederhoor: make sample needs IN=<a sentence table" \
+	  "(doc_id, sent_id, text), as split writes> and OUT=<the sheet to label.csv>" >&2; exit 2; }
+	@$(BIN)/python -m wederhoor.sample "input=$$IN" "output=$$OUT" $(ARGS)
 
 estimate: $(STAMP) ## The shares to report (accusation and denial sentences, accusing and answered articles) with 95% intervals: a run's labels corrected by the articles you labelled: make estimate IN=<sentence table, some articles labelled whole> [RUN=<run folder>] [OUT=<shares.csv>]
 	@[[ -n "$$IN" ]] || { echo "wederhoor: make estimate needs IN=<a sentence table with doc_id," \

@@ -28,7 +28,7 @@ MANDATORY = {"train": set(), "split": {"input", "output"}, "label": {"input", "o
              "predict": {"input", "output"}, "bench": set(), "gold_check": set(),
              "label_report": set(), "segeval": set(), "compare": set(),
              "agreement": set(), "learning_curve": set(), "score": {"input"},
-             "estimate": {"input"}}
+             "estimate": {"input"}, "sample": {"input", "output"}}
 
 
 def test_every_primary_config_is_listed() -> None:

@@ -288,3 +288,49 @@ def test_estimate_refuses_a_by_column_it_cannot_read(tmp_path: Path, cfg_factory
     (folder / "a.txt").write_text("Het proces begint in maart.\n", encoding="utf-8")
     assert_one_line_error(run_in_process("estimate", f"input={folder}", f"gold={study}",
                                          f"run={run_dir}", "by=outlet"), "meta=")
+
+
+def test_sample_draws_documents_at_random_and_estimate_reads_the_sheet(
+        tmp_path: Path, cfg_factory) -> None:
+    """The sheet holds every sentence, the drawn documents first and numbered in draw order
+    (the seed's permutation), each whole, with an empty label column; once filled in, make
+    estimate reads it as it is."""
+    table = pd.read_csv(_study(tmp_path), keep_default_na=False).drop(columns=["label"])
+    sentences = tmp_path / "sentences.csv"
+    table.to_csv(sentences, index=False)
+    sheet = tmp_path / "sheet.csv"
+    done = run_in_process("sample", f"input={sentences}", f"output={sheet}", "documents=3",
+                          "seed=7")
+    assert done.returncode == 0, done.stderr
+    out = pd.read_csv(sheet, keep_default_na=False)
+    docs = list(pd.unique(table["doc_id"]))
+    drawn = [docs[k] for k in np.random.default_rng(7).permutation(len(docs))[:3]]
+    assert list(pd.unique(out["doc_id"]))[:3] == drawn
+    assert sorted(map(tuple, out[["doc_id", "sent_id"]].to_numpy().tolist())) == sorted(
+        map(tuple, table[["doc_id", "sent_id"]].to_numpy().tolist()))
+    numbered = out[out["sample"] != ""]
+    assert set(numbered["doc_id"]) == set(drawn)
+    assert len(numbered) == int(table["doc_id"].isin(drawn).sum())  # whole documents
+    assert [int(v) for v in pd.unique(numbered["sample"])] == [1, 2, 3]
+    assert set(out["label"]) == {""} and "outlet" in out.columns
+    # label the drawn documents as a reader would, and estimate from the sheet
+    out.loc[out["sample"] != "", "label"] = "neutral"
+    out.loc[(out["sample"] != "") & (out["sent_id"] == 1), "label"] = "accusation"
+    out.to_csv(sheet, index=False)
+    run_dir = saved_run(tmp_path / "run", cfg_factory)
+    done = run_in_process("estimate", f"input={sheet}", f"run={run_dir}", "n_boot=100")
+    assert done.returncode == 0, done.stderr
+    assert "all: 3 documents labelled by you, 5 not" in done.stdout
+
+
+def test_sample_refuses_a_table_that_is_not_split(tmp_path: Path) -> None:
+    documents = tmp_path / "docs.csv"
+    pd.DataFrame({"doc_id": ["a"], "text": ["Het proces begint in maart."]}).to_csv(
+        documents, index=False)
+    assert_one_line_error(run_in_process("sample", f"input={documents}",
+                                         f"output={tmp_path / 'sheet.csv'}"),
+                          "sent_id", str(documents))
+    assert_one_line_error(run_in_process("sample", f"input={documents}",
+                                         f"output={tmp_path / 'sheet.csv'}", "documents=0"),
+                          "documents")
+    assert not (tmp_path / "sheet.csv").exists()

@@ -14,7 +14,9 @@ labelled documents' alone.
 
 Every share is a ratio of means over documents (denial sentences of all sentences; answered
 documents of accusing ones), so whole documents are drawn with replacement, labelled and
-unlabelled apart, and lambda is chosen anew in every draw; the interval is the percentiles.
+unlabelled apart, with lambda as chosen on all labelled documents (choosing it anew in every
+draw widened the intervals of small samples, where it swings); the interval is the
+percentiles.
 """
 
 from __future__ import annotations
@@ -57,32 +59,35 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
         return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
 
 
-def _corrected(gold: np.ndarray, model: np.ndarray, unlabelled: np.ndarray,
-               num: int, den: int, n_unlabelled: int) -> tuple[np.ndarray, np.ndarray]:
-    """The prediction-powered share and its lambda, for every draw at once.
+def _lambda(gold: np.ndarray, model: np.ndarray, num: int, den: int,
+            n_unlabelled: int) -> float:
+    """The weight of the model's part that makes the corrected share's variance smallest:
+    lambda minimises the variance of the share's linear part, (counted - share x out of),
+    estimated on the labelled documents, and shrinks by n / N for the unlabelled mean's own
+    noise; 0 when nothing is left unlabelled or the model's part does not vary."""
+    n = len(gold)
+    if not n_unlabelled or n < 2:
+        return 0.0
+    share = _ratio(gold[:, num].mean(), gold[:, den].mean())
+    safe = float(np.nan_to_num(share))
+    truth = gold[:, num] - safe * gold[:, den]
+    guess = model[:, num] - safe * model[:, den]
+    var = float(guess.var(ddof=1))
+    if var <= 0:
+        return 0.0
+    cov = float(np.cov(truth, guess)[0, 1])
+    return float(np.clip(cov / var / (1 + n / n_unlabelled), 0.0, 1.0))
 
-    ``gold`` and ``model``: (draws, labelled documents, quantities); ``unlabelled``: (draws,
-    quantities), the model's means over the drawn unlabelled documents. Lambda minimises the
-    variance of the share's linear part, (counted - share x out of), estimated on the
-    labelled documents."""
-    n = gold.shape[1]
-    share = _ratio(gold[:, :, num].mean(1), gold[:, :, den].mean(1))
-    safe = np.nan_to_num(share)[:, None]
-    truth = gold[:, :, num] - safe * gold[:, :, den]
-    guess = model[:, :, num] - safe * model[:, :, den]
-    truth_c = truth - truth.mean(1, keepdims=True)
-    guess_c = guess - guess.mean(1, keepdims=True)
-    cov = (truth_c * guess_c).sum(1) / max(n - 1, 1)
-    var = (guess_c ** 2).sum(1) / max(n - 1, 1)
-    if n_unlabelled:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            lam = np.clip(np.where(var > 0, cov / np.where(var > 0, var, 1), 0.0)
-                          / (1 + n / n_unlabelled), 0.0, 1.0)
-    else:  # nothing left unlabelled: the labelled documents alone
-        lam = np.zeros(len(gold))
-    means = [lam * unlabelled[:, q] + (gold[:, :, q] - lam[:, None] * model[:, :, q]).mean(1)
+
+def _corrected(gold: np.ndarray, model: np.ndarray, unlabelled: np.ndarray,
+               num: int, den: int, lam: float) -> np.ndarray:
+    """The prediction-powered share for every draw at once: ``gold`` and ``model`` (draws,
+    labelled documents, quantities), ``unlabelled`` (draws, quantities) the model's means
+    over the drawn unlabelled documents, ``lam`` the weight of the model's part, chosen once
+    on all labelled documents."""
+    means = [lam * unlabelled[:, q] + (gold[:, :, q] - lam * model[:, :, q]).mean(1)
              for q in (num, den)]
-    return np.clip(_ratio(*means), 0.0, 1.0), lam
+    return np.clip(_ratio(*means), 0.0, 1.0)
 
 
 def _draws(n: int, n_boot: int, rng: np.random.Generator) -> list[np.ndarray]:
@@ -113,6 +118,8 @@ def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: 
                         if n_unl else np.zeros((n_boot, len(QUANTITIES))))
     column = {name: k for k, name in enumerate(QUANTITIES)}
     pairs = {share: (column[a], column[b]) for share, (a, b) in SHARES.items()}
+    lams = {share: _lambda(gold, model_labelled, num, den, n_unl)
+            for share, (num, den) in pairs.items()}
     alone: dict[str, list[np.ndarray]] = {share: [] for share in SHARES}
     corrected: dict[str, list[np.ndarray]] = {share: [] for share in SHARES}
     start = 0
@@ -121,19 +128,19 @@ def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: 
         start += len(idx)
         for share, (num, den) in pairs.items():
             alone[share].append(_ratio(g[:, :, num].mean(1), g[:, :, den].mean(1)))
-            corrected[share].append(_corrected(g, m, u, num, den, n_unl)[0])
+            corrected[share].append(_corrected(g, m, u, num, den, lams[share]))
     everything = np.concatenate([model_labelled, model_unlabelled])
     observed = model_unlabelled.mean(0) if n_unl else np.zeros(len(QUANTITIES))
     rows = []
     for share, (num, den) in pairs.items():
-        point, lam = _corrected(gold[None], model_labelled[None], observed[None], num, den,
-                                n_unl)
+        lam = lams[share]
+        point = _corrected(gold[None], model_labelled[None], observed[None], num, den, lam)
         rows.append({
             "share": share, "labelled": n, "unlabelled": n_unl,
             "model": float(_ratio(everything[:, num].sum(), everything[:, den].sum())),
             "labelled_share": float(_ratio(gold[:, num].sum(), gold[:, den].sum())),
             **_interval("labelled", alone[share]),
-            "corrected": float(point[0]), "lambda": float(lam[0]),
+            "corrected": float(point[0]), "lambda": lam,
             **_interval("corrected", corrected[share])})
     return rows, {share: np.concatenate(values) for share, values in corrected.items()}
 

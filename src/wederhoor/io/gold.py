@@ -46,10 +46,10 @@ class Gold:
         return [k for k in self.labels if k[0] in docs and k not in seen]
 
 
-def _read_labels_table(path: Path, kind: str, option: str, fix: str) -> Any:
-    """A table of sentences and labels as strings (CSV; JSON lines or Parquet by extension,
-    as the sentence tables the stages write), or one line naming the file, the option that
-    named it (``option``) and ``fix``."""
+def read_table(path: Path, kind: str, option: str, fix: str) -> Any:
+    """A table of sentences (and labels) as strings, every column kept (CSV; JSON lines or
+    Parquet by extension, as the sentence tables the stages write), or one line naming the
+    file, the option that named it (``option``) and ``fix``."""
     import pandas as pd
 
     if path.is_dir():
@@ -73,7 +73,8 @@ def _read_labels_table(path: Path, kind: str, option: str, fix: str) -> Any:
                         f"{separator_hint(path) or ' '.join(str(exc).split())}") from None
 
 
-def _require_columns(table: Any, path: Path, kind: str, needed: set[str]) -> None:
+def require_columns(table: Any, path: Path, kind: str, needed: set[str]) -> None:
+    """One line naming the columns ``needed`` that ``table`` (read from ``path``) lacks."""
     missing = needed - set(table.columns)
     if missing:
         hint = separator_hint(path)
@@ -90,10 +91,10 @@ def load_gold(path: str | Path, option: str = "data.gold", nullable: bool = True
     empty label is a sentence not labelled yet, left out (a researcher labelling part of a
     table), instead of an error."""
     gold_path = Path(path)
-    table = _read_labels_table(gold_path, "gold file", option,
+    table = read_table(gold_path, "gold file", option,
                                f"point {option}= at a CSV with doc_id,text,label"
                                + (f" or set {option}=null" if nullable else ""))
-    _require_columns(table, gold_path, "gold file", {"doc_id", "text", "label"})
+    require_columns(table, gold_path, "gold file", {"doc_id", "text", "label"})
     if blank_ok:
         table = table[table["label"].str.strip() != ""]
     bad = sorted(set(table["label"]) - set(LABELS))
@@ -110,7 +111,7 @@ def load_prediction_columns(path: str | Path) -> dict[str, dict[tuple[str, str],
     """A run's ``predictions.csv`` as label columns keyed like gold: ``silver`` (the rules)
     and every ``predicted*`` column (name -> (doc_id, normalised text) -> label)."""
     pred_path = Path(path)
-    table = _read_labels_table(pred_path, "predictions file", "predictions", "point "
+    table = read_table(pred_path, "predictions file", "predictions", "point "
                                "predictions= at the predictions.csv of a run folder "
                                "(experiments/runs/...), or set predictions=null")
     if not {"doc_id", "text"} <= set(table.columns):
