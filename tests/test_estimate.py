@@ -333,4 +333,9 @@ def test_sample_refuses_a_table_that_is_not_split(tmp_path: Path) -> None:
     assert_one_line_error(run_in_process("sample", f"input={documents}",
                                          f"output={tmp_path / 'sheet.csv'}", "documents=0"),
                           "documents")
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert_one_line_error(run_in_process("sample", f"input={empty}",
+                                         f"output={tmp_path / 'sheet.csv'}"),
+                          f"{empty} is empty")
     assert not (tmp_path / "sheet.csv").exists()

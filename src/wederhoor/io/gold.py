@@ -56,6 +56,8 @@ def read_table(path: Path, kind: str, option: str, fix: str) -> Any:
         raise UserError(f"{option}={path} is a folder, not a {kind}; {fix}")
     if not path.is_file():
         raise UserError(f"{kind} not found: {path}; {fix}")
+    if path.stat().st_size == 0:
+        raise UserError(f"{kind} {path} is empty; {fix}")
     suffix = extension(path)
     if suffix == ".parquet":  # the checks and messages of the stages' own readers
         check_parquet(path)
