@@ -15,6 +15,7 @@ from wederhoor.evaluation.prediction_powered import (
     SHARES,
     difference_rows,
     document_counts,
+    document_scores,
     format_differences,
     format_shares,
     group_shares,
@@ -65,6 +66,15 @@ def test_document_counts_count_each_label_and_the_documents_flags() -> None:
                               "denial"])
     assert counts.tolist() == [[1, 3, 1, 1, 1, 1, 1], [1, 2, 1, 0, 1, 1, 0],
                                [1, 1, 0, 1, 0, 0, 0]]
+
+
+def test_document_scores_are_expected_counts_and_the_likeliest_flags() -> None:
+    proba = np.array([[0.7, 0.1, 0.2], [0.2, 0.6, 0.2], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]])
+    # classes in another order than LABELS: the columns are found by name
+    scores = document_scores(["a", "a", "a", "b"], proba[:, [2, 0, 1]],
+                             ["neutral", "accusation", "denial"])
+    assert np.allclose(scores, [[1, 3, 1.0, 0.8, 1.2, 0.7, 0.7 * 0.6],
+                                [1, 1, 0.3, 0.3, 0.4, 0.3, 0.3 * 0.3]])
 
 
 def test_a_perfect_model_pools_every_document_and_a_useless_one_adds_nothing() -> None:
@@ -207,26 +217,36 @@ def _study(folder: Path) -> Path:
 
 def test_estimate_reports_each_share_from_a_run_and_the_labelled_documents(
         tmp_path: Path, cfg_factory) -> None:
+    """By default the correction uses the model's probabilities (``document_scores``) and the
+    model's count its labels; ``soft=false`` corrects with the labels too."""
     from wederhoor.io.model_files import load_model
 
     run_dir = saved_run(tmp_path / "run", cfg_factory)
-    study, out = _study(tmp_path), tmp_path / "shares.csv"
-    done = run_in_process("estimate", f"input={study}", f"run={run_dir}", f"output={out}",
-                          "n_boot=200", "saved_model=main")
-    assert done.returncode == 0, done.stderr
-    assert "only 4 whole documents are labelled" in done.stderr
-    assert "all: 4 documents labelled by you, 4 not" in done.stdout
-    rows = pd.read_csv(out)
-    assert list(rows["share"]) == list(SHARES) and set(rows["group"]) == {"all"}
+    study = _study(tmp_path)
     table = pd.read_csv(study, keep_default_na=False)
     labelled = table[table["label"] != ""]
     gold = document_counts(labelled["doc_id"].tolist(), labelled["label"].tolist())
-    predicted = load_model(run_dir, "main").predict(table["text"])
-    model = document_counts(table["doc_id"].tolist(), list(predicted))
-    expected = share_rows(gold, model[:4], model[4:], n_boot=200)
-    for got, want in zip(rows.to_dict("records"), expected, strict=True):
-        for key in ("model", "labelled_share", "corrected", "lambda", "corrected_low"):
-            assert got[key] == pytest.approx(want[key]), key
+    model = load_model(run_dir, "main")
+    counts = document_counts(table["doc_id"].tolist(), list(model.predict(table["text"])))
+    scores = document_scores(table["doc_id"].tolist(), model.predict_proba(table["text"]),
+                             [str(c) for c in model.classes_])
+    assert scores[:, COLUMN["sentences"]].tolist() == counts[:, COLUMN["sentences"]].tolist()
+    assert not np.allclose(scores, counts)
+    for soft, part in (("true", scores), ("false", counts)):
+        out = tmp_path / f"shares-{soft}.csv"
+        done = run_in_process("estimate", f"input={study}", f"run={run_dir}",
+                              f"output={out}", "n_boot=200", "saved_model=main",
+                              f"soft={soft}")
+        assert done.returncode == 0, done.stderr
+        assert "only 4 whole documents are labelled" in done.stderr
+        assert "all: 4 documents labelled by you, 4 not" in done.stdout
+        rows = pd.read_csv(out)
+        assert list(rows["share"]) == list(SHARES) and set(rows["group"]) == {"all"}
+        expected = share_rows(gold, part[:4], part[4:], n_boot=200)
+        for got, want in zip(rows.to_dict("records"), expected, strict=True):
+            assert got["model"] == pytest.approx(_share(counts, got["share"]))
+            for key in ("labelled_share", "corrected", "lambda", "corrected_low"):
+                assert got[key] == pytest.approx(want[key]), key
 
 
 def test_estimate_refuses_too_few_labelled_documents_and_bad_options(

@@ -23,10 +23,11 @@ from wederhoor.errors import UserError
     "(best, the default; main = model.skops; or an also.NAME of the run)")})
 def main(cfg: DictConfig) -> None:
     from wederhoor.evaluation.groups import compile_groups
-    from wederhoor.io.options import whole_number
+    from wederhoor.io.options import flag, whole_number
     from wederhoor.io.outputs import TABLE_SUFFIXES, check_output
 
     require(cfg, "input", "gold")
+    flag(cfg, "soft")
     whole_number(cfg, "n_boot", 100, "n_boot=2000")
     whole_number(cfg, "few_documents", 2, "few_documents=30")
     whole_number(cfg, "compare_most", 0, "compare_most=6")
@@ -89,13 +90,17 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
              f"{cfg.few_documents} or more, drawn at random)")
     info(f"predicting {len(frame)} sentences with {describe(name, saved[name])} ...")
     model = load_model(run_dir, name)
-    frame["predicted"], _ = most_probable(model, model_input(model, frame))
+    frame["predicted"], proba = most_probable(model, model_input(model, frame), cfg.soft)
+    if cfg.soft and proba is None:
+        info(f"{name} gives no probabilities: the correction uses its labels (soft=false "
+             "says so and skips this line)")
     by = _by_groups(cfg, by_column, frame["doc_id"])
     masks = distinct_masks({"all": [True] * len(frame)}
                            | group_masks(frame["doc_id"], frame["lang"], cfg.groups, "groups")
                            | by)
     found = group_shares(frame["doc_id"], frame["gold"], frame["predicted"], masks,
-                         n_boot=cfg.n_boot, seed=cfg.seed)
+                         n_boot=cfg.n_boot, seed=cfg.seed, proba=proba,
+                         classes=[str(c) for c in getattr(model, "classes_", [])])
     print(f"{run_dir.name} ({name}) on {cfg.input}, corrected by the documents labelled in "
           f"{cfg.gold} (95% intervals from {cfg.n_boot} draws of whole documents; they "
           "assume those documents are a random sample of the input's):")

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from wederhoor import LABELS
 from wederhoor.evaluation.documents import document_table
 
 #: What is counted per document, gold or predicted (``one`` counts documents).
@@ -52,6 +53,27 @@ def document_counts(doc_ids: Sequence[str], labels: Sequence[str]) -> np.ndarray
                            "labels")
     table["one"] = 1
     return table[list(QUANTITIES)].to_numpy(dtype=float)
+
+
+def document_scores(doc_ids: Sequence[str], proba: np.ndarray,
+                    classes: Sequence[str]) -> np.ndarray:
+    """``document_counts``' columns from a model's class probabilities instead of its labels:
+    the expected count of each label, and for the flags the probability of the likeliest
+    accusation (``accuses``) and that times the probability of the likeliest denial
+    (``answered``). A correction needs the model's part to follow the truth, not to be a
+    count; on published English news these follow the readers' flags more closely than the
+    labels do, and the corrected interval of the answered share narrows by a tenth."""
+    import pandas as pd
+
+    column = {label: k for k, label in enumerate(classes)}
+    frame = pd.DataFrame({"doc_id": list(doc_ids),
+                          **{label: proba[:, column[label]] for label in LABELS}})
+    groups = frame.groupby("doc_id", sort=False)
+    sums, tops = groups[list(LABELS)].sum(), groups[list(LABELS)].max()
+    return np.column_stack([np.ones(len(sums)), groups.size().to_numpy(dtype=float),
+                            *(sums[label].to_numpy() for label in LABELS),
+                            tops["accusation"].to_numpy(),
+                            (tops["accusation"] * tops["denial"]).to_numpy()])
 
 
 def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
@@ -178,26 +200,41 @@ class GroupShares:
 
 
 def group_shares(doc_ids: Sequence[str], gold: Sequence[str], predicted: Sequence[str],
-                 masks: Mapping[str, Any], n_boot: int = 2000, seed: int = 0) -> GroupShares:
+                 masks: Mapping[str, Any], n_boot: int = 2000, seed: int = 0,
+                 proba: np.ndarray | None = None,
+                 classes: Sequence[str] = ()) -> GroupShares:
     """``share_rows`` for each group of sentences (whole documents: a group is a set of
     documents), with the group's name on every row; a group without two labelled documents
     is left out. Each group draws with its own seed, so two groups' draws are independent
-    and their difference can be drawn too (``difference_rows``)."""
+    and their difference can be drawn too (``difference_rows``). With ``proba`` (the model's
+    class probabilities, columns in ``classes`` order) the correction uses
+    ``document_scores``; the model's count stays that of its labels."""
     docs = np.asarray(doc_ids, dtype=object)
     truth = np.asarray(gold, dtype=object)
     model = np.asarray(predicted, dtype=object)
     whole, _ = labelled_documents(list(docs), list(truth))
+
+    def predicted_part(rows: np.ndarray) -> np.ndarray:
+        """The model's part for the documents of ``rows``: its labels or probabilities."""
+        if not rows.any():
+            return np.zeros((0, len(QUANTITIES)))
+        if proba is None:
+            return document_counts(docs[rows], model[rows])
+        return document_scores(docs[rows], proba[rows], classes)
+
     found = GroupShares()
     for k, (group, mask) in enumerate(masks.items()):
         rows_in = np.asarray(mask, dtype=bool)
         lab, unl = rows_in & whole, rows_in & ~whole
         if len(set(docs[lab])) < 2:
             continue
-        counts = (document_counts(docs[lab], truth[lab]),
-                  document_counts(docs[lab], model[lab]),
-                  document_counts(docs[unl], model[unl]) if unl.any()
-                  else np.zeros((0, len(QUANTITIES))))
-        rows, draws = share_draws(*counts, n_boot=n_boot, seed=seed + k)
+        rows, draws = share_draws(document_counts(docs[lab], truth[lab]), predicted_part(lab),
+                                  predicted_part(unl), n_boot=n_boot, seed=seed + k)
+        if proba is not None:  # the count a study without labels would report
+            counted = document_counts(docs[rows_in], model[rows_in])
+            for row in rows:
+                num, den = (QUANTITIES.index(q) for q in SHARES[row["share"]])
+                row["model"] = float(_ratio(counted[:, num].sum(), counted[:, den].sum()))
         found.rows += [{"group": group, **row} for row in rows]
         found.draws.update({(group, share): values for share, values in draws.items()})
     return found
