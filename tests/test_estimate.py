@@ -359,3 +359,18 @@ def test_sample_refuses_a_table_that_is_not_split(tmp_path: Path) -> None:
                                          f"output={tmp_path / 'sheet.csv'}"),
                           f"{empty} is empty")
     assert not (tmp_path / "sheet.csv").exists()
+
+
+def test_estimate_with_a_model_without_probabilities_corrects_with_its_labels(
+        tmp_path: Path, cfg_factory) -> None:
+    run_dir = saved_run(tmp_path / "run", cfg_factory, ("tfidf_svm", "tfidf_svm"))
+    study, out = _study(tmp_path), tmp_path / "shares.csv"
+    done = run_in_process("estimate", f"input={study}", f"run={run_dir}", "n_boot=100",
+                          "saved_model=main", f"output={out}")
+    assert done.returncode == 0, done.stderr
+    assert "gives no probabilities: the correction uses its labels" in done.stderr
+    labelled = run_in_process("estimate", f"input={study}", f"run={run_dir}", "n_boot=100",
+                              "saved_model=main", "soft=false",
+                              f"output={tmp_path / 'labels.csv'}")
+    assert "gives no probabilities" not in labelled.stderr
+    assert pd.read_csv(out).equals(pd.read_csv(tmp_path / "labels.csv"))
