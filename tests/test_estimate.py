@@ -161,6 +161,26 @@ def test_documents_labelled_in_part_count_as_unlabelled_and_groups_need_two() ->
     assert text[2].split()[:4] == ["accusation", "sentences", "28.6%", "40.0%"]
 
 
+def test_a_share_of_documents_all_alike_gets_the_exact_interval() -> None:
+    """30 labelled documents that all accuse cannot vary when drawn again; the share of
+    accusing documents gets Clopper-Pearson's interval, 0.025 ** (1 / 30) to 1, and says so."""
+    rng = np.random.default_rng(6)
+    docs = [np.concatenate([[0], rng.choice(3, size=int(rng.integers(3, 9)))])
+            for _ in range(40)]  # every document opens with an accusation
+    counts = _counts(docs)
+    rows = {r["share"]: r for r in share_rows(counts[:30], counts[:30], counts[30:],
+                                              n_boot=200)}
+    accusing = rows["accusing documents"]
+    assert accusing["exact"] and accusing["labelled_share"] == 1.0
+    assert accusing["labelled_low"] == pytest.approx(0.025 ** (1 / 30))
+    assert accusing["labelled_high"] == 1.0
+    assert accusing["corrected_low"] == accusing["labelled_low"]
+    assert not rows["denial sentences"]["exact"]
+    line = next(ln for ln in format_shares([{"group": "all", **r} for r in rows.values()])
+                .splitlines() if ln.strip().startswith("accusing documents"))
+    assert "(88.4%-100.0%) exact" in line
+
+
 def test_differences_between_groups_are_drawn_from_their_independent_draws() -> None:
     """Two outlets of 150 documents, 40 labelled each, one answering 80% of its accusing
     documents and the other 30%: the difference of their corrected shares comes with an

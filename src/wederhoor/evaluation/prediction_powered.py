@@ -42,6 +42,8 @@ SHARES: dict[str, tuple[str, str]] = {
     "accusing documents": ("accuses", "one"),
     "answered of accusing": ("answered", "accuses"),
 }
+#: Shares counted out of documents, not sentences: an exact interval when the draws cannot vary.
+DOCUMENT_COUNTS = ("one", "accuses")
 _DRAW_CELLS = 500_000  # documents x draws held at once when drawing
 
 
@@ -157,14 +159,31 @@ def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: 
     for share, (num, den) in pairs.items():
         lam = lams[share]
         point = _corrected(gold[None], model_labelled[None], observed[None], num, den, lam)
-        rows.append({
-            "share": share, "labelled": n, "unlabelled": n_unl,
-            "model": float(_ratio(everything[:, num].sum(), everything[:, den].sum())),
-            "labelled_share": float(_ratio(gold[:, num].sum(), gold[:, den].sum())),
-            **_interval("labelled", alone[share]),
-            "corrected": float(point[0]), "lambda": lam,
-            **_interval("corrected", corrected[share])})
+        row = {"share": share, "labelled": n, "unlabelled": n_unl,
+               "model": float(_ratio(everything[:, num].sum(), everything[:, den].sum())),
+               "labelled_share": float(_ratio(gold[:, num].sum(), gold[:, den].sum())),
+               **_interval("labelled", alone[share]),
+               "corrected": float(point[0]), "lambda": lam,
+               **_interval("corrected", corrected[share]), "exact": False}
+        if SHARES[share][1] in DOCUMENT_COUNTS and row["labelled_low"] == row["labelled_high"]:
+            row |= _exact(int(gold[:, num].sum()), int(gold[:, den].sum()), row)
+        rows.append(row)
     return rows, {share: np.concatenate(values) for share, values in corrected.items()}
+
+
+def _exact(k: int, n: int, row: Mapping[str, Any]) -> dict[str, Any]:
+    """Clopper-Pearson's 95% interval for ``k`` of ``n`` documents, for a share of documents
+    on which every labelled document is alike (all accuse): drawing them again cannot vary,
+    but 30 of 30 accusing is still consistent with 88% of all articles accusing. The
+    corrected share then rests on the labelled documents alone (the model's part, if any,
+    did not vary either) and gets the same interval."""
+    from scipy.stats import beta
+
+    low = float(beta.ppf(0.025, k, n - k + 1)) if k > 0 else 0.0
+    high = float(beta.ppf(0.975, k + 1, n - k)) if k < n else 1.0
+    fixed = row["corrected_low"] == row["corrected_high"]
+    return {"labelled_low": low, "labelled_high": high, "exact": True,
+            **({"corrected_low": low, "corrected_high": high} if fixed else {})}
 
 
 def _interval(prefix: str, draws: list[np.ndarray]) -> dict[str, float]:
@@ -267,12 +286,12 @@ def _pct(value: float) -> str:
     return "-" if np.isnan(value) else f"{value:.1%}"
 
 
-def _span(low: float, high: float) -> str:
+def _span(low: float, high: float, exact: bool = False) -> str:
     if np.isnan(low):
         return "(no interval)"
     if low == high:  # every labelled document alike: the draws cannot vary
         return "(too few documents)"
-    return f"({low:.1%}-{high:.1%})"
+    return f"({low:.1%}-{high:.1%})" + (" exact" if exact else "")
 
 
 def format_shares(rows: Sequence[Mapping[str, Any]]) -> str:
@@ -289,8 +308,11 @@ def format_shares(rows: Sequence[Mapping[str, Any]]) -> str:
         lines.append(f"  {'share':<{width}} {'model':>7}   {'your labels alone':<28}"
                      f"{'corrected (report this)':<28}{'lambda':>6}")
         for r in block:
-            alone = f"{_pct(r['labelled_share'])} {_span(r['labelled_low'], r['labelled_high'])}"
-            fixed = f"{_pct(r['corrected'])} {_span(r['corrected_low'], r['corrected_high'])}"
+            exact = bool(r.get("exact"))
+            alone = (f"{_pct(r['labelled_share'])} "
+                     f"{_span(r['labelled_low'], r['labelled_high'], exact)}")
+            fixed = (f"{_pct(r['corrected'])} "
+                     f"{_span(r['corrected_low'], r['corrected_high'], exact)}")
             lines.append(f"  {r['share']:<{width}} {_pct(r['model']):>7}   {alone:<28}"
                          f"{fixed:<28}{r['lambda']:>6.2f}")
     return "\n".join(line.rstrip() for line in lines)
