@@ -161,6 +161,54 @@ def test_documents_labelled_in_part_count_as_unlabelled_and_groups_need_two() ->
     assert text[2].split()[:4] == ["accusation", "sentences", "28.6%", "40.0%"]
 
 
+def test_strata_sampled_apart_are_weighted_by_their_size() -> None:
+    """Two outlets, 600 documents answering 80% of their accusing ones and 150 answering
+    20%, each with 30 documents labelled: the labelled documents over-represent the small
+    outlet, so one pooled sample would run low; weighting each outlet by its size holds the
+    population's share, and the model's count is the count over every document."""
+    from wederhoor.evaluation.prediction_powered import GroupShares, share_draws, stratified_rows
+
+    rng = np.random.default_rng(8)
+    sizes, rates = {"big": 600, "small": 150}, {"big": 0.8, "small": 0.2}
+    answered, accusing = 0.0, 0.0
+    for name in sizes:
+        gold, _ = _documents(rng, 20_000, rates[name])
+        counts = _counts(gold)
+        answered += sizes[name] * counts[:, COLUMN["answered"]].mean()
+        accusing += sizes[name] * counts[:, COLUMN["accuses"]].mean()
+    truth = answered / accusing
+    covered, pooled_error, weighted_error = 0, [], []
+    for study in range(50):
+        found = GroupShares()
+        labelled, unlabelled = [], []
+        for k, (name, size) in enumerate(sizes.items()):
+            g, m = _documents(rng, size, rates[name])
+            rows, draws, means = share_draws(_counts(g[:30]), _counts(m[:30]),
+                                             _counts(m[30:]), n_boot=300, seed=study * 2 + k)
+            found.rows += [{"group": name, **r} for r in rows]
+            found.means.update({(name, share): v for share, v in means.items()})
+            found.documents[name] = size
+            labelled += g[:30]
+            unlabelled += m[30:]
+            if study == 0:
+                everything = _counts(m)
+                assert means["answered of accusing"].model.tolist() == pytest.approx(
+                    [everything[:, COLUMN["answered"]].mean(),
+                     everything[:, COLUMN["accuses"]].mean()])
+        weighted = {r["share"]: r for r in stratified_rows(found, list(sizes), "both")}
+        row = weighted["answered of accusing"]
+        covered += row["corrected_low"] <= truth <= row["corrected_high"]
+        weighted_error.append(row["corrected"] - truth)
+        pooled = _counts(labelled)
+        pooled_error.append(pooled[:, COLUMN["answered"]].sum()
+                            / pooled[:, COLUMN["accuses"]].sum() - truth)
+        assert (row["labelled"], row["unlabelled"]) == (60, 690)
+    assert covered >= 42, covered  # 84% of 50; nominal 95%
+    assert abs(np.mean(weighted_error)) < 0.03
+    assert np.mean(pooled_error) < -0.1  # one pooled sample runs low by ten points or more
+    assert stratified_rows(found, ["big", "nosuch"], "x") == []
+
+
 def test_a_share_of_documents_all_alike_gets_the_exact_interval() -> None:
     """30 labelled documents that all accuse cannot vary when drawn again; the share of
     accusing documents gets Clopper-Pearson's interval, 0.025 ** (1 / 30) to 1, and says so."""
@@ -314,6 +362,14 @@ def test_estimate_by_a_column_gives_each_value_and_their_difference(
     assert "desk=courts: 2 documents labelled by you, 2 not" in done.stdout
     assert "1 document(s) have no desk" in done.stderr
     assert "compare_most=1" in done.stderr and "desk=courts - " not in done.stdout
+    # the two outlets weighted by their size: a row of its own, in the table and the output
+    out = tmp_path / "weighted.csv"
+    done = run_in_process("estimate", f"input={study}", f"run={run_dir}", "n_boot=200",
+                          "by=outlet", "stratified=true", f"output={out}")
+    assert done.returncode == 0, done.stderr
+    assert "all, each outlet by its size: 4 documents labelled by you, 4 not" in done.stdout
+    weighted = pd.read_csv(out)
+    assert (weighted["group"] == "all, each outlet by its size").sum() == len(SHARES)
 
 
 def test_estimate_refuses_a_by_column_it_cannot_read(tmp_path: Path, cfg_factory) -> None:
@@ -323,6 +379,8 @@ def test_estimate_refuses_a_by_column_it_cannot_read(tmp_path: Path, cfg_factory
                                          "by=nosuch"), "no column 'nosuch'", "outlet")
     assert_one_line_error(run_in_process("estimate", f"input={study}", f"run={run_dir}",
                                          f"meta={study}"), "meta=", "by=")
+    assert_one_line_error(run_in_process("estimate", f"input={study}", f"run={run_dir}",
+                                         "stratified=true"), "stratified=true", "by=")
     folder = tmp_path / "texts"
     folder.mkdir()
     (folder / "a.txt").write_text("Het proces begint in maart.\n", encoding="utf-8")

@@ -28,6 +28,10 @@ def main(cfg: DictConfig) -> None:
 
     require(cfg, "input", "gold")
     flag(cfg, "soft")
+    flag(cfg, "stratified")
+    if cfg.stratified and not cfg.by:
+        raise UserError("stratified=true weighs the groups of a by= column: name it (e.g. "
+                        "by=outlet), or leave stratified out")
     whole_number(cfg, "n_boot", 100, "n_boot=2000")
     whole_number(cfg, "few_documents", 2, "few_documents=30")
     whole_number(cfg, "compare_most", 0, "compare_most=6")
@@ -56,6 +60,7 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
         group_shares,
         labelled_documents,
         plot_shares,
+        stratified_rows,
     )
     from wederhoor.io.gold import attach_gold
     from wederhoor.io.model_files import (
@@ -104,6 +109,12 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
     print(f"{run_dir.name} ({name}) on {cfg.input}, corrected by the documents labelled in "
           f"{cfg.gold} (95% intervals from {cfg.n_boot} draws of whole documents; they "
           "assume those documents are a random sample of the input's):")
+    weighted = stratified_rows(found, list(by), f"all, each {cfg.by} by its size") if (
+        cfg.stratified) else []
+    if cfg.stratified and not weighted:
+        warn(f"stratified=true: a group of by={cfg.by} has fewer than 2 whole documents "
+             "labelled, so the groups cannot be weighted together")
+    found.rows += weighted
     print(format_shares(found.rows))
     shown = {r["group"] for r in found.rows}
     left = [group for group in masks if group not in shown]

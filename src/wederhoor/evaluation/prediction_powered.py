@@ -109,9 +109,15 @@ def _corrected(gold: np.ndarray, model: np.ndarray, unlabelled: np.ndarray,
     labelled documents, quantities), ``unlabelled`` (draws, quantities) the model's means
     over the drawn unlabelled documents, ``lam`` the weight of the model's part, chosen once
     on all labelled documents."""
+    return np.clip(_ratio(*_corrected_means(gold, model, unlabelled, num, den, lam)), 0.0, 1.0)
+
+
+def _corrected_means(gold: np.ndarray, model: np.ndarray, unlabelled: np.ndarray,
+                     num: int, den: int, lam: float) -> tuple[np.ndarray, np.ndarray]:
+    """The corrected means per document of the share's two counts, for every draw."""
     means = [lam * unlabelled[:, q] + (gold[:, :, q] - lam * model[:, :, q]).mean(1)
              for q in (num, den)]
-    return np.clip(_ratio(*means), 0.0, 1.0)
+    return means[0], means[1]
 
 
 def _draws(n: int, n_boot: int, rng: np.random.Generator) -> list[np.ndarray]:
@@ -130,10 +136,24 @@ def share_rows(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: n
     return share_draws(gold, model_labelled, model_unlabelled, n_boot, seed)[0]
 
 
+@dataclass
+class Means:
+    """A share's two counts as means per document (counted, out of): the labelled
+    documents' alone, the corrected ones and the model's over every document, each as one
+    pair and, for the first two, one pair per draw."""
+
+    alone: np.ndarray
+    corrected: np.ndarray
+    model: np.ndarray
+    alone_draws: np.ndarray
+    corrected_draws: np.ndarray
+
+
 def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: np.ndarray,
                 n_boot: int = 2000, seed: int = 0
-                ) -> tuple[list[dict[str, Any]], dict[str, np.ndarray]]:
-    """``share_rows``, and each share's corrected value in every draw (to compare groups)."""
+                ) -> tuple[list[dict[str, Any]], dict[str, np.ndarray], dict[str, Means]]:
+    """``share_rows``, each share's corrected value in every draw (to compare groups), and
+    the means per document behind each share (to combine groups as strata)."""
     n, n_unl = len(gold), len(model_unlabelled)
     rng = np.random.default_rng(seed)
     chunks = _draws(n, n_boot, rng)
@@ -151,24 +171,40 @@ def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: 
         g, m, u = gold[idx], model_labelled[idx], unlabelled_means[start:start + len(idx)]
         start += len(idx)
         for share, (num, den) in pairs.items():
-            alone[share].append(_ratio(g[:, :, num].mean(1), g[:, :, den].mean(1)))
-            corrected[share].append(_corrected(g, m, u, num, den, lams[share]))
+            alone[share].append(np.column_stack([g[:, :, num].mean(1), g[:, :, den].mean(1)]))
+            corrected[share].append(np.column_stack(
+                _corrected_means(g, m, u, num, den, lams[share])))
     everything = np.concatenate([model_labelled, model_unlabelled])
     observed = model_unlabelled.mean(0) if n_unl else np.zeros(len(QUANTITIES))
     rows = []
+    means: dict[str, Means] = {}
     for share, (num, den) in pairs.items():
         lam = lams[share]
         point = _corrected(gold[None], model_labelled[None], observed[None], num, den, lam)
         row = {"share": share, "labelled": n, "unlabelled": n_unl,
                "model": float(_ratio(everything[:, num].sum(), everything[:, den].sum())),
                "labelled_share": float(_ratio(gold[:, num].sum(), gold[:, den].sum())),
-               **_interval("labelled", alone[share]),
+               **_interval("labelled", [_share_of(a) for a in alone[share]]),
                "corrected": float(point[0]), "lambda": lam,
-               **_interval("corrected", corrected[share]), "exact": False}
+               **_interval("corrected", [_share_of(c) for c in corrected[share]]),
+               "exact": False}
         if SHARES[share][1] in DOCUMENT_COUNTS and row["labelled_low"] == row["labelled_high"]:
             row |= _exact(int(gold[:, num].sum()), int(gold[:, den].sum()), row)
         rows.append(row)
-    return rows, {share: np.concatenate(values) for share, values in corrected.items()}
+        means[share] = Means(
+            alone=np.array([gold[:, num].mean(), gold[:, den].mean()]),
+            corrected=np.column_stack(_corrected_means(
+                gold[None], model_labelled[None], observed[None], num, den, lam))[0],
+            model=np.array([everything[:, num].mean(), everything[:, den].mean()]),
+            alone_draws=np.concatenate(alone[share]),
+            corrected_draws=np.concatenate(corrected[share]))
+    return rows, {share: _share_of(np.concatenate(values))
+                  for share, values in corrected.items()}, means
+
+
+def _share_of(means: np.ndarray) -> np.ndarray:
+    """The share (clipped to [0, 1]) from rows of (counted, out of) means."""
+    return np.clip(_ratio(means[:, 0], means[:, 1]), 0.0, 1.0)
 
 
 def _exact(k: int, n: int, row: Mapping[str, Any]) -> dict[str, Any]:
@@ -216,6 +252,8 @@ class GroupShares:
 
     rows: list[dict[str, Any]] = field(default_factory=list)
     draws: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
+    means: dict[tuple[str, str], Means] = field(default_factory=dict)
+    documents: dict[str, int] = field(default_factory=dict)
 
 
 def group_shares(doc_ids: Sequence[str], gold: Sequence[str], predicted: Sequence[str],
@@ -247,16 +285,54 @@ def group_shares(doc_ids: Sequence[str], gold: Sequence[str], predicted: Sequenc
         lab, unl = rows_in & whole, rows_in & ~whole
         if len(set(docs[lab])) < 2:
             continue
-        rows, draws = share_draws(document_counts(docs[lab], truth[lab]), predicted_part(lab),
-                                  predicted_part(unl), n_boot=n_boot, seed=seed + k)
+        rows, draws, means = share_draws(document_counts(docs[lab], truth[lab]),
+                                         predicted_part(lab), predicted_part(unl),
+                                         n_boot=n_boot, seed=seed + k)
         if proba is not None:  # the count a study without labels would report
             counted = document_counts(docs[rows_in], model[rows_in])
             for row in rows:
                 num, den = (QUANTITIES.index(q) for q in SHARES[row["share"]])
                 row["model"] = float(_ratio(counted[:, num].sum(), counted[:, den].sum()))
+                means[row["share"]].model = np.array([counted[:, num].mean(),
+                                                      counted[:, den].mean()])
         found.rows += [{"group": group, **row} for row in rows]
         found.draws.update({(group, share): values for share, values in draws.items()})
+        found.means.update({(group, share): value for share, value in means.items()})
+        found.documents[group] = len(set(docs[rows_in]))
     return found
+
+
+def stratified_rows(found: GroupShares, strata: Sequence[str], name: str) -> list[dict[str, Any]]:
+    """Rows for the documents of all ``strata`` together (disjoint groups, each sampled on
+    its own: a sample per outlet), each stratum weighted by its number of documents, so an
+    outlet sampled more heavily than its size does not weigh more. Empty when a stratum was
+    left out (fewer than two labelled documents)."""
+    if not strata or any(group not in found.documents for group in strata):
+        return []
+    weights = np.array([found.documents[group] for group in strata], dtype=float)
+    rows = []
+
+    def combined(share: str, pick: str) -> np.ndarray:
+        """The strata's means of ``pick`` weighted by their documents (per draw for draws)."""
+        return np.tensordot(weights, np.stack([getattr(found.means[group, share], pick)
+                                               for group in strata]), axes=1)
+
+    for share in SHARES:
+        alone, corrected, model = (combined(share, p) for p in ("alone", "corrected", "model"))
+        rows.append({
+            "group": name, "share": share,
+            "labelled": sum(r["labelled"] for r in found.rows
+                            if r["group"] in strata and r["share"] == share),
+            "unlabelled": sum(r["unlabelled"] for r in found.rows
+                              if r["group"] in strata and r["share"] == share),
+            "model": float(_ratio(model[0], model[1])),
+            "labelled_share": float(_ratio(alone[0], alone[1])),
+            **_interval("labelled", [_share_of(combined(share, "alone_draws"))]),
+            "corrected": float(np.clip(_ratio(corrected[0], corrected[1]), 0.0, 1.0)),
+            "lambda": float("nan"),
+            **_interval("corrected", [_share_of(combined(share, "corrected_draws"))]),
+            "exact": False})
+    return rows
 
 
 def difference_rows(found: GroupShares, groups: Sequence[str]) -> list[dict[str, Any]]:
@@ -313,8 +389,9 @@ def format_shares(rows: Sequence[Mapping[str, Any]]) -> str:
                      f"{_span(r['labelled_low'], r['labelled_high'], exact)}")
             fixed = (f"{_pct(r['corrected'])} "
                      f"{_span(r['corrected_low'], r['corrected_high'], exact)}")
+            lam = "-" if np.isnan(r["lambda"]) else f"{r['lambda']:.2f}"
             lines.append(f"  {r['share']:<{width}} {_pct(r['model']):>7}   {alone:<28}"
-                         f"{fixed:<28}{r['lambda']:>6.2f}")
+                         f"{fixed:<28}{lam:>6}")
     return "\n".join(line.rstrip() for line in lines)
 
 
