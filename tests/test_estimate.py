@@ -16,12 +16,11 @@ from wederhoor.evaluation.prediction_powered import (
     difference_rows,
     document_counts,
     document_scores,
-    format_differences,
-    format_shares,
     group_shares,
     labelled_documents,
     share_rows,
 )
+from wederhoor.evaluation.shares_report import format_differences, format_shares
 
 LABELS = np.array(["accusation", "denial", "neutral"], dtype=object)
 COLUMN = {name: k for k, name in enumerate(QUANTITIES)}

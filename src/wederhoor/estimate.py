@@ -55,13 +55,11 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
     from wederhoor.evaluation.groups import distinct_masks, group_masks
     from wederhoor.evaluation.prediction_powered import (
         difference_rows,
-        format_differences,
-        format_shares,
         group_shares,
         labelled_documents,
-        plot_shares,
         stratified_rows,
     )
+    from wederhoor.evaluation.shares_report import format_differences, format_shares, plot_shares
     from wederhoor.io.gold import attach_gold
     from wederhoor.io.model_files import (
         choose_model,

@@ -16,7 +16,10 @@ Every share is a ratio of means over documents (denial sentences of all sentence
 documents of accusing ones), so whole documents are drawn with replacement, labelled and
 unlabelled apart, with lambda as chosen on all labelled documents (choosing it anew in every
 draw widened the intervals of small samples, where it swings); the interval is the
-percentiles.
+percentiles. A share of documents on which every labelled document is alike (all accuse)
+cannot vary in the draws and gets Clopper-Pearson's exact interval instead. Groups sampled
+apart (a sample per outlet) are combined as strata, each weighted by its number of
+documents (``stratified_rows``), and compared pairwise (``difference_rows``).
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -103,18 +105,12 @@ def _lambda(gold: np.ndarray, model: np.ndarray, num: int, den: int,
     return float(np.clip(cov / var / (1 + n / n_unlabelled), 0.0, 1.0))
 
 
-def _corrected(gold: np.ndarray, model: np.ndarray, unlabelled: np.ndarray,
-               num: int, den: int, lam: float) -> np.ndarray:
-    """The prediction-powered share for every draw at once: ``gold`` and ``model`` (draws,
-    labelled documents, quantities), ``unlabelled`` (draws, quantities) the model's means
-    over the drawn unlabelled documents, ``lam`` the weight of the model's part, chosen once
-    on all labelled documents."""
-    return np.clip(_ratio(*_corrected_means(gold, model, unlabelled, num, den, lam)), 0.0, 1.0)
-
-
 def _corrected_means(gold: np.ndarray, model: np.ndarray, unlabelled: np.ndarray,
                      num: int, den: int, lam: float) -> tuple[np.ndarray, np.ndarray]:
-    """The corrected means per document of the share's two counts, for every draw."""
+    """The prediction-powered means per document of a share's two counts (counted, out of)
+    for every draw at once: ``gold`` and ``model`` (draws, labelled documents, quantities),
+    ``unlabelled`` (draws, quantities) the model's means over the drawn unlabelled documents,
+    ``lam`` the weight of the model's part, chosen once on all labelled documents."""
     means = [lam * unlabelled[:, q] + (gold[:, :, q] - lam * model[:, :, q]).mean(1)
              for q in (num, den)]
     return means[0], means[1]
@@ -180,12 +176,13 @@ def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: 
     means: dict[str, Means] = {}
     for share, (num, den) in pairs.items():
         lam = lams[share]
-        point = _corrected(gold[None], model_labelled[None], observed[None], num, den, lam)
+        pair = np.column_stack(_corrected_means(gold[None], model_labelled[None],
+                                                observed[None], num, den, lam))
         row = {"share": share, "labelled": n, "unlabelled": n_unl,
                "model": float(_ratio(everything[:, num].sum(), everything[:, den].sum())),
                "labelled_share": float(_ratio(gold[:, num].sum(), gold[:, den].sum())),
                **_interval("labelled", [_share_of(a) for a in alone[share]]),
-               "corrected": float(point[0]), "lambda": lam,
+               "corrected": float(_share_of(pair)[0]), "lambda": lam,
                **_interval("corrected", [_share_of(c) for c in corrected[share]]),
                "exact": False}
         if SHARES[share][1] in DOCUMENT_COUNTS and row["labelled_low"] == row["labelled_high"]:
@@ -193,8 +190,7 @@ def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: 
         rows.append(row)
         means[share] = Means(
             alone=np.array([gold[:, num].mean(), gold[:, den].mean()]),
-            corrected=np.column_stack(_corrected_means(
-                gold[None], model_labelled[None], observed[None], num, den, lam))[0],
+            corrected=pair[0],
             model=np.array([everything[:, num].mean(), everything[:, den].mean()]),
             alone_draws=np.concatenate(alone[share]),
             corrected_draws=np.concatenate(corrected[share]))
@@ -356,99 +352,3 @@ def difference_rows(found: GroupShares, groups: Sequence[str]) -> list[dict[str,
                          "difference": point[first, share] - point[second, share],
                          "low": float(low), "high": float(high)})
     return rows
-
-
-def _pct(value: float) -> str:
-    return "-" if np.isnan(value) else f"{value:.1%}"
-
-
-def _span(low: float, high: float, exact: bool = False) -> str:
-    if np.isnan(low):
-        return "(no interval)"
-    if low == high:  # every labelled document alike: the draws cannot vary
-        return "(too few documents)"
-    return f"({low:.1%}-{high:.1%})" + (" exact" if exact else "")
-
-
-def format_shares(rows: Sequence[Mapping[str, Any]]) -> str:
-    """A terminal table, one block per group: the model's count, the labelled documents'
-    share, and the corrected share a study can report."""
-    if not rows:
-        return ""
-    width = max(len(s) for s in SHARES)
-    lines = []
-    for group in dict.fromkeys(r["group"] for r in rows):
-        block = [r for r in rows if r["group"] == group]
-        lines.append(f"{group}: {block[0]['labelled']} documents labelled by you, "
-                     f"{block[0]['unlabelled']} not")
-        lines.append(f"  {'share':<{width}} {'model':>7}   {'your labels alone':<28}"
-                     f"{'corrected (report this)':<28}{'lambda':>6}")
-        for r in block:
-            exact = bool(r.get("exact"))
-            alone = (f"{_pct(r['labelled_share'])} "
-                     f"{_span(r['labelled_low'], r['labelled_high'], exact)}")
-            fixed = (f"{_pct(r['corrected'])} "
-                     f"{_span(r['corrected_low'], r['corrected_high'], exact)}")
-            lam = "-" if np.isnan(r["lambda"]) else f"{r['lambda']:.2f}"
-            lines.append(f"  {r['share']:<{width}} {_pct(r['model']):>7}   {alone:<28}"
-                         f"{fixed:<28}{lam:>6}")
-    return "\n".join(line.rstrip() for line in lines)
-
-
-def format_differences(rows: Sequence[Mapping[str, Any]]) -> str:
-    """A terminal table of ``difference_rows``: a difference whose interval leaves out 0 is
-    marked, since that is the one a study may call a difference between the groups."""
-    if not rows:
-        return ""
-    lines = ["Differences between groups, corrected share of the first minus the second "
-             "(* = the 95% interval leaves out 0):"]
-    width = max(len(s) for s in SHARES)
-    for first, second in dict.fromkeys((r["first"], r["second"]) for r in rows):
-        lines.append(f"{first} - {second}:")
-        for r in (r for r in rows if (r["first"], r["second"]) == (first, second)):
-            if np.isnan(r["low"]):
-                span, star = "(no interval: too few documents)", ""
-            else:
-                span = f"({100 * r['low']:+.1f} to {100 * r['high']:+.1f})"
-                star = " *" if r["low"] > 0 or r["high"] < 0 else ""
-            lines.append(f"  {r['share']:<{width}} {100 * r['difference']:+6.1f} points "
-                         f"{span}{star}")
-    return "\n".join(lines)
-
-
-def plot_shares(rows: Sequence[Mapping[str, Any]], path: Path, title: str) -> Path:
-    """One panel per share, one line per group: the corrected share and its interval, the
-    labelled documents' interval alone beneath it, and the model's count as a cross (a table
-    of five shares by many groups is hard to read)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from wederhoor.evaluation.plots import save_png
-
-    groups = list(dict.fromkeys(r["group"] for r in rows))
-    fig, axes = plt.subplots(1, len(SHARES), figsize=(3.2 * len(SHARES), 0.5 * len(groups)
-                                                      + 1.6), dpi=110, sharey=True)
-    for ax, share in zip(axes, SHARES, strict=True):
-        for y, group in enumerate(groups):
-            r = next((r for r in rows if r["group"] == group and r["share"] == share), None)
-            if r is None:
-                continue
-            if not np.isnan(r["labelled_low"]):
-                ax.plot([r["labelled_low"], r["labelled_high"]], [y + 0.2, y + 0.2],
-                        color="0.7", lw=2)
-            if not np.isnan(r["corrected_low"]):
-                ax.plot([r["corrected_low"], r["corrected_high"]], [y, y], color="C0", lw=2)
-            ax.plot([r["corrected"]], [y], "o", color="C0")
-            ax.plot([r["model"]], [y], "x", color="C3")
-        ax.set_title(share, fontsize=9)
-        ax.set_xlim(0, 1)
-        ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
-        ax.grid(axis="x", alpha=0.3)
-    axes[0].set_yticks(range(len(groups)), groups)
-    axes[0].invert_yaxis()
-    fig.suptitle(f"{title}\ncorrected share (blue, 95% interval), your labels alone (grey), "
-                 "the model's count (red x)", fontsize=9)
-    fig.tight_layout()
-    return save_png(fig, path)
