@@ -62,19 +62,15 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
     from wederhoor.evaluation.shares_report import format_differences, format_shares, plot_shares
     from wederhoor.io.gold import attach_gold
     from wederhoor.io.model_files import (
-        choose_model,
+        chosen_model,
         describe,
         load_model,
-        resolve_run,
-        saved_models,
     )
     from wederhoor.io.outputs import write_table
     from wederhoor.modeling.models import model_input, most_probable
     from wederhoor.pipeline.run_input import run_input
 
-    run_dir = resolve_run(cfg.run, cfg.runs_dir)
-    saved = saved_models(run_dir)  # refuses a run whose train failed
-    name = choose_model(saved, cfg.saved_model, run_dir.name)
+    run_dir, saved, name = chosen_model(cfg.run, cfg.runs_dir, cfg.saved_model)
     frame = run_input(run_dir, cfg.input, cfg.lang, cfg.workers)
     frame = attach_gold(frame, cfg.gold, cfg.input)
     whole, part = labelled_documents(frame["doc_id"].tolist(), frame["gold"].tolist())

@@ -68,21 +68,17 @@ def _predict(cfg: DictConfig) -> None:
     from wederhoor.evaluation.metrics import label_counts
     from wederhoor.io.model_files import (
         BEST,
-        choose_model,
+        chosen_model,
         describe,
         load_model,
         model_file,
-        resolve_run,
         run_record,
-        saved_models,
     )
     from wederhoor.io.outputs import write_table
     from wederhoor.modeling.models import model_input
     from wederhoor.pipeline.run_input import run_input
 
-    run_dir = resolve_run(cfg.run, cfg.runs_dir)
-    saved = saved_models(run_dir)  # refuses a run whose train failed
-    name = choose_model(saved, cfg.saved_model, run_dir.name)
+    run_dir, saved, name = chosen_model(cfg.run, cfg.runs_dir, cfg.saved_model)
     model = load_model(run_dir, name)
     frame = run_input(run_dir, cfg.input, cfg.lang, cfg.workers)  # refuses a bad run config
     if run_record(run_dir) is None:

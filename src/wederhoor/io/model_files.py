@@ -145,6 +145,16 @@ def best_model(saved: dict[str, dict[str, Any]]) -> str:
     return max(saved, key=lambda name: (_score(saved[name]), name == MAIN))
 
 
+def chosen_model(run: Any, runs_dir: Any, choice: Any
+                 ) -> tuple[Path, dict[str, dict[str, Any]], str]:
+    """The run folder ``run=`` names, its saved models (a run whose train failed is refused)
+    and the name of the one ``saved_model=choice`` picks: what predict and estimate start
+    from."""
+    run_dir = resolve_run(run, runs_dir)
+    saved = saved_models(run_dir)
+    return run_dir, saved, choose_model(saved, choice, run_dir.name)
+
+
 def choose_model(saved: dict[str, dict[str, Any]], choice: Any, run_name: str) -> str:
     """The name of the saved model ``saved_model=choice`` means (``best``: the best-scoring)."""
     choice = str(choice)
