@@ -182,8 +182,8 @@ def test_strata_sampled_apart_are_weighted_by_their_size() -> None:
         labelled, unlabelled = [], []
         for k, (name, size) in enumerate(sizes.items()):
             g, m = _documents(rng, size, rates[name])
-            rows, draws, means = share_draws(_counts(g[:30]), _counts(m[:30]),
-                                             _counts(m[30:]), n_boot=300, seed=study * 2 + k)
+            rows, means = share_draws(_counts(g[:30]), _counts(m[:30]),
+                                      _counts(m[30:]), n_boot=300, seed=study * 2 + k)
             found.rows += [{"group": name, **r} for r in rows]
             found.means.update({(name, share): v for share, v in means.items()})
             found.documents[name] = size

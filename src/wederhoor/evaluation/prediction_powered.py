@@ -147,9 +147,9 @@ class Means:
 
 def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: np.ndarray,
                 n_boot: int = 2000, seed: int = 0
-                ) -> tuple[list[dict[str, Any]], dict[str, np.ndarray], dict[str, Means]]:
-    """``share_rows``, each share's corrected value in every draw (to compare groups), and
-    the means per document behind each share (to combine groups as strata)."""
+                ) -> tuple[list[dict[str, Any]], dict[str, Means]]:
+    """``share_rows``, and the means per document behind each share, one pair per draw too
+    (to compare groups and to combine them as strata)."""
     n, n_unl = len(gold), len(model_unlabelled)
     rng = np.random.default_rng(seed)
     chunks = _draws(n, n_boot, rng)
@@ -194,8 +194,7 @@ def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: 
             model=np.array([everything[:, num].mean(), everything[:, den].mean()]),
             alone_draws=np.concatenate(alone[share]),
             corrected_draws=np.concatenate(corrected[share]))
-    return rows, {share: _share_of(np.concatenate(values))
-                  for share, values in corrected.items()}, means
+    return rows, means
 
 
 def _share_of(means: np.ndarray) -> np.ndarray:
@@ -244,10 +243,10 @@ def labelled_documents(doc_ids: Sequence[str], gold: Sequence[str]) -> tuple[Any
 
 @dataclass
 class GroupShares:
-    """``share_rows`` of every group, and the corrected draws behind them per (group, share)."""
+    """``share_rows`` of every group, the means behind them per (group, share), and each
+    group's number of documents."""
 
     rows: list[dict[str, Any]] = field(default_factory=list)
-    draws: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
     means: dict[tuple[str, str], Means] = field(default_factory=dict)
     documents: dict[str, int] = field(default_factory=dict)
 
@@ -281,9 +280,9 @@ def group_shares(doc_ids: Sequence[str], gold: Sequence[str], predicted: Sequenc
         lab, unl = rows_in & whole, rows_in & ~whole
         if len(set(docs[lab])) < 2:
             continue
-        rows, draws, means = share_draws(document_counts(docs[lab], truth[lab]),
-                                         predicted_part(lab), predicted_part(unl),
-                                         n_boot=n_boot, seed=seed + k)
+        rows, means = share_draws(document_counts(docs[lab], truth[lab]),
+                                  predicted_part(lab), predicted_part(unl),
+                                  n_boot=n_boot, seed=seed + k)
         if proba is not None:  # the count a study without labels would report
             counted = document_counts(docs[rows_in], model[rows_in])
             for row in rows:
@@ -292,7 +291,6 @@ def group_shares(doc_ids: Sequence[str], gold: Sequence[str], predicted: Sequenc
                 means[row["share"]].model = np.array([counted[:, num].mean(),
                                                       counted[:, den].mean()])
         found.rows += [{"group": group, **row} for row in rows]
-        found.draws.update({(group, share): values for share, values in draws.items()})
         found.means.update({(group, share): value for share, value in means.items()})
         found.documents[group] = len(set(docs[rows_in]))
     return found
@@ -324,7 +322,7 @@ def stratified_rows(found: GroupShares, strata: Sequence[str], name: str) -> lis
             "model": float(_ratio(model[0], model[1])),
             "labelled_share": float(_ratio(alone[0], alone[1])),
             **_interval("labelled", [_share_of(combined(share, "alone_draws"))]),
-            "corrected": float(np.clip(_ratio(corrected[0], corrected[1]), 0.0, 1.0)),
+            "corrected": float(_share_of(corrected[None])[0]),
             "lambda": float("nan"),
             **_interval("corrected", [_share_of(combined(share, "corrected_draws"))]),
             "exact": False})
@@ -340,15 +338,13 @@ def difference_rows(found: GroupShares, groups: Sequence[str]) -> list[dict[str,
     rows = []
     for first, second in combinations(kept, 2):
         for share in SHARES:
-            a, b = found.draws[first, share], found.draws[second, share]
-            draws = a - b
-            values = draws[~np.isnan(draws)]
+            a, b = (_share_of(found.means[group, share].corrected_draws)
+                    for group in (first, second))
             # a group whose draws cannot vary (every labelled document alike) gives no interval
             fixed = any(np.nanmax(x) == np.nanmin(x) for x in (a, b) if not np.isnan(x).all())
-            low, high = (np.percentile(values, [2.5, 97.5])
-                         if len(values) >= 0.95 * len(draws) and not fixed
-                         else (np.nan, np.nan))
+            span = ({"_low": np.nan, "_high": np.nan} if fixed
+                    else _interval("", [a - b]))
             rows.append({"share": share, "first": first, "second": second,
                          "difference": point[first, share] - point[second, share],
-                         "low": float(low), "high": float(high)})
+                         "low": float(span["_low"]), "high": float(span["_high"])})
     return rows
