@@ -16,6 +16,7 @@ from wederhoor.evaluation.prediction_powered import (
     difference_rows,
     document_counts,
     document_scores,
+    documents_for_width,
     group_shares,
     labelled_documents,
     share_rows,
@@ -139,6 +140,38 @@ def test_corrected_intervals_cover_the_truth_where_the_models_count_is_far_off()
     assert all(85 <= c <= 100 for c in covered.values()), covered
     for share in ("accusation sentences", "denial sentences", "neutral sentences"):
         assert narrower[share] >= 80, narrower
+
+
+def test_the_plan_names_how_many_documents_give_an_interval_that_wide() -> None:
+    """From a first sample of 30 of 600 documents, the plan for the answered share's
+    interval to be 12 points wide names more documents; labelling that many (at random)
+    gives intervals about that wide. A narrower width needs more, a width met already
+    needs no more, one that even labelling every document cannot give is inf, and a share
+    without an interval to start from gets none."""
+    from wederhoor.evaluation.prediction_powered import share_draws
+
+    rng = np.random.default_rng(7)
+    gold, model = _documents(rng, 600)
+    g, m = _counts(gold), _counts(model)
+    rows, means = share_draws(g[:30], m[:30], m[30:], n_boot=300)
+    row = next(r for r in rows if r["share"] == "answered of accusing")
+    spread = means["answered of accusing"].spread
+    plan = documents_for_width(row, spread, 0.12)
+    assert row["corrected_high"] - row["corrected_low"] > 0.2
+    assert 60 < plan < 600
+    widths = []
+    for study in range(8):
+        order = rng.permutation(600)
+        lab, unl = order[:int(plan)], order[int(plan):]
+        found = share_draws(g[lab], m[lab], m[unl], n_boot=300, seed=study)[0]
+        r = next(r for r in found if r["share"] == "answered of accusing")
+        widths.append(r["corrected_high"] - r["corrected_low"])
+    assert 0.09 < np.mean(widths) < 0.15, widths
+    assert documents_for_width(row, spread, 0.08) > plan
+    assert documents_for_width(row, spread, 0.9) == 30
+    assert documents_for_width(row, spread, 0.001) == np.inf
+    assert np.isnan(documents_for_width({**row, "exact": True}, spread, 0.12))
+    assert np.isnan(documents_for_width(row, None, 0.12))
 
 
 def test_documents_labelled_in_part_count_as_unlabelled_and_groups_need_two() -> None:
@@ -307,7 +340,15 @@ def test_estimate_reports_each_share_from_a_run_and_the_labelled_documents(
         assert done.returncode == 0, done.stderr
         assert "only 4 whole documents are labelled" in done.stderr
         assert "all: 4 documents labelled by you, 4 not" in done.stdout
+        plan = done.stdout.split("Documents to label for each corrected interval to be "
+                                 "about 10 points wide")[1].splitlines()
+        assert plan[1].startswith("  all (4 of 8 labelled): accusation sentences ")
         rows = pd.read_csv(out)
+        for got in rows.to_dict("records"):  # the plan's figure for each share, as printed
+            need = got["plan_documents"]
+            shown = ("-" if np.isnan(need) else "all 8 would not do" if np.isinf(need)
+                     else f"{int(need)} (enough now)" if need <= 4 else str(int(need)))
+            assert f"{got['share']} {shown}" in plan[1]
         assert list(rows["share"]) == list(SHARES) and set(rows["group"]) == {"all"}
         expected = share_rows(gold, part[:4], part[4:], n_boot=200)
         for got, want in zip(rows.to_dict("records"), expected, strict=True):
@@ -338,6 +379,8 @@ def test_estimate_refuses_too_few_labelled_documents_and_bad_options(
     assert not (SEEDS / "shares.csv").exists()
     assert_one_line_error(run_in_process("estimate", f"input={study}", f"run={run_dir}",
                                          "saved_model=nosuch"), "nosuch")
+    assert_one_line_error(run_in_process("estimate", f"input={study}", f"run={run_dir}",
+                                         "plan_width=10"), "plan_width=10")
 
 
 def test_estimate_by_a_column_gives_each_value_and_their_difference(

@@ -35,6 +35,10 @@ def main(cfg: DictConfig) -> None:
     whole_number(cfg, "n_boot", 100, "n_boot=2000")
     whole_number(cfg, "few_documents", 2, "few_documents=30")
     whole_number(cfg, "compare_most", 0, "compare_most=6")
+    if cfg.plan_width is not None and not (isinstance(cfg.plan_width, float | int)
+                                           and 0 < cfg.plan_width < 1):
+        raise UserError(f"plan_width={cfg.plan_width} is not a width between 0 and 1 (e.g. "
+                        "plan_width=0.1 for intervals 10 points wide), or null for no plan")
     compile_groups(cfg.groups, "groups")  # a bad pattern is refused before anything slow runs
     if cfg.output:
         check_output(cfg.output, [cfg.input, cfg.gold, cfg.meta], Path(cfg.paths.seeds),
@@ -57,9 +61,15 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
         difference_rows,
         group_shares,
         labelled_documents,
+        plan_documents,
         stratified_rows,
     )
-    from wederhoor.evaluation.shares_report import format_differences, format_shares, plot_shares
+    from wederhoor.evaluation.shares_report import (
+        format_differences,
+        format_plan,
+        format_shares,
+        plot_shares,
+    )
     from wederhoor.io.gold import attach_gold
     from wederhoor.io.model_files import (
         chosen_model,
@@ -108,6 +118,7 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
     if cfg.stratified and not weighted:
         warn(f"stratified=true: a group of by={cfg.by} has fewer than 2 whole documents "
              "labelled, so the groups cannot be weighted together")
+    plan_documents(found, cfg.plan_width)
     found.rows += weighted
     print(format_shares(found.rows))
     shown = {r["group"] for r in found.rows}
@@ -120,6 +131,9 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
     elif len(compared) > cfg.compare_most:
         info(f"{len(compared)} groups of by={cfg.by}: no differences between every pair "
              f"(compare_most={cfg.compare_most}; raise it to see them)")
+    plan = format_plan(found.rows, cfg.plan_width)
+    if plan:
+        print(plan)
     if cfg.output:
         write_table(pd.DataFrame(found.rows), cfg.output)
         info(f"one row per group and share -> {cfg.output}")

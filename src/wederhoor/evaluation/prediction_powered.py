@@ -143,6 +143,22 @@ class Means:
     model: np.ndarray
     alone_draws: np.ndarray
     corrected_draws: np.ndarray
+    spread: Spread | None = None
+
+
+@dataclass(frozen=True)
+class Spread:
+    """What a share's variance is made of, per document and on the share's scale: the
+    truth's part (``truth``), the model's (``model``), how they go together (``joint``),
+    all on the labelled documents, and the model's part over every document
+    (``model_all``); enough to tell how the interval narrows with more labelled documents
+    (``documents_for_width``)."""
+
+    truth: float
+    model: float
+    joint: float
+    model_all: float
+    documents: int
 
 
 def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: np.ndarray,
@@ -193,8 +209,60 @@ def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: 
             corrected=pair[0],
             model=np.array([everything[:, num].mean(), everything[:, den].mean()]),
             alone_draws=np.concatenate(alone[share]),
-            corrected_draws=np.concatenate(corrected[share]))
+            corrected_draws=np.concatenate(corrected[share]),
+            spread=_spread(gold, model_labelled, everything, num, den))
     return rows, means
+
+
+def _spread(gold: np.ndarray, model: np.ndarray, everything: np.ndarray, num: int,
+            den: int) -> Spread | None:
+    """The share's ``Spread`` from its linear part (counted - share x out of), scaled by the
+    mean out-of count; None with fewer than two labelled documents or nothing to count."""
+    scale = float(gold[:, den].mean()) if len(gold) else 0.0
+    if len(gold) < 2 or scale <= 0:
+        return None
+    share = float(gold[:, num].sum() / gold[:, den].sum())
+    truth = (gold[:, num] - share * gold[:, den]) / scale
+    guess = (model[:, num] - share * model[:, den]) / scale
+    pooled = (everything[:, num] - share * everything[:, den]) / scale
+    return Spread(truth=float(truth.var(ddof=1)), model=float(guess.var(ddof=1)),
+                  joint=float(np.cov(truth, guess)[0, 1]),
+                  model_all=float(pooled.var(ddof=1)) if len(pooled) > 1 else 0.0,
+                  documents=len(everything))
+
+
+def _variance(spread: Spread, labelled: int) -> float:
+    """The corrected share's variance with ``labelled`` of ``spread.documents`` labelled at
+    random, lambda chosen for that many as ``_lambda`` chooses it."""
+    unlabelled = spread.documents - labelled
+    if unlabelled <= 0 or spread.model <= 0:
+        return spread.truth / labelled
+    lam = float(np.clip(spread.joint / spread.model / (1 + labelled / unlabelled), 0.0, 1.0))
+    rest = spread.truth - 2 * lam * spread.joint + lam ** 2 * spread.model
+    return max(rest, 0.0) / labelled + lam ** 2 * spread.model_all / unlabelled
+
+
+def documents_for_width(row: Mapping[str, Any], spread: Spread | None,
+                        width: float) -> float:
+    """How many documents, labelled at random, should give the corrected share a 95%
+    interval about ``width`` wide: the interval found now, narrowed as the share's
+    variance falls with more labelled documents (fewer unlabelled ones for the model's
+    part, lambda chosen anew). The labelled count itself when the interval is that narrow
+    already, ``inf`` when even labelling every document would not do, nan when the share
+    has no interval to start from (an exact one, or too few documents)."""
+    now = float(row["corrected_high"] - row["corrected_low"])
+    labelled = int(row["labelled"])
+    if spread is None or row.get("exact") or not now > 0 or not np.isfinite(now):
+        return float("nan")
+    if now <= width:
+        return float(labelled)
+    base = _variance(spread, labelled)
+    if base <= 0:
+        return float("nan")
+    for count in range(labelled + 1, spread.documents + 1):
+        if now * np.sqrt(_variance(spread, count) / base) <= width:
+            return float(count)
+    return float("inf")
 
 
 def _share_of(means: np.ndarray) -> np.ndarray:
@@ -294,6 +362,17 @@ def group_shares(doc_ids: Sequence[str], gold: Sequence[str], predicted: Sequenc
         found.means.update({(group, share): value for share, value in means.items()})
         found.documents[group] = len(set(docs[rows_in]))
     return found
+
+
+def plan_documents(found: GroupShares, width: float | None) -> None:
+    """Give every row of ``found`` its ``plan_documents``: how many documents to label for
+    its corrected interval to be about ``width`` wide (``documents_for_width``); no plan
+    without a width."""
+    if not width:
+        return
+    for row in found.rows:
+        row["plan_documents"] = documents_for_width(
+            row, found.means[row["group"], row["share"]].spread, width)
 
 
 def stratified_rows(found: GroupShares, strata: Sequence[str], name: str) -> list[dict[str, Any]]:

@@ -74,6 +74,37 @@ def format_differences(rows: Sequence[Mapping[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def format_plan(rows: Sequence[Mapping[str, Any]], width: float | None) -> str:
+    """How many documents to label, per group and share, for corrected intervals about
+    ``width`` wide (``plan_documents`` of the rows, from ``documents_for_width``): a study
+    labels a first sample, then knows how far to go on."""
+    planned = [r for r in rows if "plan_documents" in r]
+    if not planned or not width:
+        return ""
+    width_text = f"{100 * width:g} points"
+    lines = [f"Documents to label for each corrected interval to be about {width_text} wide "
+             f"(plan_width={width:g}; from the spread of the documents labelled so far, "
+             "drawn at random as they were; rough after a small first sample):"]
+    for group in dict.fromkeys(r["group"] for r in planned):
+        block = [r for r in planned if r["group"] == group]
+        total = block[0]["labelled"] + block[0]["unlabelled"]
+        parts = []
+        for r in block:
+            need = r["plan_documents"]
+            if np.isnan(need):
+                text = "-"
+            elif np.isinf(need):
+                text = f"all {total} would not do"
+            elif need <= r["labelled"]:
+                text = f"{int(need)} (enough now)"
+            else:
+                text = str(int(need))
+            parts.append(f"{r['share']} {text}")
+        lines.append(f"  {group} ({block[0]['labelled']} of {total} labelled): "
+                     + "; ".join(parts))
+    return "\n".join(lines)
+
+
 def plot_shares(rows: Sequence[Mapping[str, Any]], path: Path, title: str) -> Path:
     """One panel per share, one line per group: the corrected share and its interval, the
     labelled documents' interval alone beneath it, and the model's count as a cross (a table
