@@ -248,8 +248,10 @@ def documents_for_width(row: Mapping[str, Any], spread: Spread | None,
     interval about ``width`` wide: the interval found now, narrowed as the share's
     variance falls with more labelled documents (fewer unlabelled ones for the model's
     part, lambda chosen anew). The labelled count itself when the interval is that narrow
-    already, ``inf`` when even labelling every document would not do, nan when the share
-    has no interval to start from (an exact one, or too few documents)."""
+    already; more than the input's documents when even labelling all of them would not do
+    (then the count to draw from a larger collection of the same news, whose unlabelled
+    rest is large enough for the model's part to cost nothing); nan when the share has no
+    interval to start from (an exact one, or too few documents)."""
     now = float(row["corrected_high"] - row["corrected_low"])
     labelled = int(row["labelled"])
     if spread is None or row.get("exact") or not now > 0 or not np.isfinite(now):
@@ -262,7 +264,11 @@ def documents_for_width(row: Mapping[str, Any], spread: Spread | None,
     for count in range(labelled + 1, spread.documents + 1):
         if now * np.sqrt(_variance(spread, count) / base) <= width:
             return float(count)
-    return float("inf")
+    lam = (float(np.clip(spread.joint / spread.model, 0.0, 1.0)) if spread.model > 0
+           else 0.0)
+    rest = spread.truth - 2 * lam * spread.joint + lam ** 2 * spread.model
+    needed = np.ceil(rest / (base * (width / now) ** 2))
+    return float(max(needed, spread.documents + 1))
 
 
 def _share_of(means: np.ndarray) -> np.ndarray:

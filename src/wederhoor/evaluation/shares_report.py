@@ -74,6 +74,24 @@ def format_differences(rows: Sequence[Mapping[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+#: Short names of the shares, as the plan's columns.
+_SHORT = {"accusation sentences": "accusation", "denial sentences": "denial",
+          "neutral sentences": "neutral", "accusing documents": "accusing docs",
+          "answered of accusing": "answered"}
+
+
+def _needed(need: float, labelled: int, total: int) -> str:
+    """One cell of the plan: the count, ``enough`` when the labelled ones do, ``>N`` when
+    the input's N documents would not do either, a ``*`` count to draw from more news."""
+    if np.isnan(need):
+        return "-"
+    if need <= labelled:
+        return "enough"
+    if need == total + 1:
+        return f">{total}"
+    return f"{int(need)}*" if need > total else str(int(need))
+
+
 def format_plan(rows: Sequence[Mapping[str, Any]], width: float | None) -> str:
     """How many documents to label, per group and share, for corrected intervals about
     ``width`` wide (``plan_documents`` of the rows, from ``documents_for_width``): a study
@@ -81,27 +99,25 @@ def format_plan(rows: Sequence[Mapping[str, Any]], width: float | None) -> str:
     planned = [r for r in rows if "plan_documents" in r]
     if not planned or not width:
         return ""
-    width_text = f"{100 * width:g} points"
-    lines = [f"Documents to label for each corrected interval to be about {width_text} wide "
-             f"(plan_width={width:g}; from the spread of the documents labelled so far, "
-             "drawn at random as they were; rough after a small first sample):"]
-    for group in dict.fromkeys(r["group"] for r in planned):
-        block = [r for r in planned if r["group"] == group]
-        total = block[0]["labelled"] + block[0]["unlabelled"]
-        parts = []
-        for r in block:
-            need = r["plan_documents"]
-            if np.isnan(need):
-                text = "-"
-            elif np.isinf(need):
-                text = f"all {total} would not do"
-            elif need <= r["labelled"]:
-                text = f"{int(need)} (enough now)"
-            else:
-                text = str(int(need))
-            parts.append(f"{r['share']} {text}")
-        lines.append(f"  {group} ({block[0]['labelled']} of {total} labelled): "
-                     + "; ".join(parts))
+    groups = list(dict.fromkeys(r["group"] for r in planned))
+    heads = {g: f"{g} ({next(r for r in planned if r['group'] == g)['labelled']} of "
+                f"{next(r['labelled'] + r['unlabelled'] for r in planned if r['group'] == g)})"
+             for g in groups}
+    left = max(len(h) for h in heads.values())
+    lines = [f"Documents to label in all, drawn at random as the first ones, for each corrected "
+             f"interval to be about {100 * width:g} points wide (plan_width={width:g}; from "
+             "the documents labelled so far, so rough after a small first sample):",
+             f"  {'group (labelled of all)':<{left}} "
+             + " ".join(f"{_SHORT[s]:>13}" for s in SHARES)]
+    for group in groups:
+        cells = []
+        for share in SHARES:
+            r = next((r for r in planned if r["group"] == group and r["share"] == share), None)
+            cells.append("-" if r is None else _needed(
+                r["plan_documents"], r["labelled"], r["labelled"] + r["unlabelled"]))
+        lines.append(f"  {heads[group]:<{left}} " + " ".join(f"{c:>13}" for c in cells))
+    lines.append("  (enough = the labelled ones do; >N = even all N here would not; * = more "
+                 "than the input holds: draw them from a larger collection of the same news)")
     return "\n".join(lines)
 
 
