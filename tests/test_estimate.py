@@ -411,11 +411,15 @@ def test_estimate_by_a_column_gives_each_value_and_their_difference(
     # the two outlets weighted by their size: a row of its own, in the table and the output
     out = tmp_path / "weighted.csv"
     done = run_in_process("estimate", f"input={study}", f"run={run_dir}", "n_boot=200",
-                          "by=outlet", "stratified=true", f"output={out}")
+                          "by=outlet", "stratified=true", f"output={out}",
+                          "+groups.first='^nl-[0-3]'")
     assert done.returncode == 0, done.stderr
     assert "all, each outlet by its size: 4 documents labelled by you, 4 not" in done.stdout
     weighted = pd.read_csv(out)
     assert (weighted["group"] == "all, each outlet by its size").sum() == len(SHARES)
+    # a group that holds part of each outlet cannot be weighted by outlet: said, no row
+    assert "first is not made of whole outlet groups" in done.stderr
+    assert not weighted["group"].str.startswith("first, each").any()
 
 
 def test_estimate_refuses_a_by_column_it_cannot_read(tmp_path: Path, cfg_factory) -> None:

@@ -62,7 +62,6 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
         group_shares,
         labelled_documents,
         plan_documents,
-        stratified_rows,
     )
     from wederhoor.evaluation.shares_report import (
         format_differences,
@@ -106,18 +105,14 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
     by = _by_groups(cfg, by_column, frame["doc_id"])
     masks = distinct_masks({"all": [True] * len(frame)}
                            | group_masks(frame["doc_id"], frame["lang"], cfg.groups, "groups")
-                           | by)
+                           ) | by  # a by= group is kept even where it repeats one before it
     found = group_shares(frame["doc_id"], frame["gold"], frame["predicted"], masks,
                          n_boot=cfg.n_boot, seed=cfg.seed, proba=proba,
                          classes=[str(c) for c in getattr(model, "classes_", [])])
     print(f"{run_dir.name} ({name}) on {cfg.input}, corrected by the documents labelled in "
           f"{cfg.gold} (95% intervals from {cfg.n_boot} draws of whole documents; they "
           "assume those documents are a random sample of the input's):")
-    weighted = stratified_rows(found, list(by), f"all, each {cfg.by} by its size") if (
-        cfg.stratified) else []
-    if cfg.stratified and not weighted:
-        warn(f"stratified=true: a group of by={cfg.by} has fewer than 2 whole documents "
-             "labelled, so the groups cannot be weighted together")
+    weighted = _weighted_rows(found, masks, by, cfg.by) if cfg.stratified else []
     plan_documents(found, cfg.plan_width)
     found.rows += weighted
     print(format_shares(found.rows))
@@ -140,6 +135,37 @@ def _estimate(cfg: DictConfig, by_column: Any) -> None:
     if cfg.plot:
         plot_shares(found.rows, Path(cfg.plot), f"{run_dir.name} on {Path(cfg.input).name}")
         info(f"each share per group, with its intervals and the model's count -> {cfg.plot}")
+
+
+def _weighted_rows(found: Any, masks: dict[str, Any], by: dict[str, Any],
+                   column: str) -> list[dict[str, Any]]:
+    """``stratified=true``: for ``all``, each language and each ``groups.NAME`` made up of
+    two or more whole ``by`` groups (outlets in one language only), a row that weighs those
+    groups by their size, since samples drawn per outlet over-weight the outlets sampled
+    most."""
+    import numpy as np
+
+    from wederhoor.errors import info, warn
+    from wederhoor.evaluation.prediction_powered import stratified_rows
+
+    rows: list[dict[str, Any]] = []
+    for group, mask in masks.items():
+        if group in by:
+            continue
+        inside = [b for b in by if (by[b] & mask).any()]
+        if len(inside) < 2:  # one group of by= or none: nothing to weigh
+            continue
+        whole = np.logical_or.reduce([by[b] for b in inside]) if inside else None
+        if whole is None or not np.array_equal(whole, mask):
+            info(f"stratified=true: {group} is not made of whole {column} groups (a {column} "
+                 "in two of them, or documents without one): no weighted row for it")
+            continue
+        found_rows = stratified_rows(found, inside, f"{group}, each {column} by its size")
+        if not found_rows:
+            warn(f"stratified=true: a group of {column} in {group} has fewer than 2 whole "
+                 "documents labelled, so its groups cannot be weighted together")
+        rows += found_rows
+    return rows
 
 
 def _by_column(cfg: DictConfig) -> Any:
