@@ -152,6 +152,7 @@ def test_engine_batches_hold_whole_documents(tmp_path: Path) -> None:
     _assert_labels_fit(out)
 
 
+@pytest.mark.slow  # every seed sentence, 3-4 s: make test-slow and CI run it
 def test_labels_do_not_depend_on_batch_size_or_workers(tmp_path: Path) -> None:
     """The rule labeler (which reads document context) on 40 Dutch seed documents: one batch in
     this process equals batches of 3 documents spread over two worker processes."""

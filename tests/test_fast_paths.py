@@ -161,6 +161,7 @@ def test_gate_answers_as_a_search_on_tricky_text(pattern: str) -> None:
         assert gate.found_in(s) == (regex.search(s) is not None), (pattern, s)
 
 
+@pytest.mark.slow  # every seed sentence, 3-4 s: make test-slow and CI run it
 def test_shipped_guards_answer_as_a_search(rl: RuleLabeler) -> None:
     """Every requires / unless of the shipped lexicons, on a sample of the seed sentences."""
     sample = gold_sentences(every=100)
@@ -177,6 +178,7 @@ def test_shipped_guards_answer_as_a_search(rl: RuleLabeler) -> None:
                     assert gate.found_in(s) == (pattern.search(s) is not None), (fn.name, s)
 
 
+@pytest.mark.slow  # every seed sentence, 3-4 s: make test-slow and CI run it
 def test_gated_labels_equal_plain_labels_on_seed_sentences(rl: RuleLabeler) -> None:
     """Pre-check, head index and gates together never change what fires (a sample)."""
     for _, text, lang in gold_sentences(every=60):

@@ -38,6 +38,7 @@ def _dutch_only(tmp_path: Path) -> str:
     return str(folder)
 
 
+@pytest.mark.slow  # every seed sentence, 3-4 s: make test-slow and CI run it
 def test_plan_compiles_to_the_same_lexicon_as_a_fresh_build(plans: Path, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch
                                                            ) -> None:

@@ -1424,6 +1424,7 @@ def test_macro_trie_matches_flat_alternation() -> None:
             assert trie.search(text).start() == flat.search(text).start(), text
 
 
+@pytest.mark.slow  # every seed sentence, 3-4 s: make test-slow and CI run it
 def test_cue_precheck_does_not_change_results(rl: RuleLabeler) -> None:
     """The fast pre-check must never hide a function that would have fired.
 
