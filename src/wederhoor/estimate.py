@@ -155,8 +155,7 @@ def _weighted_rows(found: Any, masks: dict[str, Any], by: dict[str, Any],
         inside = [b for b in by if (by[b] & mask).any()]
         if len(inside) < 2:  # one group of by= or none: nothing to weigh
             continue
-        whole = np.logical_or.reduce([by[b] for b in inside]) if inside else None
-        if whole is None or not np.array_equal(whole, mask):
+        if not np.array_equal(np.logical_or.reduce([by[b] for b in inside]), mask):
             info(f"stratified=true: {group} is not made of whole {column} groups (a {column} "
                  "in two of them, or documents without one): no weighted row for it")
             continue

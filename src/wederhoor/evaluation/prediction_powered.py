@@ -231,10 +231,10 @@ def _spread(gold: np.ndarray, model: np.ndarray, everything: np.ndarray, num: in
                   documents=len(everything))
 
 
-def _variance(spread: Spread, labelled: int) -> float:
-    """The corrected share's variance with ``labelled`` of ``spread.documents`` labelled at
-    random, lambda chosen for that many as ``_lambda`` chooses it."""
-    unlabelled = spread.documents - labelled
+def _variance(spread: Spread, labelled: int, unlabelled: float) -> float:
+    """The corrected share's variance with ``labelled`` documents labelled at random and
+    ``unlabelled`` left (``inf``: a collection so large that the model's part costs
+    nothing), lambda chosen for those counts as ``_lambda`` chooses it."""
     if unlabelled <= 0 or spread.model <= 0:
         return spread.truth / labelled
     lam = float(np.clip(spread.joint / spread.model / (1 + labelled / unlabelled), 0.0, 1.0))
@@ -258,17 +258,16 @@ def documents_for_width(row: Mapping[str, Any], spread: Spread | None,
         return float("nan")
     if now <= width:
         return float(labelled)
-    base = _variance(spread, labelled)
+    total = spread.documents
+    base = _variance(spread, labelled, total - labelled)
     if base <= 0:
         return float("nan")
-    for count in range(labelled + 1, spread.documents + 1):
-        if now * np.sqrt(_variance(spread, count) / base) <= width:
+    for count in range(labelled + 1, total + 1):
+        if now * np.sqrt(_variance(spread, count, total - count) / base) <= width:
             return float(count)
-    lam = (float(np.clip(spread.joint / spread.model, 0.0, 1.0)) if spread.model > 0
-           else 0.0)
-    rest = spread.truth - 2 * lam * spread.joint + lam ** 2 * spread.model
-    needed = np.ceil(rest / (base * (width / now) ** 2))
-    return float(max(needed, spread.documents + 1))
+    # the variance of one labelled document, the model's part free: it falls as 1 / count
+    one = _variance(spread, 1, float("inf"))
+    return float(max(np.ceil(one / (base * (width / now) ** 2)), total + 1))
 
 
 def _share_of(means: np.ndarray) -> np.ndarray:

@@ -99,10 +99,10 @@ def format_plan(rows: Sequence[Mapping[str, Any]], width: float | None) -> str:
     planned = [r for r in rows if "plan_documents" in r]
     if not planned or not width:
         return ""
+    first = {r["group"]: r for r in reversed(planned)}  # each group's first row
     groups = list(dict.fromkeys(r["group"] for r in planned))
-    heads = {g: f"{g} ({next(r for r in planned if r['group'] == g)['labelled']} of "
-                f"{next(r['labelled'] + r['unlabelled'] for r in planned if r['group'] == g)})"
-             for g in groups}
+    heads = {g: f"{g} ({first[g]['labelled']} of "
+                f"{first[g]['labelled'] + first[g]['unlabelled']})" for g in groups}
     left = max(len(h) for h in heads.values())
     lines = [f"Documents to label in all, drawn at random as the first ones, for each corrected "
              f"interval to be about {100 * width:g} points wide (plan_width={width:g}; from "
