@@ -23,7 +23,7 @@ from wederhoor.errors import UserError
     "(best, the default; main = model.skops; or an also.NAME of the run)")})
 def main(cfg: DictConfig) -> None:
     from wederhoor.evaluation.groups import compile_groups
-    from wederhoor.io.options import flag, whole_number
+    from wederhoor.io.options import flag, share_or_null, whole_number
     from wederhoor.io.outputs import TABLE_SUFFIXES, check_output
 
     require(cfg, "input", "gold")
@@ -35,10 +35,7 @@ def main(cfg: DictConfig) -> None:
     whole_number(cfg, "n_boot", 100, "n_boot=2000")
     whole_number(cfg, "few_documents", 2, "few_documents=30")
     whole_number(cfg, "compare_most", 0, "compare_most=6")
-    if cfg.plan_width is not None and not (isinstance(cfg.plan_width, float | int)
-                                           and 0 < cfg.plan_width < 1):
-        raise UserError(f"plan_width={cfg.plan_width} is not a width between 0 and 1 (e.g. "
-                        "plan_width=0.1 for intervals 10 points wide), or null for no plan")
+    share_or_null(cfg, "plan_width", "plan_width=0.1 (intervals 10 points wide)")
     compile_groups(cfg.groups, "groups")  # a bad pattern is refused before anything slow runs
     if cfg.output:
         check_output(cfg.output, [cfg.input, cfg.gold, cfg.meta], Path(cfg.paths.seeds),

@@ -85,24 +85,15 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
         return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
 
 
-def _lambda(gold: np.ndarray, model: np.ndarray, num: int, den: int,
-            n_unlabelled: int) -> float:
+def _lambda(spread: Spread | None, labelled: int, unlabelled: float) -> float:
     """The weight of the model's part that makes the corrected share's variance smallest:
     lambda minimises the variance of the share's linear part, (counted - share x out of),
-    estimated on the labelled documents, and shrinks by n / N for the unlabelled mean's own
-    noise; 0 when nothing is left unlabelled or the model's part does not vary."""
-    n = len(gold)
-    if not n_unlabelled or n < 2:
+    estimated on the labelled documents (``spread``), and shrinks by n / N for the
+    unlabelled mean's own noise; 0 when nothing is left unlabelled, fewer than two documents
+    are labelled or the model's part does not vary."""
+    if spread is None or not unlabelled or spread.model <= 0:
         return 0.0
-    share = _ratio(gold[:, num].mean(), gold[:, den].mean())
-    safe = float(np.nan_to_num(share))
-    truth = gold[:, num] - safe * gold[:, den]
-    guess = model[:, num] - safe * model[:, den]
-    var = float(guess.var(ddof=1))
-    if var <= 0:
-        return 0.0
-    cov = float(np.cov(truth, guess)[0, 1])
-    return float(np.clip(cov / var / (1 + n / n_unlabelled), 0.0, 1.0))
+    return float(np.clip(spread.joint / spread.model / (1 + labelled / unlabelled), 0.0, 1.0))
 
 
 def _corrected_means(gold: np.ndarray, model: np.ndarray, unlabelled: np.ndarray,
@@ -174,8 +165,10 @@ def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: 
                         if n_unl else np.zeros((n_boot, len(QUANTITIES))))
     column = {name: k for k, name in enumerate(QUANTITIES)}
     pairs = {share: (column[a], column[b]) for share, (a, b) in SHARES.items()}
-    lams = {share: _lambda(gold, model_labelled, num, den, n_unl)
-            for share, (num, den) in pairs.items()}
+    everything = np.concatenate([model_labelled, model_unlabelled])
+    spreads = {share: _spread(gold, model_labelled, everything, num, den)
+               for share, (num, den) in pairs.items()}
+    lams = {share: _lambda(spreads[share], n, n_unl) for share in pairs}
     alone: dict[str, list[np.ndarray]] = {share: [] for share in SHARES}
     corrected: dict[str, list[np.ndarray]] = {share: [] for share in SHARES}
     start = 0
@@ -186,7 +179,6 @@ def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: 
             alone[share].append(np.column_stack([g[:, :, num].mean(1), g[:, :, den].mean(1)]))
             corrected[share].append(np.column_stack(
                 _corrected_means(g, m, u, num, den, lams[share])))
-    everything = np.concatenate([model_labelled, model_unlabelled])
     observed = model_unlabelled.mean(0) if n_unl else np.zeros(len(QUANTITIES))
     rows = []
     means: dict[str, Means] = {}
@@ -210,14 +202,16 @@ def share_draws(gold: np.ndarray, model_labelled: np.ndarray, model_unlabelled: 
             model=np.array([everything[:, num].mean(), everything[:, den].mean()]),
             alone_draws=np.concatenate(alone[share]),
             corrected_draws=np.concatenate(corrected[share]),
-            spread=_spread(gold, model_labelled, everything, num, den))
+            spread=spreads[share])
     return rows, means
 
 
 def _spread(gold: np.ndarray, model: np.ndarray, everything: np.ndarray, num: int,
             den: int) -> Spread | None:
     """The share's ``Spread`` from its linear part (counted - share x out of), scaled by the
-    mean out-of count; None with fewer than two labelled documents or nothing to count."""
+    mean out-of count; None with fewer than two labelled documents or none to count out of
+    (then no labelled document counts either: answered ones are accusing ones, so lambda
+    would be 0 anyway)."""
     scale = float(gold[:, den].mean()) if len(gold) else 0.0
     if len(gold) < 2 or scale <= 0:
         return None
@@ -235,11 +229,10 @@ def _variance(spread: Spread, labelled: int, unlabelled: float) -> float:
     """The corrected share's variance with ``labelled`` documents labelled at random and
     ``unlabelled`` left (``inf``: a collection so large that the model's part costs
     nothing), lambda chosen for those counts as ``_lambda`` chooses it."""
-    if unlabelled <= 0 or spread.model <= 0:
-        return spread.truth / labelled
-    lam = float(np.clip(spread.joint / spread.model / (1 + labelled / unlabelled), 0.0, 1.0))
+    lam = _lambda(spread, labelled, max(unlabelled, 0))
     rest = spread.truth - 2 * lam * spread.joint + lam ** 2 * spread.model
-    return max(rest, 0.0) / labelled + lam ** 2 * spread.model_all / unlabelled
+    model_part = lam ** 2 * spread.model_all / unlabelled if lam else 0.0
+    return max(rest, 0.0) / labelled + model_part
 
 
 def documents_for_width(row: Mapping[str, Any], spread: Spread | None,

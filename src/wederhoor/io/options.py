@@ -62,6 +62,14 @@ def whole_numbers(cfg: DictConfig, key: str, minimum: int = 1, example: str | No
     return [int(item) for item in value]
 
 
+def _share_item(shown: str, value: Any, example: str, below_one: bool = False) -> None:
+    """One share: a number above 0 and at most 1 (below 1 with ``below_one``)."""
+    _checked(shown, value, False, 0, example)
+    if not (0 < value < 1 if below_one else 0 < value <= 1):
+        raise UserError(f"{shown} is not a share above 0 and "
+                        f"{'below' if below_one else 'at most'} 1; pass e.g. {example}")
+
+
 def shares(cfg: DictConfig, key: str, example: str) -> list[float]:
     """``cfg[key]``, a list option such as ``coverage=[0.25,0.5]``, as shares above 0 and at
     most 1, in rising order without repeats."""
@@ -69,11 +77,18 @@ def shares(cfg: DictConfig, key: str, example: str) -> list[float]:
     if not isinstance(value, (ListConfig, list)):
         raise UserError(f"{key}={value!r} is not a list of shares; pass e.g. {example}")
     for item in value:
-        _checked(f"{key} item {item!r}", item, False, 0, example)
-        if not 0 < item <= 1:
-            raise UserError(f"{key} item {item!r} is not a share above 0 and at most 1; "
-                            f"pass e.g. {example}")
+        _share_item(f"{key} item {item!r}", item, example)
     return sorted({float(item) for item in value})
+
+
+def share_or_null(cfg: DictConfig, key: str, example: str) -> float | None:
+    """``cfg[key]`` as one share above 0 and below 1 (``plan_width=0.1``), or None for
+    null."""
+    value = _value(cfg, key)
+    if value is None:
+        return None
+    _share_item(f"{key}={value!r}", value, f"{example}, or {key}=null", below_one=True)
+    return float(value)
 
 
 def flag(cfg: DictConfig, key: str) -> bool:
